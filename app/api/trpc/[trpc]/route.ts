@@ -1,0 +1,17 @@
+import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { createTrpcContext } from "@/server/trpc/init";
+import { appRouter } from "@/server/trpc/routers/app-router";
+
+export const dynamic = "force-dynamic";
+
+// The portal's tRPC endpoint; the public REST API never goes through here.
+function handler(request: Request) {
+  return fetchRequestHandler({
+    endpoint: "/api/trpc",
+    req: request,
+    router: appRouter,
+    createContext: () => createTrpcContext({ headers: request.headers }),
+  });
+}
+
+export { handler as GET, handler as POST };

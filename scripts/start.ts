@@ -1,0 +1,83 @@
+// `npm start`: the whole app from a fresh clone. Opens the database (embedded PostgreSQL under
+// .data/ unless DATABASE_URL is set), migrates, seeds the demo business on first start, builds
+// the production bundle when sources changed, then runs `next start` until Ctrl-C, and stops
+// Postgres cleanly after Next has exited.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { createDb } from "../server/db/client";
+import { migrate } from "../server/db/migrate";
+import { openDatabase } from "../server/db/open-database";
+import { env } from "../server/env";
+import { announceDemo, seedOnFirstStart } from "../server/seed/seed-on-first-start";
+
+const SOURCES = ["app", "server", "components", "prisma/schema.prisma", "next.config.ts", "package-lock.json", "postcss.config.mjs"];
+
+function newestMtime(target: string): number {
+  if (!existsSync(target)) return 0;
+  const stat = statSync(target);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const entry of readdirSync(target)) {
+    if (entry === "node_modules" || entry === "generated" || entry.endsWith(".test.ts")) continue;
+    newest = Math.max(newest, newestMtime(path.join(target, entry)));
+  }
+  return newest;
+}
+
+function buildIsStale(): boolean {
+  const buildId = ".next/BUILD_ID";
+  if (!existsSync(buildId)) return true;
+  const built = statSync(buildId).mtimeMs;
+  return SOURCES.some((source) => newestMtime(source) > built);
+}
+
+const log = (line: string) => console.log(`[loyalty] ${line}`);
+const { PORT } = env();
+
+const database = await openDatabase();
+log(database.embedded ? `embedded PostgreSQL ${database.owned ? "started" : "already running, reused"} (data in ${env().DATA_DIR}/pg)` : "using DATABASE_URL");
+
+let stopping = false;
+async function shutdown(code: number) {
+  if (stopping) return;
+  stopping = true;
+  if (database.owned) {
+    log("stopping PostgreSQL");
+    await database.stop().catch(() => {});
+  }
+  process.exit(code);
+}
+
+try {
+  await migrate(database.url, { log });
+  const db = createDb(database.url, 3);
+  const seeded = await seedOnFirstStart(db);
+  await db.$disconnect();
+
+  if (process.argv.includes("--rebuild") || buildIsStale()) {
+    log("building the production bundle (next build)...");
+    const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, DATABASE_URL: database.url, NEXT_TELEMETRY_DISABLED: "1" } });
+    if (build.status !== 0) throw new Error("next build failed");
+  }
+
+  // Next's own binary, not npx: signals then reach the server itself, and a process-group
+  // kill (Playwright, systemd) takes it down with us.
+  const next = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(PORT)], {
+    stdio: "inherit",
+    env: { ...process.env, DATABASE_URL: database.url, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    // tsx relays a group signal to us as well, so the same signal may arrive twice.
+    process.once(signal, () => {
+      log(`${signal}: shutting down`);
+      next.kill("SIGTERM");
+    });
+  }
+  next.on("exit", (code) => void shutdown(stopping ? 0 : (code ?? 0)));
+  log(`Loyalty Ledger on http://localhost:${PORT}  (health: http://localhost:${PORT}/api/v1/health)`);
+  if (seeded) announceDemo(seeded, log, PORT);
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  await shutdown(1);
+}

@@ -1,0 +1,49 @@
+// `npm test`: everything CI checks, in order of speed: lint, typecheck, unit, integration,
+// e2e. Stops at the first failing stage and ends with one "N passed, N failed" line.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+
+mkdirSync("test-results", { recursive: true });
+const counts = { passed: 0, failed: 0, skipped: 0 };
+
+function vitestCounts(file) {
+  if (!existsSync(file)) return;
+  const report = JSON.parse(readFileSync(file, "utf8"));
+  counts.passed += report.numPassedTests;
+  counts.failed += report.numFailedTests;
+  counts.skipped += report.numPendingTests + report.numTodoTests;
+}
+
+function playwrightCounts(file) {
+  if (!existsSync(file)) return;
+  const { stats } = JSON.parse(readFileSync(file, "utf8"));
+  counts.passed += stats.expected + stats.flaky;
+  counts.failed += stats.unexpected;
+  counts.skipped += stats.skipped;
+}
+
+const stages = [
+  ["lint", "npx", ["eslint", "."]],
+  ["typecheck", "npx", ["tsc", "--noEmit"]],
+  ["unit", "npx", ["vitest", "run", "--project", "unit", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/unit.json"], () => vitestCounts("test-results/unit.json")],
+  ["integration", "npx", ["vitest", "run", "--project", "integration", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/integration.json"], () => vitestCounts("test-results/integration.json")],
+  ["chromium", "node", ["scripts/ensure-chromium.mjs"]],
+  ["e2e", "npx", ["playwright", "test", "--reporter=list,json"], () => playwrightCounts("test-results/e2e.json"), { PLAYWRIGHT_JSON_OUTPUT_NAME: "test-results/e2e.json" }],
+];
+
+let failedStage;
+for (const [name, command, args, count, extraEnv] of stages) {
+  console.log(`\n=== ${name}: ${command} ${args.join(" ")}`);
+  const started = Date.now();
+  const result = spawnSync(command, args, { stdio: "inherit", env: { ...process.env, ...extraEnv } });
+  count?.();
+  console.log(`=== ${name}: ${result.status === 0 ? "ok" : "FAILED"} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  if (result.status !== 0) {
+    failedStage = name;
+    break;
+  }
+}
+
+if (failedStage) console.log(`\nStopped at the failing stage: ${failedStage}.`);
+console.log(`\n${counts.passed} passed, ${counts.failed} failed${counts.skipped ? `, ${counts.skipped} skipped` : ""}`);
+process.exit(failedStage ? 1 : 0);

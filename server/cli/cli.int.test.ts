@@ -1,0 +1,60 @@
+import { describe, expect, it, vi } from "vitest";
+import { verifyPassword } from "../auth/password";
+import { db } from "../db/client";
+import { runCli } from "./run-cli";
+
+async function cli(...argv: string[]) {
+  const out: string[] = [];
+  const errors: string[] = [];
+  const spy = vi.spyOn(console, "error").mockImplementation((line: string) => void errors.push(String(line)));
+  try {
+    const code = await runCli(argv, (line) => out.push(line));
+    return { code, out: out.join("\n"), err: errors.join("\n") };
+  } finally {
+    spy.mockRestore();
+  }
+}
+
+describe("CLI", () => {
+  it("creates a business with its owner and prints the slug alone", async () => {
+    const result = await cli("business", "create", "--name", "Bean There", "--owner-email", "Owner@Bean.test", "--owner-password", "long-enough");
+    expect(result).toMatchObject({ code: 0, out: "bean-there" });
+    const business = await db.business.findUniqueOrThrow({ where: { slug: "bean-there" }, include: { memberships: { include: { user: true } } } });
+    expect(business.memberships).toHaveLength(1);
+    expect(business.memberships[0]).toMatchObject({ role: "OWNER", user: { email: "owner@bean.test" } });
+    expect(await verifyPassword("long-enough", business.memberships[0]!.user.passwordHash)).toBe(true);
+    // Same name again gets the next free slug.
+    expect((await cli("business", "create", "--name", "Bean There", "--owner-email", "b@bean.test", "--owner-password", "long-enough")).out).toBe("bean-there-2");
+  });
+
+  it("refuses bad input with a sentence and a non-zero exit, writing nothing", async () => {
+    const before = await db.business.count();
+    expect(await cli("business", "create", "--name", "X", "--owner-email", "not-an-email", "--owner-password", "long-enough")).toMatchObject({ code: 2, err: expect.stringMatching(/valid email/) });
+    expect(await cli("business", "create", "--name", "X", "--owner-email", "x@x.test")).toMatchObject({ code: 2, err: expect.stringMatching(/Missing --owner-password/) });
+    expect(await cli("business", "create", "--nme", "X")).toMatchObject({ code: 2, err: expect.stringMatching(/Unknown option/) });
+    expect(await cli("frobnicate")).toMatchObject({ code: 2, err: expect.stringMatching(/Unknown command "frobnicate"/) });
+    expect(await db.business.count()).toBe(before);
+  });
+
+  it("refuses a slug that is taken (exit 1)", async () => {
+    await cli("business", "create", "--name", "Taken", "--slug", "taken", "--owner-email", "t@t.test", "--owner-password", "long-enough");
+    expect(await cli("business", "create", "--name", "Taken 2", "--slug", "taken", "--owner-email", "t2@t.test", "--owner-password", "long-enough")).toMatchObject({ code: 1, err: expect.stringMatching(/already exists/) });
+  });
+
+  it("prints help for the CLI and for a command", async () => {
+    expect((await cli("--help")).out).toMatch(/business create .*\n.*db migrate/s);
+    expect((await cli("business", "create", "--help")).out).toMatch(/--owner-email/);
+  });
+
+  it("migrates (nothing left to do) and seeds the demo business exactly once", async () => {
+    expect((await cli("db", "migrate")).out).toMatch(/up to date/);
+    const first = await cli("db", "seed-demo");
+    expect(first.out).toMatch(/owner@demo\.test/);
+    expect((await cli("db", "seed-demo")).out).toMatch(/already exists/);
+    const demo = await db.business.findUniqueOrThrow({ where: { slug: "demo-coffee" } });
+    const customers = await db.customer.findMany({ where: { businessId: demo.id } });
+    expect(customers).toHaveLength(6);
+    const entries = await db.ledgerEntry.aggregate({ where: { businessId: demo.id }, _sum: { points: true } });
+    expect(entries._sum.points).toBe(customers.reduce((sum, c) => sum + c.balance, 0));
+  });
+});

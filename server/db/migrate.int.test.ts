@@ -1,0 +1,97 @@
+import { randomBytes } from "node:crypto";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { describe, expect, inject, it } from "vitest";
+import { emptyDatabase } from "../../test/test-database";
+import { migrate, MigrationError, readMigrations } from "./migrate";
+
+const admin = inject("adminDatabaseUrl");
+
+function fixtureDir(): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "migrations-"));
+  for (const [name, sql] of [
+    ["20260101000000_one", "CREATE TABLE one (id int PRIMARY KEY);"],
+    ["20260102000000_two", "CREATE TABLE two (id int PRIMARY KEY REFERENCES one(id));"],
+  ] as const) {
+    mkdirSync(path.join(dir, name));
+    writeFileSync(path.join(dir, name, "migration.sql"), sql);
+  }
+  return dir;
+}
+
+async function query<T extends pg.QueryResultRow>(url: string, sql: string): Promise<T[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query<T>(sql)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+const freshDb = () => emptyDatabase(admin, `mig_${randomBytes(5).toString("hex")}`);
+
+describe("migration runner", () => {
+  it("applies migrations in order and records them like Prisma", async () => {
+    const url = await freshDb();
+    const dir = fixtureDir();
+    const result = await migrate(url, { dir });
+    expect(result.applied).toEqual(["20260101000000_one", "20260102000000_two"]);
+    const rows = await query<{ migration_name: string; checksum: string; finished_at: Date; applied_steps_count: number }>(
+      url,
+      `SELECT migration_name, checksum, finished_at, applied_steps_count FROM _prisma_migrations ORDER BY started_at, migration_name`,
+    );
+    expect(rows.map((r) => r.migration_name)).toEqual(result.applied);
+    expect(rows[0]?.checksum).toBe(readMigrations(dir)[0]?.checksum);
+    expect(rows[0]?.checksum).toMatch(/^[0-9a-f]{64}$/);
+    expect(rows.every((r) => r.finished_at instanceof Date && r.applied_steps_count === 1)).toBe(true);
+  });
+
+  it("is idempotent: a second run applies nothing", async () => {
+    const url = await freshDb();
+    const dir = fixtureDir();
+    await migrate(url, { dir });
+    const again = await migrate(url, { dir });
+    expect(again).toEqual({ applied: [], alreadyApplied: 2 });
+    expect(await query(url, "SELECT * FROM _prisma_migrations")).toHaveLength(2);
+  });
+
+  it("refuses a migration edited after it was applied", async () => {
+    const url = await freshDb();
+    const dir = fixtureDir();
+    await migrate(url, { dir });
+    writeFileSync(path.join(dir, "20260101000000_one", "migration.sql"), "CREATE TABLE one (id bigint PRIMARY KEY);");
+    await expect(migrate(url, { dir })).rejects.toThrow(/20260101000000_one was edited/);
+  });
+
+  it("rolls back a failing migration whole and records nothing for it", async () => {
+    const url = await freshDb();
+    const dir = fixtureDir();
+    mkdirSync(path.join(dir, "20260103000000_bad"));
+    writeFileSync(path.join(dir, "20260103000000_bad", "migration.sql"), "CREATE TABLE three (id int); SELECT * FROM missing_table;");
+    await expect(migrate(url, { dir })).rejects.toBeInstanceOf(MigrationError);
+    const tables = await query<{ tablename: string }>(url, "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1");
+    expect(tables.map((t) => t.tablename)).toEqual(["_prisma_migrations", "one", "two"]);
+    expect(await query(url, "SELECT * FROM _prisma_migrations")).toHaveLength(2);
+  });
+
+  it("lets only one of two concurrent runners apply each migration", async () => {
+    const url = await freshDb();
+    const dir = fixtureDir();
+    const [a, b] = await Promise.all([migrate(url, { dir }), migrate(url, { dir })]);
+    expect([...a.applied, ...b.applied].sort()).toEqual(["20260101000000_one", "20260102000000_two"]);
+    expect(await query(url, "SELECT * FROM _prisma_migrations")).toHaveLength(2);
+  });
+
+  it("applies the project's real migrations, and the schema has none pending", async () => {
+    const url = await freshDb();
+    const result = await migrate(url);
+    expect(result.applied.length).toBeGreaterThanOrEqual(2);
+    const snapshot = readFileSync("prisma/migrations/schema-snapshot.prisma", "utf8");
+    // A schema change without `npm run db:new-migration` would ship a model with no table.
+    expect(readFileSync("prisma/schema.prisma", "utf8")).toBe(snapshot);
+  });
+
+});

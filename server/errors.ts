@@ -1,0 +1,56 @@
+// One error type for the whole domain. REST maps `status`, tRPC maps `trpcCode`; both show
+// `message` (a sentence meant for the integrator or staff member) and `code` (for programs).
+const CODES = {
+  VALIDATION_ERROR: { status: 400, trpc: "BAD_REQUEST" },
+  INVALID_JSON: { status: 400, trpc: "BAD_REQUEST" },
+  UNAUTHORIZED: { status: 401, trpc: "UNAUTHORIZED" },
+  FORBIDDEN: { status: 403, trpc: "FORBIDDEN" },
+  CUSTOMER_BLOCKED: { status: 403, trpc: "FORBIDDEN" },
+  NOT_FOUND: { status: 404, trpc: "NOT_FOUND" },
+  CUSTOMER_NOT_FOUND: { status: 404, trpc: "NOT_FOUND" },
+  ENTRY_NOT_FOUND: { status: 404, trpc: "NOT_FOUND" },
+  CONFLICT: { status: 409, trpc: "CONFLICT" },
+  ALREADY_EXISTS: { status: 409, trpc: "CONFLICT" },
+  ALREADY_REVERSED: { status: 409, trpc: "CONFLICT" },
+  IDEMPOTENCY_IN_PROGRESS: { status: 409, trpc: "CONFLICT" },
+  PAYLOAD_TOO_LARGE: { status: 413, trpc: "PAYLOAD_TOO_LARGE" },
+  INSUFFICIENT_POINTS: { status: 422, trpc: "UNPROCESSABLE_CONTENT" },
+  IDEMPOTENCY_MISMATCH: { status: 422, trpc: "UNPROCESSABLE_CONTENT" },
+  NOT_REVERSIBLE: { status: 422, trpc: "UNPROCESSABLE_CONTENT" },
+  RATE_LIMITED: { status: 429, trpc: "TOO_MANY_REQUESTS" },
+  INTERNAL: { status: 500, trpc: "INTERNAL_SERVER_ERROR" },
+  SERVICE_UNAVAILABLE: { status: 503, trpc: "INTERNAL_SERVER_ERROR" },
+} as const;
+
+export type ErrorCode = keyof typeof CODES;
+export type TrpcErrorCode = (typeof CODES)[ErrorCode]["trpc"];
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details?: unknown;
+
+  constructor(code: ErrorCode, message: string, details?: unknown) {
+    super(message);
+    this.name = "AppError";
+    this.code = code;
+    this.details = details;
+  }
+
+  get status(): number {
+    return CODES[this.code].status;
+  }
+
+  get trpcCode(): TrpcErrorCode {
+    return CODES[this.code].trpc;
+  }
+}
+
+export function isErrorCode(value: string): value is ErrorCode {
+  return Object.hasOwn(CODES, value);
+}
+
+// Anything that isn't an AppError becomes a generic 500: internals never reach a client.
+export function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  return new AppError("INTERNAL", "Something went wrong on our side. The request was not applied; please retry.");
+}

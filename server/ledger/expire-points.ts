@@ -1,0 +1,25 @@
+import { resolveCustomer } from "../customers/resolve-customer";
+import type { DbOrTx } from "../db/client";
+import type { Actor } from "./actor";
+import type { LedgerEntry } from "./ledger-entry";
+import { expireInput, type ExpireInput } from "./ledger-schemas";
+import { writeLedger } from "./write-ledger";
+
+export type ExpireResult = { expired: number; transaction: LedgerEntry | null; balance: number | null; replay: boolean };
+
+// Manual expiry for one customer: every lot past `before` (default now), or FIFO up to
+// `amount` of those. Nothing due: no entry, expired 0.
+export async function expirePoints(db: DbOrTx, actor: Actor, input: ExpireInput): Promise<ExpireResult> {
+  const data = expireInput.parse(input);
+  const customer = await resolveCustomer(db, actor.businessId, data);
+  const result = await writeLedger(db, actor, {
+    op: "expire",
+    customerId: customer.id,
+    before: data.before ?? null,
+    amount: data.amount,
+    description: data.description ?? "Points expired",
+    idempotencyKey: data.idempotencyKey ?? data.referenceId,
+  });
+  const entry = result.entry;
+  return { expired: entry ? -entry.points : 0, transaction: entry, balance: entry?.balanceAfter ?? null, replay: result.replay };
+}

@@ -1,0 +1,102 @@
+// Property test: random sequences of every ledger operation, with the ledger's invariants
+// checked against the tables after each step.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { ledgerState, makeBusiness } from "../../test/fixtures";
+import { db } from "../db/client";
+import { AppError } from "../errors";
+import { adjustPoints, awardPoints, expirePoints, redeemPoints, reverseEntry } from ".";
+import type { Actor } from "./actor";
+
+const DAY = 86_400_000;
+
+type Op =
+  | { kind: "award"; amount: number; expiresInDays: number | null }
+  | { kind: "redeem"; amount: number }
+  | { kind: "adjust"; points: number }
+  | { kind: "reverse"; pick: number }
+  | { kind: "expire"; beforeInDays: number; amount: number | null };
+
+const opArb: fc.Arbitrary<Op> = fc.oneof(
+  fc.record({ kind: fc.constant("award" as const), amount: fc.integer({ min: 1, max: 500 }), expiresInDays: fc.option(fc.integer({ min: 1, max: 60 })) }),
+  fc.record({ kind: fc.constant("redeem" as const), amount: fc.integer({ min: 1, max: 600 }) }),
+  fc.record({ kind: fc.constant("adjust" as const), points: fc.integer({ min: -300, max: 300 }).filter((n) => n !== 0) }),
+  fc.record({ kind: fc.constant("reverse" as const), pick: fc.nat() }),
+  fc.record({ kind: fc.constant("expire" as const), beforeInDays: fc.integer({ min: 1, max: 70 }), amount: fc.option(fc.integer({ min: 1, max: 400 })) }),
+);
+
+async function lifetimeFromEntries(customerId: string) {
+  const rows = await db.$queryRaw<{ earned: bigint; redeemed: bigint }[]>`
+    SELECT
+      coalesce(sum(e.points) FILTER (WHERE e.type = 'AWARD' OR (e.type = 'ADJUST' AND e.points > 0)), 0)
+        - coalesce(sum(o.points) FILTER (WHERE e.type = 'REVERSAL' AND o.points > 0), 0) AS earned,
+      coalesce(-sum(e.points) FILTER (WHERE e.type = 'REDEEM'), 0)
+        + coalesce(sum(o.points) FILTER (WHERE e.type = 'REVERSAL' AND o.type = 'REDEEM'), 0) AS redeemed
+    FROM ledger_entries e LEFT JOIN ledger_entries o ON o.id = e.reverses_entry_id
+    WHERE e.customer_id = ${customerId}::uuid`;
+  return { earned: Number(rows[0]?.earned), redeemed: Number(rows[0]?.redeemed) };
+}
+
+async function fullState(businessId: string, customerId: string) {
+  const [state, lots, allocations] = await Promise.all([
+    ledgerState(businessId, customerId),
+    db.pointLot.findMany({ where: { customerId }, orderBy: { id: "asc" }, select: { id: true, remaining: true } }),
+    db.lotAllocation.count({ where: { businessId } }),
+  ]);
+  return { state, lots, allocations, outbox: await db.outboxEvent.count({ where: { businessId } }) };
+}
+
+async function run(actor: Actor, email: string, op: Op, entryIds: string[]) {
+  switch (op.kind) {
+    case "award":
+      return awardPoints(db, actor, { customerEmail: email, amount: op.amount, expiresAt: op.expiresInDays ? new Date(Date.now() + op.expiresInDays * DAY) : undefined });
+    case "redeem":
+      return redeemPoints(db, actor, { customerEmail: email, amount: op.amount });
+    case "adjust":
+      return adjustPoints(db, actor, { customerEmail: email, points: op.points, reason: "property test" });
+    case "reverse":
+      return entryIds.length ? reverseEntry(db, actor, { entryId: entryIds[op.pick % entryIds.length]!, reason: "property test" }) : undefined;
+    case "expire":
+      return expirePoints(db, actor, { customerEmail: email, before: new Date(Date.now() + op.beforeInDays * DAY), amount: op.amount ?? undefined });
+  }
+}
+
+describe("ledger properties", () => {
+  it("keeps balance = entries = open lots >= 0 and lifetime totals true; refusals change nothing", async () => {
+    const { business, actor } = await makeBusiness();
+    let n = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(opArb, { minLength: 1, maxLength: 14 }), async (ops) => {
+        const email = `p${n++}@example.com`;
+        const seed = await awardPoints(db, actor, { customerEmail: email, amount: 200 });
+        const customerId = seed.transaction.customerId;
+        const entryIds = [seed.transaction.id];
+        for (const op of ops) {
+          const before = await fullState(business.id, customerId);
+          let outcome: Awaited<ReturnType<typeof run>>;
+          try {
+            outcome = await run(actor, email, op, entryIds);
+          } catch (error) {
+            if (!(error instanceof AppError)) throw error;
+            expect(["INSUFFICIENT_POINTS", "ALREADY_REVERSED", "NOT_REVERSIBLE"]).toContain(error.code);
+            if (op.kind === "redeem") expect(op.amount).toBeGreaterThan(before.state.balance);
+            expect(await fullState(business.id, customerId)).toEqual(before);
+            continue;
+          }
+          if (op.kind === "redeem") expect(op.amount).toBeLessThanOrEqual(before.state.balance);
+          if (outcome && "transaction" in outcome && outcome.transaction) entryIds.push(outcome.transaction.id);
+          const { state } = await fullState(business.id, customerId);
+          expect(state.balance).toBeGreaterThanOrEqual(0);
+          expect(state.entrySum).toBe(state.balance);
+          expect(state.lotSum).toBe(state.balance);
+          expect(state.minLotRemaining).toBeGreaterThanOrEqual(0);
+          expect(state.lotsOutOfStepWithAllocations).toBe(0);
+          const lifetime = await lifetimeFromEntries(customerId);
+          expect(state.lifetimeEarned).toBe(lifetime.earned);
+          expect(state.lifetimeRedeemed).toBe(lifetime.redeemed);
+        }
+      }),
+      { numRuns: 40 },
+    );
+  });
+});

@@ -1,0 +1,109 @@
+// The ledger's input contracts. The REST API and the portal validate with these same schemas,
+// and the OpenAPI document is generated from them, so the three can't drift apart.
+import { z } from "zod";
+import { normalizeEmail, normalizePhone } from "../customers/normalize-identity";
+
+// One operation moves at most this many points: well inside Postgres int4 for balances, and
+// far beyond any real purchase, so a typo'd extra zero or two still fits but 1e15 does not.
+export const MAX_POINTS_PER_OPERATION = 10_000_000;
+
+const points = z
+  .number({ error: "must be a number" })
+  .int("must be a whole number of points")
+  .max(MAX_POINTS_PER_OPERATION, `must be at most ${MAX_POINTS_PER_OPERATION.toLocaleString("en")}`);
+export const positivePoints = points.positive("must be a positive number of points");
+export const signedPoints = points
+  .min(-MAX_POINTS_PER_OPERATION, `must be at least -${MAX_POINTS_PER_OPERATION.toLocaleString("en")}`)
+  .refine((n) => n !== 0, "must not be zero");
+
+export const metadataSchema = z
+  .record(z.string().max(64), z.json())
+  .refine((m) => Buffer.byteLength(JSON.stringify(m)) <= 1024, "must be at most 1 KB of JSON");
+
+export const idempotencyKeySchema = z.string().trim().min(1).max(255);
+const text = (max: number) => z.string().trim().max(max);
+
+export const customerRefShape = {
+  customerId: z.uuid("must be a customer id (UUID)").optional(),
+  customerEmail: z.email("must be a valid email address").max(254).transform(normalizeEmail).optional(),
+  customerPhone: z
+    .string()
+    .max(32)
+    .transform((p, ctx) => normalizePhone(p) ?? (ctx.addIssue({ code: "custom", message: "must be a phone number" }), z.NEVER))
+    .optional(),
+  externalId: text(128).min(1).optional(),
+};
+
+export type CustomerRef = { customerId?: string; customerEmail?: string; customerPhone?: string; externalId?: string };
+
+const NAMES_CUSTOMER = "Name the customer with customerId, customerEmail, customerPhone or externalId";
+export const hasCustomerRef = (v: { [K in keyof CustomerRef]?: unknown }) =>
+  Boolean(v.customerId ?? v.customerEmail ?? v.customerPhone ?? v.externalId);
+
+function withCustomer<T extends z.ZodRawShape>(shape: T) {
+  return z.object({ ...customerRefShape, ...shape }).refine(hasCustomerRef, { message: NAMES_CUSTOMER, path: ["customerId"] });
+}
+
+// An idempotency key (or its alias referenceId, for stores that already send an order id).
+const idempotency = {
+  idempotencyKey: idempotencyKeySchema.optional(),
+  referenceId: idempotencyKeySchema.optional(),
+};
+
+export const awardInput = withCustomer({
+  amount: positivePoints,
+  description: text(500).optional(),
+  reference: text(128).optional(),
+  ...idempotency,
+  expiresAt: z.coerce.date().optional(),
+  metadata: metadataSchema.optional(),
+  customerName: text(200).optional(),
+});
+
+export const redeemInput = withCustomer({
+  amount: positivePoints,
+  description: text(500).optional(),
+  reference: text(128).optional(),
+  ...idempotency,
+  metadata: metadataSchema.optional(),
+});
+
+export const adjustInput = withCustomer({
+  points: signedPoints,
+  reason: text(500).min(1, "a reason is required for every adjustment"),
+  reference: text(128).optional(),
+  ...idempotency,
+  metadata: metadataSchema.optional(),
+});
+
+export const expireInput = withCustomer({
+  before: z.coerce.date().optional(),
+  amount: positivePoints.optional(),
+  description: text(500).optional(),
+  ...idempotency,
+});
+
+export const reverseInput = z.object({
+  entryId: z.uuid("must be a transaction id (UUID)"),
+  reason: text(500).min(1, "a reason is required to reverse a transaction"),
+  ...idempotency,
+});
+
+export const entryTypes = ["AWARD", "REDEEM", "ADJUST", "EXPIRE", "REVERSAL"] as const;
+
+export const historyInput = withCustomer({
+  type: z.enum(entryTypes).optional(),
+  from: z.coerce.date().optional(),
+  to: z.coerce.date().optional(),
+  reference: text(128).optional(),
+  actorId: text(128).optional(),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  perPage: z.coerce.number().int().min(1).max(100, "at most 100 per page").default(25),
+});
+
+export type AwardInput = z.input<typeof awardInput>;
+export type RedeemInput = z.input<typeof redeemInput>;
+export type AdjustInput = z.input<typeof adjustInput>;
+export type ExpireInput = z.input<typeof expireInput>;
+export type ReverseInput = z.input<typeof reverseInput>;
+export type HistoryInput = z.input<typeof historyInput>;

@@ -1,0 +1,37 @@
+import { resolveCustomer } from "../customers/resolve-customer";
+import type { DbOrTx } from "../db/client";
+import type { Actor } from "./actor";
+import { toLedgerEntry, type EntryRow, type LedgerEntry } from "./ledger-entry";
+import { historyInput, type HistoryInput } from "./ledger-schemas";
+
+export type History = {
+  items: LedgerEntry[];
+  pagination: { page: number; perPage: number; total: number; totalPages: number };
+};
+
+// Newest first, each entry with the balance right after it.
+export async function listHistory(db: DbOrTx, actor: Actor, input: HistoryInput): Promise<History> {
+  const data = historyInput.parse(input);
+  const customer = await resolveCustomer(db, actor.businessId, data);
+  const where = {
+    businessId: actor.businessId,
+    customerId: customer.id,
+    type: data.type,
+    reference: data.reference,
+    actorId: data.actorId,
+    createdAt: data.from || data.to ? { gte: data.from, lt: data.to } : undefined,
+  };
+  const [rows, total] = await Promise.all([
+    db.ledgerEntry.findMany({
+      where,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      skip: (data.page - 1) * data.perPage,
+      take: data.perPage,
+    }),
+    db.ledgerEntry.count({ where }),
+  ]);
+  return {
+    items: rows.map((row) => toLedgerEntry(row as unknown as EntryRow)),
+    pagination: { page: data.page, perPage: data.perPage, total, totalPages: Math.ceil(total / data.perPage) },
+  };
+}

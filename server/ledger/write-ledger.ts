@@ -1,0 +1,117 @@
+// Runs one ledger movement through the ledger_write() SQL function: one round trip, atomic,
+// serialised per customer by the customer row lock (see the ledger migration). This file owns
+// what the database can't: request hashing, retries, and turning refusals into AppErrors.
+import { createHash } from "node:crypto";
+import { Prisma } from "../db/generated/client";
+import type { DbOrTx } from "../db/client";
+import { pgCode, pgMessage } from "../db/prisma-errors";
+import { AppError, isErrorCode } from "../errors";
+import type { Actor } from "./actor";
+import { toLedgerEntry, type EntryRow, type LedgerEntry } from "./ledger-entry";
+
+export type LedgerOp = "award" | "redeem" | "adjust" | "expire" | "reverse";
+
+export type WriteRequest = {
+  op: LedgerOp;
+  customerId?: string;
+  points?: number;
+  description?: string | null;
+  reference?: string | null;
+  idempotencyKey?: string | null;
+  metadata?: Record<string, unknown> | null;
+  expiresAt?: Date | null;
+  entryId?: string;
+  before?: Date | null;
+  amount?: number | null;
+};
+
+export type WriteResult = {
+  entry: LedgerEntry | null;
+  // An idempotent replay: nothing was written, `entry` is the original.
+  replay: boolean;
+  // Points past their expiry that a debit expired first, as their own EXPIRE entry.
+  expired: LedgerEntry | null;
+};
+
+const SENTENCES: Record<string, string> = {
+  CUSTOMER_NOT_FOUND: "No such customer in this business.",
+  ENTRY_NOT_FOUND: "No such transaction in this business.",
+  CUSTOMER_BLOCKED: "This customer is blocked and can't earn or redeem points.",
+  INSUFFICIENT_POINTS: "The customer doesn't have enough points for this.",
+  IDEMPOTENCY_MISMATCH: "This idempotency key was already used with a different request.",
+  NOT_REVERSIBLE: "Only awards, redemptions and adjustments can be reversed.",
+  ALREADY_REVERSED: "This transaction has already been reversed.",
+};
+
+const RETRYABLE = new Set(["40001", "40P01"]);
+const MAX_ATTEMPTS = 5;
+
+// Same key + same request = replay; the hash is what "same request" means.
+export function requestHash(businessId: string, request: WriteRequest): string {
+  const canonical = JSON.stringify([
+    businessId, request.op, request.customerId ?? null, request.points ?? null, request.amount ?? null,
+    request.description ?? null, request.reference ?? null, request.metadata ?? null,
+    request.expiresAt?.toISOString() ?? null, request.entryId ?? null, request.before?.toISOString() ?? null,
+  ]);
+  return createHash("sha256").update(canonical).digest("hex");
+}
+
+export async function writeLedger(db: DbOrTx, actor: Actor, request: WriteRequest): Promise<WriteResult> {
+  const hash = request.idempotencyKey ? requestHash(actor.businessId, request) : null;
+  const payload = JSON.stringify({
+    ...request,
+    businessId: actor.businessId,
+    actorType: actor.type,
+    actorId: actor.id,
+    staffName: actor.staffName ?? null,
+    source: actor.source,
+    requestHash: hash,
+  });
+  // Retrying inside a caller's transaction would run on an aborted transaction: only retry
+  // when we own the statement's transaction.
+  const ownsTransaction = "$transaction" in db;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const rows = await db.$queryRaw<{ result: unknown }[]>(Prisma.sql`SELECT ledger_write(${payload}::jsonb) AS result`);
+      return parseResult(rows[0]?.result);
+    } catch (error) {
+      const code = pgCode(error);
+      if (ownsTransaction && code && RETRYABLE.has(code) && attempt < MAX_ATTEMPTS) {
+        await sleep(Math.min(200, 5 * 2 ** attempt) * (0.5 + Math.random()));
+        continue;
+      }
+      // Same key raced on two different customers: the unique index let one through.
+      if (code === "23505" && request.idempotencyKey && ownsTransaction) {
+        return replayExisting(db, actor.businessId, request.idempotencyKey, hash);
+      }
+      throw translate(error, code);
+    }
+  }
+}
+
+function parseResult(raw: unknown): WriteResult {
+  const result = (typeof raw === "string" ? JSON.parse(raw) : raw) as { replay: boolean; entry: EntryRow | null; expired?: EntryRow | null };
+  return {
+    replay: result.replay,
+    entry: result.entry ? toLedgerEntry(result.entry) : null,
+    expired: result.expired ? toLedgerEntry(result.expired) : null,
+  };
+}
+
+async function replayExisting(db: DbOrTx, businessId: string, key: string, hash: string | null): Promise<WriteResult> {
+  const prior = await db.ledgerEntry.findUnique({ where: { businessId_idempotencyKey: { businessId, idempotencyKey: key } } });
+  if (!prior) throw new AppError("IDEMPOTENCY_IN_PROGRESS", "A request with this idempotency key is still being processed; retry shortly.");
+  if (prior.requestHash !== hash) throw new AppError("IDEMPOTENCY_MISMATCH", SENTENCES.IDEMPOTENCY_MISMATCH!);
+  return { replay: true, entry: toLedgerEntry(prior as unknown as EntryRow), expired: null };
+}
+
+function translate(error: unknown, code: string | undefined): unknown {
+  if (code?.startsWith("LL")) {
+    const appCode = pgMessage(error);
+    if (isErrorCode(appCode)) return new AppError(appCode, SENTENCES[appCode] ?? "The ledger refused this operation.");
+  }
+  if (code === "22003") return new AppError("VALIDATION_ERROR", "This would take the balance beyond the largest number of points we can hold.");
+  return error;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

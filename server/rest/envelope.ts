@@ -1,0 +1,43 @@
+// The public API's contract: {success:true,data} or {success:false,error,code}. Every route
+// goes through `restHandler`, so no handler can leak an internal error or forget a header.
+import { randomUUID } from "node:crypto";
+import { NextResponse } from "next/server";
+import { ZodError } from "zod";
+import { AppError, toAppError } from "../errors";
+
+export type RouteContext<P = Record<string, string>> = { params: Promise<P> };
+
+export function ok<T>(data: T, init: { status?: number; headers?: HeadersInit } = {}): NextResponse {
+  return NextResponse.json({ success: true, data }, init);
+}
+
+export function fail(error: AppError, headers?: HeadersInit): NextResponse {
+  const body: Record<string, unknown> = { success: false, error: error.message, code: error.code };
+  if (error.details !== undefined) body.details = error.details;
+  return NextResponse.json(body, { status: error.status, headers });
+}
+
+export function validationError(error: ZodError): AppError {
+  const issues = error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
+  const first = issues[0];
+  const sentence = first ? `Invalid request: ${first.path ? `${first.path}: ` : ""}${first.message}.` : "Invalid request.";
+  return new AppError("VALIDATION_ERROR", sentence, issues);
+}
+
+export function restHandler<P>(
+  handler: (request: Request, context: RouteContext<P>) => Promise<NextResponse>,
+): (request: Request, context: RouteContext<P>) => Promise<NextResponse> {
+  return async (request, context) => {
+    const requestId = request.headers.get("x-request-id") ?? randomUUID();
+    let response: NextResponse;
+    try {
+      response = await handler(request, context);
+    } catch (error) {
+      const appError = error instanceof ZodError ? validationError(error) : toAppError(error);
+      if (appError.code === "INTERNAL") console.error(`[${requestId}]`, error);
+      response = fail(appError);
+    }
+    response.headers.set("X-Request-Id", requestId);
+    return response;
+  };
+}

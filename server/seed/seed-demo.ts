@@ -1,0 +1,54 @@
+// The demo business a fresh install starts with: an owner login, a handful of customers and a
+// believable history, written through the same ledger functions the API uses.
+import { createBusiness } from "../businesses/create-business";
+import type { Db } from "../db/client";
+import { adjustPoints, awardPoints, redeemPoints, reverseEntry } from "../ledger";
+import type { Actor } from "../ledger/actor";
+
+export const DEMO = { slug: "demo-coffee", name: "Demo Coffee Co.", ownerEmail: "owner@demo.test", ownerPassword: "demo-password" } as const;
+
+const CUSTOMERS = [
+  { email: "ada@example.com", name: "Ada Lovelace", phone: "+15550100001", visits: [420, 180, 260, 90] },
+  { email: "grace@example.com", name: "Grace Hopper", phone: "+15550100002", visits: [1200, 300, 450] },
+  { email: "alan@example.com", name: "Alan Turing", phone: "+15550100003", visits: [75, 60] },
+  { email: "katherine@example.com", name: "Katherine Johnson", phone: "+15550100004", visits: [2500, 800, 640, 120, 300] },
+  { email: "edsger@example.com", name: "Edsger Dijkstra", phone: null, visits: [150] },
+  { email: "barbara@example.com", name: "Barbara Liskov", phone: "+15550100006", visits: [310, 240, 90] },
+] as const;
+
+export type SeedResult = { created: boolean; summary: string; businessId?: string };
+
+export async function seedDemo(db: Db): Promise<SeedResult> {
+  if (await db.business.findUnique({ where: { slug: DEMO.slug } })) return { created: false, summary: "" };
+  const { business, owner } = await createBusiness(db, { name: DEMO.name, slug: DEMO.slug, ownerEmail: DEMO.ownerEmail, ownerPassword: DEMO.ownerPassword, ownerName: "Demo Owner" });
+  await db.business.update({ where: { id: business.id }, data: { pointExpiryDays: 365 } });
+  const pos: Actor = { businessId: business.id, type: "SYSTEM", id: null, staffName: "Till 1", source: "POS" };
+  const staff: Actor = { businessId: business.id, type: "USER", id: owner.id, staffName: "Demo Owner", source: "PORTAL" };
+
+  let order = 1000;
+  for (const customer of CUSTOMERS) {
+    for (const amount of customer.visits) {
+      order++;
+      await awardPoints(db, pos, {
+        customerEmail: customer.email,
+        customerName: customer.name,
+        amount,
+        description: `Purchase #${order}`,
+        reference: `order-${order}`,
+        idempotencyKey: `demo-order-${order}`,
+      });
+    }
+    if (customer.phone) await db.customer.update({ where: { businessId_email: { businessId: business.id, email: customer.email } }, data: { phone: customer.phone } });
+  }
+  await redeemPoints(db, pos, { customerEmail: "grace@example.com", amount: 500, description: "Free coffee bag", idempotencyKey: "demo-redeem-1" });
+  await redeemPoints(db, pos, { customerEmail: "katherine@example.com", amount: 1000, description: "Brunch for two", idempotencyKey: "demo-redeem-2" });
+  await adjustPoints(db, staff, { customerEmail: "alan@example.com", points: 50, reason: "Apology for a late order" });
+  const mistake = await awardPoints(db, pos, { customerEmail: "ada@example.com", amount: 999, description: "Keyed in twice", idempotencyKey: "demo-mistake" });
+  await reverseEntry(db, staff, { entryId: mistake.transaction.id, reason: "Duplicate purchase entry" });
+
+  const summary = [
+    `Demo business "${DEMO.name}" (slug ${DEMO.slug}) with ${CUSTOMERS.length} customers.`,
+    `Portal login: ${DEMO.ownerEmail} / ${DEMO.ownerPassword}`,
+  ].join("\n");
+  return { created: true, summary, businessId: business.id };
+}

@@ -1,0 +1,34 @@
+// Integration-test fixtures: businesses and actors made through the same server/ code paths.
+import { randomBytes } from "node:crypto";
+import { db } from "../server/db/client";
+import type { Actor } from "../server/ledger/actor";
+
+export async function makeBusiness(options: { pointExpiryDays?: number } = {}) {
+  const slug = `biz-${randomBytes(5).toString("hex")}`;
+  const business = await db.business.create({ data: { name: `Business ${slug}`, slug, pointExpiryDays: options.pointExpiryDays } });
+  const actor: Actor = { businessId: business.id, type: "API_KEY", id: `key-${slug}`, source: "API" };
+  return { business, actor };
+}
+
+// The invariants the ledger promises, read straight from the tables.
+export async function ledgerState(businessId: string, customerId: string) {
+  const [customer, entries, lots, lotsFromAllocations] = await Promise.all([
+    db.customer.findUniqueOrThrow({ where: { id: customerId } }),
+    db.ledgerEntry.aggregate({ where: { businessId, customerId }, _sum: { points: true }, _count: true }),
+    db.pointLot.aggregate({ where: { businessId, customerId }, _sum: { remaining: true }, _min: { remaining: true } }),
+    db.$queryRaw<{ mismatched: bigint }[]>`
+      SELECT count(*) AS mismatched FROM point_lots l
+       WHERE l.business_id = ${businessId}::uuid AND l.customer_id = ${customerId}::uuid
+         AND l.remaining <> l.points + coalesce((SELECT sum(a.points) FROM lot_allocations a WHERE a.lot_id = l.id), 0)`,
+  ]);
+  return {
+    balance: customer.balance,
+    lifetimeEarned: customer.lifetimeEarned,
+    lifetimeRedeemed: customer.lifetimeRedeemed,
+    entrySum: entries._sum.points ?? 0,
+    entryCount: entries._count,
+    lotSum: lots._sum.remaining ?? 0,
+    minLotRemaining: lots._min.remaining ?? 0,
+    lotsOutOfStepWithAllocations: Number(lotsFromAllocations[0]?.mismatched ?? 0),
+  };
+}
