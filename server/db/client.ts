@@ -1,6 +1,11 @@
 // The one Prisma client of a process, kept on globalThis so Next.js hot reloads and repeated
 // imports share one pool. Rust-free client through @prisma/adapter-pg (see shared/STACK.md).
+//
+// The client runs on a pg.Pool we create, so the ledger's hot write path can send its single
+// statement through that same pool directly: Prisma's per-query overhead measured 40% of a
+// ledger write's cost on 2 cores (bench/ledger-bench.ts). Everything else goes through Prisma.
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { env } from "../env";
 import { runningEmbeddedUrl } from "./embedded-postgres";
 import { PrismaClient, type Prisma } from "./generated/client";
@@ -11,6 +16,7 @@ export type Db = PrismaClient;
 // compose several operations atomically.
 export type DbOrTx = Prisma.TransactionClient;
 
+const RAW_POOL = Symbol.for("loyalty.rawPool");
 const globalForDb = globalThis as unknown as { __loyaltyDb?: PrismaClient };
 
 export function databaseUrl(): string {
@@ -23,14 +29,32 @@ export function databaseUrl(): string {
 }
 
 export function createDb(url: string, max = env().DATABASE_POOL_SIZE): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max }) });
+  const pool = new pg.Pool({ connectionString: url, max });
+  // An idle connection dropped by the server (restart, failover) must not crash the process;
+  // the pool replaces it on the next checkout.
+  pool.on("error", (error) => console.warn(`[db] idle connection lost: ${error.message}`));
+  const client = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+  Object.defineProperty(client, RAW_POOL, { value: pool });
+  return client;
+}
+
+// The pool under a root client; undefined for a transaction client (its statements must stay
+// on the transaction's connection).
+export function rawPoolOf(db: DbOrTx): pg.Pool | undefined {
+  return (db as unknown as Record<symbol, pg.Pool | undefined>)[RAW_POOL];
+}
+
+function instance(): PrismaClient {
+  globalForDb.__loyaltyDb ??= createDb(databaseUrl());
+  return globalForDb.__loyaltyDb;
 }
 
 // Lazy so that importing a module never needs a database (builds, unit tests).
 export const db: PrismaClient = new Proxy({} as PrismaClient, {
   get(_target, property) {
-    globalForDb.__loyaltyDb ??= createDb(databaseUrl());
-    const value = Reflect.get(globalForDb.__loyaltyDb, property);
-    return typeof value === "function" ? value.bind(globalForDb.__loyaltyDb) : value;
+    const client = instance();
+    const value = Reflect.get(client, property);
+    return typeof value === "function" ? value.bind(client) : value;
   },
+  has: (_target, property) => Reflect.has(instance(), property),
 });

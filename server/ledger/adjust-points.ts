@@ -1,4 +1,4 @@
-import { resolveCustomer } from "../customers/resolve-customer";
+import { customerIdFor } from "../customers/resolve-customer";
 import type { DbOrTx } from "../db/client";
 import type { Actor } from "./actor";
 import { toLedgerResult, type LedgerResult } from "./ledger-result";
@@ -10,10 +10,10 @@ import { writeLedger } from "./write-ledger";
 // as redeemed) and can't overdraw. Works on blocked customers: corrections must stay possible.
 export async function adjustPoints(db: DbOrTx, actor: Actor, input: AdjustInput): Promise<LedgerResult> {
   const data = adjustInput.parse(input);
-  const customer = await resolveCustomer(db, actor.businessId, data);
+  const customerId = await customerIdFor(db, actor.businessId, data);
   const result = await writeLedger(db, actor, {
     op: "adjust",
-    customerId: customer.id,
+    customerId,
     points: data.points,
     description: data.reason,
     reference: data.reference,

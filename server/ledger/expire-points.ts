@@ -1,4 +1,4 @@
-import { resolveCustomer } from "../customers/resolve-customer";
+import { customerIdFor } from "../customers/resolve-customer";
 import type { DbOrTx } from "../db/client";
 import type { Actor } from "./actor";
 import type { LedgerEntry } from "./ledger-entry";
@@ -11,10 +11,10 @@ export type ExpireResult = { expired: number; transaction: LedgerEntry | null; b
 // `amount` of those. Nothing due: no entry, expired 0.
 export async function expirePoints(db: DbOrTx, actor: Actor, input: ExpireInput): Promise<ExpireResult> {
   const data = expireInput.parse(input);
-  const customer = await resolveCustomer(db, actor.businessId, data);
+  const customerId = await customerIdFor(db, actor.businessId, data);
   const result = await writeLedger(db, actor, {
     op: "expire",
-    customerId: customer.id,
+    customerId,
     before: data.before ?? null,
     amount: data.amount,
     description: data.description ?? "Points expired",

@@ -1,4 +1,4 @@
-import { resolveCustomer } from "../customers/resolve-customer";
+import { customerIdFor } from "../customers/resolve-customer";
 import type { DbOrTx } from "../db/client";
 import type { Actor } from "./actor";
 import { toLedgerResult, type LedgerResult } from "./ledger-result";
@@ -8,10 +8,10 @@ import { writeLedger } from "./write-ledger";
 // Spends points from the soonest-expiring lots. Short of points: INSUFFICIENT_POINTS, nothing written.
 export async function redeemPoints(db: DbOrTx, actor: Actor, input: RedeemInput): Promise<LedgerResult> {
   const data = redeemInput.parse(input);
-  const customer = await resolveCustomer(db, actor.businessId, data);
+  const customerId = await customerIdFor(db, actor.businessId, data);
   const result = await writeLedger(db, actor, {
     op: "redeem",
-    customerId: customer.id,
+    customerId,
     points: data.amount,
     description: data.description,
     reference: data.reference,

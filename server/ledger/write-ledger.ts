@@ -3,7 +3,7 @@
 // what the database can't: request hashing, retries, and turning refusals into AppErrors.
 import { createHash } from "node:crypto";
 import { Prisma } from "../db/generated/client";
-import type { DbOrTx } from "../db/client";
+import { rawPoolOf, type DbOrTx } from "../db/client";
 import { pgCode, pgMessage } from "../db/prisma-errors";
 import { AppError, isErrorCode } from "../errors";
 import type { Actor } from "./actor";
@@ -67,12 +67,15 @@ export async function writeLedger(db: DbOrTx, actor: Actor, request: WriteReques
     source: actor.source,
     requestHash: hash,
   });
-  // Retrying inside a caller's transaction would run on an aborted transaction: only retry
-  // when we own the statement's transaction.
-  const ownsTransaction = "$transaction" in db;
+  // Inside a caller's transaction the statement must run on its connection, and retrying
+  // would run on an aborted transaction: retries and replays only when we own the statement.
+  const pool = rawPoolOf(db);
+  const ownsTransaction = pool !== undefined;
   for (let attempt = 1; ; attempt++) {
     try {
-      const rows = await db.$queryRaw<{ result: unknown }[]>(Prisma.sql`SELECT ledger_write(${payload}::jsonb) AS result`);
+      const rows = pool
+        ? (await pool.query<{ result: unknown }>("SELECT ledger_write($1::jsonb) AS result", [payload])).rows
+        : await db.$queryRaw<{ result: unknown }[]>(Prisma.sql`SELECT ledger_write(${payload}::jsonb) AS result`);
       return parseResult(rows[0]?.result);
     } catch (error) {
       const code = pgCode(error);

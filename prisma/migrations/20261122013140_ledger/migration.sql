@@ -67,6 +67,7 @@ CREATE TABLE "point_lots" (
     "entry_id" UUID NOT NULL,
     "points" INTEGER NOT NULL,
     "remaining" INTEGER NOT NULL,
+    "depleted" BOOLEAN NOT NULL DEFAULT false,
     "expires_at" TIMESTAMPTZ(3),
     "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
@@ -131,25 +132,13 @@ CREATE UNIQUE INDEX "ledger_entries_business_id_idempotency_key_key" ON "ledger_
 CREATE UNIQUE INDEX "ledger_entries_business_id_reverses_entry_id_key" ON "ledger_entries"("business_id", "reverses_entry_id");
 
 -- CreateIndex
-CREATE UNIQUE INDEX "ledger_entries_business_id_id_key" ON "ledger_entries"("business_id", "id");
-
--- CreateIndex
-CREATE INDEX "point_lots_business_id_customer_id_expires_at_idx" ON "point_lots"("business_id", "customer_id", "expires_at");
-
--- CreateIndex
-CREATE INDEX "point_lots_business_id_expires_at_idx" ON "point_lots"("business_id", "expires_at");
+CREATE INDEX "point_lots_business_id_entry_id_idx" ON "point_lots"("business_id", "entry_id");
 
 -- CreateIndex
 CREATE INDEX "lot_allocations_business_id_entry_id_idx" ON "lot_allocations"("business_id", "entry_id");
 
 -- CreateIndex
 CREATE INDEX "lot_allocations_business_id_lot_id_idx" ON "lot_allocations"("business_id", "lot_id");
-
--- CreateIndex
-CREATE INDEX "outbox_events_business_id_created_at_idx" ON "outbox_events"("business_id", "created_at");
-
--- CreateIndex
-CREATE INDEX "outbox_events_published_at_id_idx" ON "outbox_events"("published_at", "id");
 
 -- AddForeignKey
 ALTER TABLE "customers" ADD CONSTRAINT "customers_business_id_fkey" FOREIGN KEY ("business_id") REFERENCES "businesses"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
@@ -171,13 +160,16 @@ ALTER TABLE "point_lots" ADD CONSTRAINT "point_lots_business_id_customer_id_fkey
 ALTER TABLE "customers" ADD CONSTRAINT "customers_balance_non_negative" CHECK ("balance" >= 0);
 ALTER TABLE "customers" ADD CONSTRAINT "customers_lifetime_non_negative" CHECK ("lifetime_earned" >= 0 AND "lifetime_redeemed" >= 0);
 ALTER TABLE "point_lots" ADD CONSTRAINT "point_lots_remaining_in_range" CHECK ("remaining" >= 0 AND "remaining" <= "points");
+ALTER TABLE "point_lots" ADD CONSTRAINT "point_lots_depleted_flag" CHECK ("depleted" = ("remaining" = 0));
+-- Room on each page for HOT updates of `remaining`.
+ALTER TABLE "point_lots" SET (fillfactor = 80);
 ALTER TABLE "ledger_entries" ADD CONSTRAINT "ledger_entries_balance_after_non_negative" CHECK ("balance_after" >= 0);
 ALTER TABLE "ledger_entries" ADD CONSTRAINT "ledger_entries_metadata_size" CHECK ("metadata" IS NULL OR octet_length("metadata"::text) <= 1024);
 
--- Open lots in consumption order (soonest expiry first, never-expiring last).
-CREATE INDEX "point_lots_open_idx" ON "point_lots" ("business_id", "customer_id", "expires_at" ASC NULLS LAST, "created_at", "id") WHERE "remaining" > 0;
-CREATE INDEX "point_lots_entry_idx" ON "point_lots" ("business_id", "entry_id");
-CREATE INDEX "point_lots_expiring_idx" ON "point_lots" ("expires_at") WHERE "remaining" > 0 AND "expires_at" IS NOT NULL;
+-- Open lots in consumption order (soonest expiry first, never-expiring last), and open lots by
+-- expiry for the expiry job. Predicates name `depleted`, never `remaining` (see schema.prisma).
+CREATE INDEX "point_lots_open_idx" ON "point_lots" ("business_id", "customer_id", "expires_at" ASC NULLS LAST, "created_at", "id") WHERE NOT "depleted";
+CREATE INDEX "point_lots_expiring_idx" ON "point_lots" ("expires_at") WHERE NOT "depleted" AND "expires_at" IS NOT NULL;
 CREATE INDEX "outbox_events_unpublished_idx" ON "outbox_events" ("id") WHERE "published_at" IS NULL;
 
 -- Append-only tables: no code path updates or deletes them, and the database refuses to.
@@ -205,27 +197,37 @@ END $$;
 CREATE TRIGGER "customers_initial_tier" BEFORE INSERT ON "customers" FOR EACH ROW EXECUTE FUNCTION ll_customer_tier();
 
 -- Consume up to p_amount points from the customer's open lots, soonest expiry first (only lots
--- expiring at or before p_before when given), recording each take against p_entry.
+-- expiring at or before p_before when given), recording each take against p_entry. No row
+-- locks on lots: every lot write happens under the owning customer's row lock.
 CREATE FUNCTION ll_consume(p_business uuid, p_customer uuid, p_entry uuid, p_amount int, p_before timestamptz)
 RETURNS int LANGUAGE plpgsql AS $$
 DECLARE
+  lots refcursor;
   lot record;
   v_left int := p_amount;
   v_take int;
 BEGIN
-  FOR lot IN
-    SELECT "id", "remaining" FROM "point_lots"
-     WHERE "business_id" = p_business AND "customer_id" = p_customer AND "remaining" > 0
-       AND (p_before IS NULL OR "expires_at" <= p_before)
-     ORDER BY "expires_at" ASC NULLS LAST, "created_at", "id"
-     FOR UPDATE
-  LOOP
-    EXIT WHEN v_left <= 0;
+  -- Two static queries, not one with "(p_before IS NULL OR ...)": PL/pgSQL caches a generic
+  -- plan, and for that OR it can't bound the index scan, so every debit's expiry check would
+  -- walk all of a customer's open lots.
+  IF p_before IS NULL THEN
+    OPEN lots FOR SELECT "id", "remaining" FROM "point_lots"
+     WHERE "business_id" = p_business AND "customer_id" = p_customer AND NOT "depleted"
+     ORDER BY "expires_at" ASC NULLS LAST, "created_at", "id";
+  ELSE
+    OPEN lots FOR SELECT "id", "remaining" FROM "point_lots"
+     WHERE "business_id" = p_business AND "customer_id" = p_customer AND NOT "depleted" AND "expires_at" <= p_before
+     ORDER BY "expires_at" ASC NULLS LAST, "created_at", "id";
+  END IF;
+  WHILE v_left > 0 LOOP
+    FETCH lots INTO lot;
+    EXIT WHEN NOT FOUND;
     v_take := least(v_left, lot."remaining");
-    UPDATE "point_lots" SET "remaining" = "remaining" - v_take WHERE "id" = lot."id";
+    UPDATE "point_lots" SET "remaining" = "remaining" - v_take, "depleted" = ("remaining" = v_take) WHERE "id" = lot."id";
     INSERT INTO "lot_allocations" ("business_id", "entry_id", "lot_id", "points") VALUES (p_business, p_entry, lot."id", -v_take);
     v_left := v_left - v_take;
   END LOOP;
+  CLOSE lots;
   RETURN p_amount - v_left;
 END $$;
 
@@ -374,14 +376,15 @@ BEGIN
     IF v_orig."points" > 0 THEN
       -- A credit: take back what is left of it. Points of its lot that already expired are gone
       -- and are not taken twice; points spent from it are taken from the customer's other lots.
-      SELECT * INTO v_lot FROM "point_lots" WHERE "business_id" = v_business AND "entry_id" = v_orig."id" FOR UPDATE;
+      SELECT * INTO v_lot FROM "point_lots" WHERE "business_id" = v_business AND "entry_id" = v_orig."id";
       SELECT coalesce(-sum(al."points"), 0) INTO v_gone FROM "lot_allocations" al
         JOIN "ledger_entries" e ON e."business_id" = al."business_id" AND e."id" = al."entry_id"
        WHERE al."business_id" = v_business AND al."lot_id" = v_lot."id" AND e."type" = 'EXPIRE';
       v_take := v_orig."points" - v_gone;
       IF c."balance" < v_take THEN PERFORM ll_fail('INSUFFICIENT_POINTS', 'LL422'); END IF;
       IF v_lot."remaining" > 0 AND v_take > 0 THEN
-        UPDATE "point_lots" SET "remaining" = "remaining" - least(v_take, v_lot."remaining") WHERE "id" = v_lot."id";
+        UPDATE "point_lots" SET "remaining" = "remaining" - least(v_take, v_lot."remaining"),
+                                "depleted" = ("remaining" <= v_take) WHERE "id" = v_lot."id";
         INSERT INTO "lot_allocations" ("business_id", "entry_id", "lot_id", "points") VALUES (v_business, v_id, v_lot."id", -least(v_take, v_lot."remaining"));
       END IF;
       PERFORM ll_consume(v_business, v_customer, v_id, v_take - least(v_take, v_lot."remaining"), NULL);
@@ -389,7 +392,7 @@ BEGIN
     ELSE
       -- A debit: give back exactly the lots it took, with their original expiry.
       FOR a IN SELECT "lot_id", "points" FROM "lot_allocations" WHERE "business_id" = v_business AND "entry_id" = v_orig."id" LOOP
-        UPDATE "point_lots" SET "remaining" = "remaining" - a."points" WHERE "id" = a."lot_id";
+        UPDATE "point_lots" SET "remaining" = "remaining" - a."points", "depleted" = false WHERE "id" = a."lot_id";
         INSERT INTO "lot_allocations" ("business_id", "entry_id", "lot_id", "points") VALUES (v_business, v_id, a."lot_id", -a."points");
       END LOOP;
       v_entry := ll_append(v_id, v_business, v_customer, 'REVERSAL', -v_orig."points", 0,
