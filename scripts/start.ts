@@ -26,7 +26,7 @@ function newestMtime(target: string): number {
 }
 
 function buildIsStale(): boolean {
-  const buildId = ".next/BUILD_ID";
+  const buildId = `${process.env.NEXT_DIST_DIR ?? ".next"}/BUILD_ID`;
   if (!existsSync(buildId)) return true;
   const built = statSync(buildId).mtimeMs;
   return SOURCES.some((source) => newestMtime(source) > built);

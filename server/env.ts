@@ -20,7 +20,8 @@ const schema = z.object({
   AUTH_SECRET: z.string().min(16).optional(),
   // Size of the Prisma/pg pool per process.
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
-  LOG_SQL: z.stringbool().default(false),
+  // Public API: requests per minute per key unless the key sets its own.
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
 });
 
 export type Env = z.infer<typeof schema> & { AUTH_SECRET: string; DATA_DIR: string };

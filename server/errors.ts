@@ -28,12 +28,15 @@ export type TrpcErrorCode = (typeof CODES)[ErrorCode]["trpc"];
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly details?: unknown;
+  // Extra response headers for the REST API (Retry-After on 429, ...).
+  readonly headers?: Record<string, string>;
 
-  constructor(code: ErrorCode, message: string, details?: unknown) {
+  constructor(code: ErrorCode, message: string, details?: unknown, headers?: Record<string, string>) {
     super(message);
     this.name = "AppError";
     this.code = code;
     this.details = details;
+    this.headers = headers;
   }
 
   get status(): number {

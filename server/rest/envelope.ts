@@ -14,7 +14,7 @@ export function ok<T>(data: T, init: { status?: number; headers?: HeadersInit } 
 export function fail(error: AppError, headers?: HeadersInit): NextResponse {
   const body: Record<string, unknown> = { success: false, error: error.message, code: error.code };
   if (error.details !== undefined) body.details = error.details;
-  return NextResponse.json(body, { status: error.status, headers });
+  return NextResponse.json(body, { status: error.status, headers: { ...error.headers, ...Object.fromEntries(new Headers(headers)) } });
 }
 
 export function validationError(error: ZodError): AppError {

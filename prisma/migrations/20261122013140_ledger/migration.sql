@@ -326,7 +326,8 @@ BEGIN
   END IF;
 
   SELECT * INTO c FROM "customers" WHERE "business_id" = v_business AND "id" = v_customer FOR UPDATE;
-  IF NOT FOUND THEN PERFORM ll_fail('CUSTOMER_NOT_FOUND', 'LL404'); END IF;
+  -- An erased customer is gone for every purpose but the (anonymised) ledger history.
+  IF NOT FOUND OR c."erased_at" IS NOT NULL THEN PERFORM ll_fail('CUSTOMER_NOT_FOUND', 'LL404'); END IF;
 
   -- Checked under the customer lock: a concurrent request with the same key has committed by
   -- now, so it is seen here and replayed instead of written twice.

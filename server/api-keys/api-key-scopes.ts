@@ -1,0 +1,12 @@
+import { z } from "zod";
+
+export const API_KEY_SCOPES = ["points:read", "points:write", "customers:read", "customers:write", "webhooks:manage"] as const;
+export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
+
+export const apiKeyScopeSchema = z.enum(API_KEY_SCOPES);
+
+// A key created without scopes can do everything a key can (like a Stripe secret key);
+// restricted keys list what they may do.
+export function keyAllows(scopes: readonly string[], needed: ApiKeyScope): boolean {
+  return scopes.length === 0 || scopes.includes(needed);
+}

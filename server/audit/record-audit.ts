@@ -1,0 +1,27 @@
+// The audit trail: one row per thing a person or key did that an owner may need to explain
+// later. Called inside the same transaction as the change where there is one.
+import type { DbOrTx } from "../db/client";
+import type { Prisma } from "../db/generated/client";
+import type { Actor } from "../ledger/actor";
+
+export type AuditEntry = {
+  action: string; // "points.adjusted", "customer.blocked", "api_key.created", ...
+  targetType?: string;
+  targetId?: string;
+  details?: Prisma.InputJsonValue;
+};
+
+export async function recordAudit(db: DbOrTx, actor: Actor, entry: AuditEntry): Promise<void> {
+  await db.auditLog.create({
+    data: {
+      businessId: actor.businessId,
+      actorType: actor.type,
+      actorId: actor.id,
+      actorName: actor.staffName ?? null,
+      action: entry.action,
+      targetType: entry.targetType,
+      targetId: entry.targetId,
+      details: entry.details,
+    },
+  });
+}

@@ -1,0 +1,74 @@
+// Builds a route handler from an Operation: API-key auth and scope, rate limit, body size and
+// JSON parsing, zod validation of params/query/body, then the handler, then the envelope.
+// Route files stay a few lines: the operation and a call into server/.
+import type { NextResponse } from "next/server";
+import type { z } from "zod";
+import { keyAllows } from "../api-keys/api-key-scopes";
+import { authenticateApiKey, type AuthenticatedKey } from "../api-keys/authenticate-api-key";
+import { AppError } from "../errors";
+import type { Actor, EntrySource } from "../ledger/actor";
+import { ok, restHandler, type RouteContext } from "./envelope";
+import type { Operation } from "./operation";
+import { consumeRateLimit } from "./rate-limit";
+
+export const MAX_BODY_BYTES = 1_048_576;
+
+export type ApiContext<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType> = {
+  actor: Actor;
+  key: AuthenticatedKey;
+  body: z.output<B>;
+  query: z.output<Q>;
+  params: z.output<P>;
+  request: Request;
+};
+
+// A handler returns its data (sent with the operation's status), or a reply with its own.
+export type Reply = { reply: true; data: unknown; status?: number; headers?: Record<string, string> };
+export const reply = (data: unknown, options: { status?: number; headers?: Record<string, string> } = {}): Reply => ({ reply: true, data, ...options });
+
+export function apiRoute<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType>(
+  operation: Operation<B, Q, P>,
+  handler: (context: ApiContext<B, Q, P>) => Promise<unknown>,
+  options: { source?: EntrySource } = {},
+): (request: Request, context: RouteContext) => Promise<NextResponse> {
+  return restHandler(async (request, context) => {
+    if (!operation.scope) throw new Error(`${operation.method} ${operation.path}: apiRoute needs a scope`);
+    const key = await authenticateApiKey(request.headers);
+    const { headers: rateHeaders } = await consumeRateLimit(key.id, key.rateLimitPerMinute);
+    try {
+      if (!keyAllows(key.scopes, operation.scope)) {
+        throw new AppError("FORBIDDEN", `This API key lacks the ${operation.scope} scope.`);
+      }
+      const params = operation.params ? operation.params.parse(await context.params) : undefined;
+      const query = operation.query ? operation.query.parse(Object.fromEntries(new URL(request.url).searchParams)) : undefined;
+      const body = operation.body ? operation.body.parse(await readJson(request)) : undefined;
+      const actor: Actor = { businessId: key.businessId, type: "API_KEY", id: key.id, staffName: null, source: options.source ?? "API" };
+      const result = await handler({ actor, key, body, query, params, request } as ApiContext<B, Q, P>);
+      const replied = isReply(result) ? result : reply(result);
+      return ok(replied.data, { status: replied.status ?? operation.status, headers: { ...rateHeaders, ...replied.headers } });
+    } catch (error) {
+      // Keep the rate-limit headers on refusals too: clients pace themselves by them.
+      if (error instanceof AppError) throw new AppError(error.code, error.message, error.details, { ...rateHeaders, ...error.headers });
+      throw error;
+    }
+  });
+}
+
+function isReply(value: unknown): value is Reply {
+  return typeof value === "object" && value !== null && (value as Reply).reply === true;
+}
+
+async function readJson(request: Request): Promise<unknown> {
+  const declared = Number(request.headers.get("content-length") ?? 0);
+  if (declared > MAX_BODY_BYTES) throw tooLarge();
+  const text = await request.text();
+  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw tooLarge();
+  if (text.trim() === "") return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError("INVALID_JSON", "The request body is not valid JSON.");
+  }
+}
+
+const tooLarge = () => new AppError("PAYLOAD_TOO_LARGE", `The request body is larger than ${MAX_BODY_BYTES / 1024} KB.`);

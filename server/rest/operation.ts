@@ -1,0 +1,35 @@
+// One public API operation, described once: the route handler validates with these schemas,
+// and the OpenAPI document (server/rest/openapi.ts) is generated from the same objects.
+import type { z } from "zod";
+import type { ApiKeyScope } from "../api-keys/api-key-scopes";
+
+export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+
+export type Operation<
+  B extends z.ZodType = z.ZodType,
+  Q extends z.ZodType = z.ZodType,
+  P extends z.ZodType = z.ZodType,
+> = {
+  method: HttpMethod;
+  // OpenAPI style: /customers/{id}
+  path: string;
+  summary: string;
+  description?: string;
+  tag: string;
+  // null: no API key needed (health, the document itself).
+  scope: ApiKeyScope | null;
+  body?: B;
+  query?: Q;
+  params?: P;
+  response: z.ZodType;
+  status: 200 | 201;
+  // A request body for the curl example in the docs.
+  example?: Record<string, unknown>;
+  errors?: string[];
+};
+
+export function defineOperation<B extends z.ZodType = z.ZodNever, Q extends z.ZodType = z.ZodNever, P extends z.ZodType = z.ZodNever>(
+  operation: Operation<B, Q, P>,
+): Operation<B, Q, P> {
+  return operation;
+}

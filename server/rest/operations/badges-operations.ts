@@ -1,0 +1,2 @@
+// Operations of the badges endpoints (see server/rest/operation.ts); picked up by ./index.ts.
+export {};

@@ -1,0 +1,16 @@
+// Every public API operation, for the OpenAPI document and the route-coverage test. Any
+// export of these modules made with defineOperation() is picked up.
+import type { Operation } from "../operation";
+import * as badges from "./badges-operations";
+import * as customers from "./customers-operations";
+import * as points from "./points-operations";
+import * as pos from "./pos-operations";
+import * as webhooks from "./webhooks-operations";
+
+function isOperation(value: unknown): value is Operation {
+  return typeof value === "object" && value !== null && "method" in value && "path" in value && "response" in value;
+}
+
+export const allOperations: Operation[] = [points, customers, pos, badges, webhooks].flatMap((module) =>
+  Object.values(module as Record<string, unknown>).filter(isOperation),
+);

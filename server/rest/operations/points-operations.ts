@@ -1,0 +1,118 @@
+import { z } from "zod";
+import { balanceInput } from "../../ledger/get-balance";
+import { adjustInput, awardInput, expireInput, historyInput, redeemInput, reverseInput } from "../../ledger/ledger-schemas";
+import { defineOperation } from "../operation";
+import { balanceSchema, ledgerResultSchema, paginationSchema, transactionSchema } from "../schemas";
+
+// `staff`: the cashier or clerk's name shown on the entry.
+const staff = { staff: z.string().trim().max(100).optional() };
+
+export const awardOperation = defineOperation({
+  method: "POST",
+  path: "/points/award",
+  tag: "Points",
+  summary: "Award points",
+  description:
+    "Credits points to a customer, enrolling them first when they are named by email, phone or externalId and not yet known. " +
+    "Send an idempotencyKey (or referenceId, e.g. your order number): a retry with the same key returns the original result.",
+  scope: "points:write",
+  body: awardInput.and(z.object({ ...staff, skipMultiplier: z.boolean().optional() })),
+  response: ledgerResultSchema.extend({ customerCreated: z.boolean() }),
+  status: 201,
+  example: { customerEmail: "ann@example.com", amount: 120, description: "Order #1001", idempotencyKey: "order-1001" },
+  errors: ["VALIDATION_ERROR", "CUSTOMER_BLOCKED", "IDEMPOTENCY_MISMATCH"],
+});
+
+export const redeemOperation = defineOperation({
+  method: "POST",
+  path: "/points/redeem",
+  tag: "Points",
+  summary: "Redeem points",
+  description: "Spends points, soonest-expiring first. Fails with 422 INSUFFICIENT_POINTS, writing nothing, when the balance is short.",
+  scope: "points:write",
+  body: redeemInput.and(z.object(staff)),
+  response: ledgerResultSchema,
+  status: 201,
+  example: { customerEmail: "ann@example.com", amount: 100, description: "Free coffee", idempotencyKey: "redeem-77" },
+  errors: ["VALIDATION_ERROR", "CUSTOMER_NOT_FOUND", "CUSTOMER_BLOCKED", "INSUFFICIENT_POINTS", "IDEMPOTENCY_MISMATCH"],
+});
+
+export const adjustOperation = defineOperation({
+  method: "POST",
+  path: "/points/adjust",
+  tag: "Points",
+  summary: "Adjust points",
+  description: "A signed correction with a required reason. Negative adjustments can't take the balance below zero.",
+  scope: "points:write",
+  body: adjustInput.and(z.object(staff)),
+  response: ledgerResultSchema,
+  status: 201,
+  example: { customerEmail: "ann@example.com", points: -20, reason: "Returned item" },
+  errors: ["VALIDATION_ERROR", "CUSTOMER_NOT_FOUND", "INSUFFICIENT_POINTS"],
+});
+
+export const reverseOperation = defineOperation({
+  method: "POST",
+  path: "/points/reverse",
+  tag: "Points",
+  summary: "Reverse a transaction",
+  description: "Undoes an award, redemption or adjustment, once. A reversed redemption gives back exactly the points it used, with their original expiry.",
+  scope: "points:write",
+  // transactionId is the API's name; entryId (the ledger's) is accepted too.
+  body: reverseInput
+    .omit({ entryId: true })
+    .extend({ transactionId: z.uuid("must be a transaction id (UUID)").optional(), entryId: z.uuid("must be a transaction id (UUID)").optional() })
+    .refine((v) => v.transactionId ?? v.entryId, { message: "transactionId is required", path: ["transactionId"] }),
+  response: ledgerResultSchema,
+  status: 201,
+  example: { transactionId: "5f0c6d1e-2a8b-4c1e-9d3f-7a6b5c4d3e2f", reason: "Order cancelled" },
+  errors: ["VALIDATION_ERROR", "ENTRY_NOT_FOUND", "ALREADY_REVERSED", "NOT_REVERSIBLE", "INSUFFICIENT_POINTS"],
+});
+
+export const expireOperation = defineOperation({
+  method: "POST",
+  path: "/points/expire",
+  tag: "Points",
+  summary: "Expire points",
+  description: "Expires a customer's points whose expiry is at or before `before` (default: now), or up to `amount` of them, soonest first.",
+  scope: "points:write",
+  body: expireInput,
+  response: z.object({ expired: z.int(), transaction: transactionSchema.nullable(), balance: z.int().nullable(), replay: z.boolean() }),
+  status: 200,
+  example: { customerEmail: "ann@example.com", before: "2027-01-31T00:00:00Z" },
+  errors: ["VALIDATION_ERROR", "CUSTOMER_NOT_FOUND"],
+});
+
+// Query strings name the customer with short keys (?email=, ?phone=) as well as the body names.
+export function customerQuery<T extends z.ZodType>(schema: T) {
+  return z.preprocess((query) => {
+    const { email, phone, ...rest } = query as Record<string, unknown>;
+    return { ...rest, ...(email !== undefined && { customerEmail: email }), ...(phone !== undefined && { customerPhone: phone }) };
+  }, schema);
+}
+
+export const balanceOperation = defineOperation({
+  method: "GET",
+  path: "/points/balance",
+  tag: "Points",
+  summary: "Get a customer's balance",
+  description: "Balance, lifetime earned and redeemed, points expiring in the next 30 days, and tier. Name the customer with email, phone, customerId or externalId.",
+  scope: "points:read",
+  query: customerQuery(balanceInput),
+  response: balanceSchema,
+  status: 200,
+  errors: ["VALIDATION_ERROR", "CUSTOMER_NOT_FOUND"],
+});
+
+export const historyOperation = defineOperation({
+  method: "GET",
+  path: "/points/history",
+  tag: "Points",
+  summary: "List a customer's transactions",
+  description: "Newest first, each with the balance right after it. Filters: type, from, to (ISO dates), reference; page and perPage (max 100).",
+  scope: "points:read",
+  query: customerQuery(historyInput),
+  response: z.object({ items: z.array(transactionSchema), pagination: paginationSchema }),
+  status: 200,
+  errors: ["VALIDATION_ERROR", "CUSTOMER_NOT_FOUND"],
+});
