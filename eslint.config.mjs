@@ -17,7 +17,7 @@ const config = [
   },
   {
     // Entry points and test harnesses that legitimately set or pass environment variables.
-    files: ["server/env.ts", "scripts/**", "test/**", "e2e/**", "bench/**", "playwright.config.ts", "prisma.config.ts", "**/*.test.ts"],
+    files: ["server/env.ts", "scripts/**", "test/**", "e2e/**", "bench/**", "playwright.config.ts", "prisma.config.ts", "next.config.ts", "**/*.test.ts"],
     rules: { "no-restricted-syntax": "off" },
   },
 ];

@@ -37,5 +37,5 @@ export async function call(method: string, handler: Handler, options: CallOption
   } catch {
     json = { unparsed: text };
   }
-  return { status: response.status, headers: response.headers, json, data: json.data as Record<string, unknown> & Record<string, never> };
+  return { status: response.status, headers: response.headers, json, data: (json.data ?? {}) as Record<string, unknown> };
 }
