@@ -19,7 +19,13 @@ export default async function HomePage() {
         </p>
       </div>
       <div className="flex flex-wrap gap-3">
-        <Link href="/api/v1/health" className="rounded-lg bg-brand-600 px-5 py-2.5 font-medium text-white shadow-sm hover:bg-brand-700">
+        <Link href="/login" className="rounded-lg bg-brand-600 px-5 py-2.5 font-medium text-white shadow-sm hover:bg-brand-700">
+          Sign in
+        </Link>
+        <Link href="/docs" className="rounded-lg border border-slate-300 bg-white px-5 py-2.5 font-medium text-slate-700 hover:bg-slate-100">
+          API reference
+        </Link>
+        <Link href="/api/v1/health" className="rounded-lg border border-slate-300 bg-white px-5 py-2.5 font-medium text-slate-700 hover:bg-slate-100">
           API health
         </Link>
       </div>

@@ -9,6 +9,7 @@ import { createDb } from "../server/db/client";
 import { migrate } from "../server/db/migrate";
 import { openDatabase } from "../server/db/open-database";
 import { env } from "../server/env";
+import { expireDuePoints } from "../server/ledger/expire-due-points";
 import { announceDemo, seedOnFirstStart } from "../server/seed/seed-on-first-start";
 
 const SOURCES = ["app", "server", "components", "prisma/schema.prisma", "next.config.ts", "package-lock.json", "postcss.config.mjs"];
@@ -49,6 +50,18 @@ async function shutdown(code: number) {
   process.exit(code);
 }
 
+// Points past their expiry are expired hourly (and debits expire them first anyway, so a
+// customer never spends an expired point between runs). Safe with several instances running.
+function scheduleExpiry(url: string) {
+  const jobDb = createDb(url, 2);
+  const run = () =>
+    expireDuePoints(jobDb)
+      .then((r) => r.customers && log(`expiry job: expired ${r.points} points for ${r.customers} customers`))
+      .catch((error: Error) => log(`expiry job failed: ${error.message}`));
+  void run();
+  setInterval(run, 60 * 60 * 1000).unref();
+}
+
 try {
   await migrate(database.url, { log });
   const db = createDb(database.url, 3);
@@ -75,6 +88,7 @@ try {
     });
   }
   next.on("exit", (code) => void shutdown(stopping ? 0 : (code ?? 0)));
+  scheduleExpiry(database.url);
   log(`Loyalty Ledger on http://localhost:${PORT}  (health: http://localhost:${PORT}/api/v1/health)`);
   if (seeded) announceDemo(seeded, log, PORT);
 } catch (error) {

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
+import { authenticateApiKey } from "../api-keys/authenticate-api-key";
 import { verifyPassword } from "../auth/password";
 import { db } from "../db/client";
 import { runCli } from "./run-cli";
@@ -50,11 +51,27 @@ describe("CLI", () => {
     expect((await cli("db", "migrate")).out).toMatch(/up to date/);
     const first = await cli("db", "seed-demo");
     expect(first.out).toMatch(/owner@demo\.test/);
+    expect(first.out).toMatch(/Demo API key: ll_live_[0-9A-Za-z]{32}/);
     expect((await cli("db", "seed-demo")).out).toMatch(/already exists/);
     const demo = await db.business.findUniqueOrThrow({ where: { slug: "demo-coffee" } });
     const customers = await db.customer.findMany({ where: { businessId: demo.id } });
     expect(customers).toHaveLength(6);
     const entries = await db.ledgerEntry.aggregate({ where: { businessId: demo.id }, _sum: { points: true } });
     expect(entries._sum.points).toBe(customers.reduce((sum, c) => sum + c.balance, 0));
+  });
+
+  it("creates an API key printed alone on stdout, and revokes it", async () => {
+    await cli("business", "create", "--name", "Keyed", "--slug", "keyed", "--owner-email", "k@k.test", "--owner-password", "long-enough");
+    const created = await cli("api-key", "create", "--business", "keyed", "--name", "Till 1", "--scopes", "points:read,points:write");
+    expect(created.code).toBe(0);
+    expect(created.out).toMatch(/^ll_live_[0-9A-Za-z]{32}$/);
+    const auth = await authenticateApiKey(new Headers({ authorization: `Bearer ${created.out}` }));
+    expect(auth).toMatchObject({ name: "Till 1", scopes: ["points:read", "points:write"] });
+    expect(await db.auditLog.count({ where: { businessId: auth.businessId, action: "api_key.created" } })).toBe(1);
+    expect(await cli("api-key", "create", "--business", "keyed", "--scopes", "points:everything")).toMatchObject({ code: 2 });
+    expect(await cli("api-key", "create", "--business", "no-such-business")).toMatchObject({ code: 1, err: expect.stringMatching(/No business/) });
+    expect((await cli("api-key", "revoke", auth.id)).code).toBe(0);
+    await expect(authenticateApiKey(new Headers({ "x-api-key": created.out }))).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    expect(await cli("api-key", "revoke", "not-an-id")).toMatchObject({ code: 1 });
   });
 });

@@ -1,6 +1,11 @@
 // The CLI's command table. Each command is a thin adapter over a server/ function.
 import type { ParseArgsConfig } from "node:util";
+import { API_KEY_SCOPES, apiKeyScopeSchema } from "../api-keys/api-key-scopes";
+import { createApiKey } from "../api-keys/create-api-key";
+import { revokeApiKey } from "../api-keys/manage-api-keys";
 import { createBusiness } from "../businesses/create-business";
+import { AppError } from "../errors";
+import { expireDuePoints } from "../ledger/expire-due-points";
 import { migrate } from "../db/migrate";
 import { openDatabase } from "../db/open-database";
 import { withDatabase } from "../db/with-database";
@@ -64,6 +69,51 @@ export const commands: Command[] = [
     run: async ({ out }) => {
       const result = await withDatabase((db) => seedDemo(db));
       out(result.created ? result.summary : "The demo business already exists; nothing changed.");
+    },
+  },
+  {
+    name: "api-key create",
+    usage: "api-key create --business <slug> [--name <name>] [--scopes points:read,points:write,...]",
+    summary: "Create an API key for a business; prints the key alone on stdout (it is shown only once).",
+    help: `Scopes (comma-separated; none = full access): ${API_KEY_SCOPES.join(", ")}`,
+    options: { business: { type: "string" }, name: { type: "string" }, scopes: { type: "string" } },
+    run: async ({ values, out }) => {
+      const slug = required(values, "business");
+      const scopes = typeof values.scopes === "string" ? values.scopes.split(",").map((s) => apiKeyScopeSchema.parse(s.trim())) : [];
+      const key = await withDatabase(async (db) => {
+        const business = await db.business.findUnique({ where: { slug } });
+        if (!business) throw new AppError("NOT_FOUND", `No business with the slug "${slug}".`);
+        const actor = { businessId: business.id, type: "SYSTEM" as const, id: null, staffName: "CLI", source: "JOB" as const };
+        return (await createApiKey(db, actor, { name: (values.name as string | undefined) ?? "CLI key", scopes })).key;
+      });
+      out(key);
+    },
+  },
+  {
+    name: "api-key revoke",
+    usage: "api-key revoke <id>",
+    summary: "Revoke an API key by its id; calls with it get 401 from then on.",
+    positionals: true,
+    run: async ({ positionals, out }) => {
+      const id = positionals[0];
+      if (!id) throw new UsageError("Missing the API key id.");
+      await withDatabase(async (db) => {
+        // Never query with a non-UUID: Prisma would drop an undefined filter and match any key.
+        const key = /^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$/i.test(id) ? await db.apiKey.findUnique({ where: { id } }) : null;
+        if (!key) throw new AppError("NOT_FOUND", `No API key with the id "${id}".`);
+        const actor = { businessId: key.businessId, type: "SYSTEM" as const, id: null, staffName: "CLI", source: "JOB" as const };
+        await revokeApiKey(db, actor, { id });
+      });
+      out(`Revoked ${id}.`);
+    },
+  },
+  {
+    name: "points expire-due",
+    usage: "points expire-due",
+    summary: "Expire every lot past its expiry date, in all businesses (the app also runs this hourly).",
+    run: async ({ out }) => {
+      const run = await withDatabase((db) => expireDuePoints(db));
+      out(`Expired ${run.points} points for ${run.customers} customers.`);
     },
   },
 ];

@@ -20,6 +20,9 @@ export type Operation<
   scope: ApiKeyScope | null;
   body?: B;
   query?: Q;
+  // The query parameters as documented, when `query` itself isn't a plain object schema
+  // (e.g. it accepts ?email= as an alias and renames it before validating).
+  queryDoc?: z.ZodObject;
   params?: P;
   response: z.ZodType;
   status: 200 | 201;

@@ -1,5 +1,6 @@
 // The demo business a fresh install starts with: an owner login, a handful of customers and a
 // believable history, written through the same ledger functions the API uses.
+import { createApiKey } from "../api-keys/create-api-key";
 import { createBusiness } from "../businesses/create-business";
 import type { Db } from "../db/client";
 import { adjustPoints, awardPoints, redeemPoints, reverseEntry } from "../ledger";
@@ -46,9 +47,13 @@ export async function seedDemo(db: Db): Promise<SeedResult> {
   const mistake = await awardPoints(db, pos, { customerEmail: "ada@example.com", amount: 999, description: "Keyed in twice", idempotencyKey: "demo-mistake" });
   await reverseEntry(db, staff, { entryId: mistake.transaction.id, reason: "Duplicate purchase entry" });
 
+  const { key } = await createApiKey(db, staff, { name: "Demo key" });
+
   const summary = [
     `Demo business "${DEMO.name}" (slug ${DEMO.slug}) with ${CUSTOMERS.length} customers.`,
     `Portal login: ${DEMO.ownerEmail} / ${DEMO.ownerPassword}`,
+    `Demo API key: ${key}`,
+    `Try: curl -H "Authorization: Bearer ${key}" "http://localhost:PORT/api/v1/points/balance?email=ada@example.com"`,
   ].join("\n");
   return { created: true, summary, businessId: business.id };
 }

@@ -10,6 +10,6 @@ export async function seedOnFirstStart(db: Db): Promise<SeedResult | null> {
 
 export function announceDemo(seeded: SeedResult, log: (line: string) => void, port: number) {
   log("First start: seeded the demo business. Save these, they are shown once:");
-  for (const line of seeded.summary.split("\n")) log(`  ${line}`);
+  for (const line of seeded.summary.split("\n")) log(`  ${line.replace("PORT", String(port))}`);
   log(`  Sign in at http://localhost:${port}/login`);
 }

@@ -3,6 +3,7 @@
 import type { Operation } from "../operation";
 import * as badges from "./badges-operations";
 import * as customers from "./customers-operations";
+import * as meta from "./meta-operations";
 import * as points from "./points-operations";
 import * as pos from "./pos-operations";
 import * as webhooks from "./webhooks-operations";
@@ -11,6 +12,6 @@ function isOperation(value: unknown): value is Operation {
   return typeof value === "object" && value !== null && "method" in value && "path" in value && "response" in value;
 }
 
-export const allOperations: Operation[] = [points, customers, pos, badges, webhooks].flatMap((module) =>
+export const allOperations: Operation[] = [meta, points, customers, pos, badges, webhooks].flatMap((module) =>
   Object.values(module as Record<string, unknown>).filter(isOperation),
 );

@@ -84,6 +84,13 @@ export const expireOperation = defineOperation({
 });
 
 // Query strings name the customer with short keys (?email=, ?phone=) as well as the body names.
+const customerQueryDoc = {
+  email: z.string().optional().meta({ description: "The customer's email (case-insensitive)." }),
+  phone: z.string().optional().meta({ description: "The customer's phone number (formatting ignored)." }),
+  customerId: z.uuid().optional(),
+  externalId: z.string().optional().meta({ description: "Your system's id for the customer." }),
+};
+
 export function customerQuery<T extends z.ZodType>(schema: T) {
   return z.preprocess((query) => {
     const { email, phone, ...rest } = query as Record<string, unknown>;
@@ -99,6 +106,7 @@ export const balanceOperation = defineOperation({
   description: "Balance, lifetime earned and redeemed, points expiring in the next 30 days, and tier. Name the customer with email, phone, customerId or externalId.",
   scope: "points:read",
   query: customerQuery(balanceInput),
+  queryDoc: z.object(customerQueryDoc),
   response: balanceSchema,
   status: 200,
   errors: ["VALIDATION_ERROR", "CUSTOMER_NOT_FOUND"],
@@ -112,6 +120,15 @@ export const historyOperation = defineOperation({
   description: "Newest first, each with the balance right after it. Filters: type, from, to (ISO dates), reference; page and perPage (max 100).",
   scope: "points:read",
   query: customerQuery(historyInput),
+  queryDoc: z.object({
+    ...customerQueryDoc,
+    type: z.enum(["AWARD", "REDEEM", "ADJUST", "EXPIRE", "REVERSAL"]).optional(),
+    from: z.iso.datetime().optional(),
+    to: z.iso.datetime().optional(),
+    reference: z.string().optional(),
+    page: z.int().min(1).optional(),
+    perPage: z.int().min(1).max(100).optional(),
+  }),
   response: z.object({ items: z.array(transactionSchema), pagination: paginationSchema }),
   status: 200,
   errors: ["VALIDATION_ERROR", "CUSTOMER_NOT_FOUND"],

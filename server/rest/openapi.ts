@@ -1,0 +1,88 @@
+// The OpenAPI 3.1 document, generated from the same Operation objects the route handlers
+// validate with (server/rest/operations), so the docs can't drift from the code.
+import { z } from "zod";
+import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from "zod-openapi";
+import { AppError } from "../errors";
+import type { Operation } from "./operation";
+import { allOperations } from "./operations";
+
+const errorSchema = z
+  .object({ success: z.literal(false), error: z.string().meta({ description: "A sentence for humans." }), code: z.string().meta({ example: "INSUFFICIENT_POINTS" }) })
+  .meta({ id: "Error" });
+
+const ERROR_STATUSES: Record<string, string> = {
+  "400": "Invalid request (VALIDATION_ERROR, INVALID_JSON)",
+  "401": "Missing, invalid or revoked API key (UNAUTHORIZED)",
+  "403": "The key lacks the scope, or the customer is blocked (FORBIDDEN, CUSTOMER_BLOCKED)",
+  "404": "Not found in this business",
+  "409": "Conflict (ALREADY_EXISTS, ALREADY_REVERSED, IDEMPOTENCY_IN_PROGRESS)",
+  "413": "Request body too large (PAYLOAD_TOO_LARGE)",
+  "422": "Refused by the ledger (INSUFFICIENT_POINTS, IDEMPOTENCY_MISMATCH, NOT_REVERSIBLE)",
+  "429": "Rate limited (RATE_LIMITED); see Retry-After",
+};
+
+function queryObject(operation: Operation): z.ZodObject | undefined {
+  if (operation.queryDoc) return operation.queryDoc;
+  return operation.query instanceof z.ZodObject ? operation.query : undefined;
+}
+
+function toOpenApi(operation: Operation): ZodOpenApiOperationObject {
+  const errors = Object.fromEntries(
+    Object.entries(ERROR_STATUSES).map(([status, description]) => [status, { description, content: { "application/json": { schema: errorSchema } } }]),
+  );
+  return {
+    operationId: `${operation.method.toLowerCase()}${operation.path.replace(/[{}]/g, "").replace(/(^|[/-])(\w)/g, (_m, _s, c: string) => c.toUpperCase())}`,
+    summary: operation.summary,
+    description: operation.description,
+    tags: [operation.tag],
+    security: operation.scope ? [{ bearer: [] }, { apiKeyHeader: [] }] : [],
+    "x-scope": operation.scope ?? undefined,
+    requestParams: definedOnly({
+      query: queryObject(operation),
+      path: operation.params instanceof z.ZodObject ? operation.params : undefined,
+    }),
+    requestBody: operation.body ? { content: { "application/json": { schema: operation.body, example: operation.example } } } : undefined,
+    responses: {
+      [String(operation.status)]: {
+        description: "Success",
+        content: { "application/json": { schema: z.object({ success: z.literal(true), data: operation.response }) } },
+      },
+      ...errors,
+    },
+  };
+}
+
+// zod-openapi reads every key it is given, undefined or not.
+function definedOnly<T extends Record<string, unknown>>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+let cached: ReturnType<typeof createDocument> | undefined;
+
+export function openApiDocument() {
+  if (cached) return cached;
+  const paths: ZodOpenApiPathsObject = {};
+  for (const operation of allOperations) {
+    const item = (paths[operation.path] ??= {});
+    const method = operation.method.toLowerCase() as "get";
+    if (item[method]) throw new AppError("INTERNAL", `Two operations for ${operation.method} ${operation.path}`);
+    item[method] = toOpenApi(operation);
+  }
+  cached = createDocument({
+    openapi: "3.1.0",
+    info: {
+      title: "Loyalty Ledger API",
+      version: "1.0.0",
+      description: "Award, redeem, adjust, expire and reverse loyalty points; manage customers, badges and webhooks.",
+    },
+    servers: [{ url: "/api/v1" }],
+    components: {
+      securitySchemes: {
+        bearer: { type: "http", scheme: "bearer", description: "Authorization: Bearer ll_live_..." },
+        apiKeyHeader: { type: "apiKey", in: "header", name: "X-API-Key" },
+      },
+    },
+    paths,
+  });
+  return cached;
+}

@@ -1,0 +1,24 @@
+import { z } from "zod";
+import { defineOperation } from "../operation";
+
+export const healthOperation = defineOperation({
+  method: "GET",
+  path: "/health",
+  tag: "Meta",
+  summary: "Health check",
+  description: "Liveness plus a database round trip; 503 SERVICE_UNAVAILABLE when the database is unreachable. No API key needed.",
+  scope: null,
+  response: z.object({ status: z.literal("ok"), database: z.literal("ok"), latencyMs: z.int() }),
+  status: 200,
+});
+
+export const openApiOperation = defineOperation({
+  method: "GET",
+  path: "/openapi.json",
+  tag: "Meta",
+  summary: "This API's OpenAPI 3.1 document",
+  description: "No API key needed. A browsable version lives at /docs.",
+  scope: null,
+  response: z.record(z.string(), z.unknown()),
+  status: 200,
+});

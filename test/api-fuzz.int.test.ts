@@ -1,0 +1,80 @@
+// Fuzz every write route of the public API (every POST/PUT/PATCH in the OpenAPI operations,
+// so new routes are covered automatically): malformed bodies, wrong types, huge, negative and
+// fractional numbers, overlong strings. Never a 5xx, and a refused request writes nothing.
+import path from "node:path";
+import fc from "fast-check";
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "../server/db/client";
+import { allOperations } from "../server/rest/operations";
+import { call, createKey } from "./api";
+import { makeBusiness } from "./fixtures";
+
+type Handler = Parameters<typeof call>[1];
+
+const writes = allOperations.filter((o) => o.body && ["POST", "PUT", "PATCH"].includes(o.method));
+
+async function handlerFor(opPath: string, method: string): Promise<Handler> {
+  const dir = opPath.split("/").filter(Boolean).map((s) => s.replace(/^\{(.+)\}$/, "[$1]"));
+  const file = path.resolve("app/api/v1", ...dir, "route.ts");
+  const module = (await import(/* @vite-ignore */ file)) as Record<string, Handler>;
+  const handler = module[method];
+  if (!handler) throw new Error(`${file} has no ${method}`);
+  return handler;
+}
+
+const badNumbers = [-1, 0, 0.5, -0.25, 1e21, -1e21, 2 ** 53 + 2, "10", null, true, [], {}];
+const badStrings = [0, 12345, null, false, [], { $gt: "" }, "x".repeat(20_000)];
+
+// A valid example with one field made wrong, or something that isn't a request at all.
+function malformed(example: Record<string, unknown>): fc.Arbitrary<unknown> {
+  const keys = Object.keys(example);
+  const mutated = keys.length
+    ? fc.constantFrom(...keys).chain((key) => {
+        const bad = typeof example[key] === "number" ? badNumbers : badStrings;
+        return fc.constantFrom(...bad).map((value) => ({ ...example, [key]: value }));
+      })
+    : fc.constant({ unexpected: true });
+  return fc.oneof(mutated, fc.anything(), fc.jsonValue(), fc.dictionary(fc.string(), fc.oneof(fc.double(), fc.string(), fc.constant(null))));
+}
+
+async function rowCounts(businessId: string) {
+  const where = { where: { businessId } };
+  return Promise.all([
+    db.ledgerEntry.count(where), db.customer.count(where), db.outboxEvent.count(where), db.auditLog.count(where),
+    db.badge.count(where), db.customerBadge.count(where), db.webhookEndpoint.count(where), db.apiKey.count(where),
+  ]);
+}
+
+describe("API fuzz: malformed bodies to every write route", () => {
+  let key: string;
+  let businessId: string;
+  beforeAll(async () => {
+    const { business } = await makeBusiness();
+    businessId = business.id;
+    key = (await createKey(business.id)).key;
+  });
+
+  it("covers the write routes", () => {
+    expect(writes.length).toBeGreaterThanOrEqual(5);
+  });
+
+  for (const operation of writes) {
+    it(`${operation.method} ${operation.path}`, async () => {
+      const handler = await handlerFor(operation.path, operation.method);
+      const params = Object.fromEntries([...operation.path.matchAll(/\{(\w+)\}/g)].map((m) => [m[1], "b1c2d3e4-0000-4000-8000-000000000000"]));
+      await fc.assert(
+        fc.asyncProperty(malformed(operation.example ?? {}), async (body) => {
+          const before = await rowCounts(businessId);
+          const res = await call(operation.method, handler, { key, params, rawBody: JSON.stringify(body) ?? "undefined" });
+          expect(res.status, JSON.stringify(res.json)).toBeLessThan(500);
+          if (res.status >= 400) {
+            expect(res.json).toMatchObject({ success: false });
+            expect(typeof res.json.error).toBe("string");
+            expect(await rowCounts(businessId)).toEqual(before);
+          }
+        }),
+        { numRuns: 60 },
+      );
+    });
+  }
+});
