@@ -2,6 +2,7 @@
 // export of these modules made with defineOperation() is picked up.
 import type { Operation } from "../operation";
 import * as badges from "./badges-operations";
+import * as bulk from "./bulk-operations";
 import * as customers from "./customers-operations";
 import * as meta from "./meta-operations";
 import * as points from "./points-operations";
@@ -12,6 +13,6 @@ function isOperation(value: unknown): value is Operation {
   return typeof value === "object" && value !== null && "method" in value && "path" in value && "response" in value;
 }
 
-export const allOperations: Operation[] = [meta, points, customers, pos, badges, webhooks].flatMap((module) =>
+export const allOperations: Operation[] = [meta, points, bulk, customers, pos, badges, webhooks].flatMap((module) =>
   Object.values(module as Record<string, unknown>).filter(isOperation),
 );

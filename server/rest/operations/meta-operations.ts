@@ -22,3 +22,14 @@ export const openApiOperation = defineOperation({
   response: z.record(z.string(), z.unknown()),
   status: 200,
 });
+
+export const pingOperation = defineOperation({
+  method: "GET",
+  path: "/ping",
+  tag: "Meta",
+  summary: "Liveness",
+  description: "Answers without touching the database. No API key needed.",
+  scope: null,
+  response: z.object({ pong: z.literal(true) }),
+  status: 200,
+});

@@ -1,0 +1,120 @@
+// npm run bench — the public API under load (autocannon against the production server).
+// Award and redeem over 1,000 customers and on one hot customer, next to two references
+// measured in the same run: the server's cheapest route (no database) and the raw `pg`
+// single-statement write. Prints each ratio, and p99 at a fixed 200 req/s.
+// The load generator shares the 2 cores with the server and Postgres; compare ratios.
+import { spawn } from "node:child_process";
+import { rmSync } from "node:fs";
+import autocannon from "autocannon";
+import pg from "pg";
+import { createApiKey } from "../server/api-keys/create-api-key";
+import { createDb } from "../server/db/client";
+import { openDatabase } from "../server/db/open-database";
+import { awardPoints } from "../server/ledger";
+import type { Actor } from "../server/ledger/actor";
+import { measure } from "./bench-database";
+
+const PORT = Number(process.env.BENCH_PORT ?? 3300);
+const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
+const DATA_DIR = ".data/bench";
+const base = `http://127.0.0.1:${PORT}`;
+
+rmSync(DATA_DIR, { recursive: true, force: true });
+process.env.DATA_DIR = DATA_DIR;
+process.env.EMBEDDED_PG_PORT = "0";
+const server = spawn("npx", ["tsx", "scripts/start.ts"], {
+  env: { ...process.env, PORT: String(PORT), DATA_DIR, EMBEDDED_PG_PORT: "0", NEXT_TELEMETRY_DISABLED: "1" },
+  stdio: ["ignore", "ignore", "inherit"],
+  detached: true,
+});
+const stopServer = () => server.pid && process.kill(-server.pid, "SIGTERM");
+process.on("exit", stopServer);
+
+for (let i = 0; ; i++) {
+  if (await fetch(`${base}/api/v1/health`).then((r) => r.ok, () => false)) break;
+  if (i > 600) throw new Error("server did not start in 5 minutes");
+  await new Promise((r) => setTimeout(r, 500));
+}
+
+// Fixture: a business, a key, 1,000 customers with plenty of points (through server/ code).
+const database = await openDatabase();
+const db = createDb(database.url, 10);
+const business = await db.business.create({ data: { name: "Bench", slug: `bench-${Date.now()}` } });
+const actor: Actor = { businessId: business.id, type: "SYSTEM", id: null, source: "JOB" };
+const { key } = await createApiKey(db, actor, { name: "bench", rateLimitPerMinute: 100_000 });
+const ids: string[] = [];
+for (let i = 0; i < 1000; i++) ids.push((await awardPoints(db, actor, { customerEmail: `c${i}@bench.test`, amount: 1_000_000 })).transaction.customerId);
+const hot = ids[0]!;
+
+type Run = { perSecond: number; p50: number; p99: number; errors: number };
+
+async function load(path: string, body?: (i: number) => object, overallRate?: number): Promise<Run> {
+  let i = 0;
+  const result = await autocannon({
+    url: `${base}${path}`,
+    connections: CONNECTIONS,
+    duration: DURATION,
+    overallRate,
+    requests: [
+      {
+        method: body ? "POST" : "GET",
+        headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+        setupRequest: (request) => (body ? { ...request, body: JSON.stringify(body(i++)) } : request),
+      },
+    ],
+  });
+  return { perSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.non2xx + result.errors };
+}
+
+const pool = new pg.Pool({ connectionString: database.url, max: CONNECTIONS });
+const raw = (customerId: string, points: number) =>
+  pool.query(
+    `WITH c AS (UPDATE customers SET balance = balance + $3 WHERE business_id = $1 AND id = $2 AND balance + $3 >= 0 RETURNING balance)
+     INSERT INTO ledger_entries (business_id, customer_id, type, points, balance_after, actor_type, source)
+     SELECT $1, $2, 'AWARD', $3, balance, 'API_KEY', 'API' FROM c`,
+    [business.id, customerId, points],
+  );
+
+const pick = (i: number) => ids[(i * 7919) % ids.length]!;
+
+// Warm up: the first request to each route loads its module and JIT-compiles the path.
+for (const path of ["/api/v1/ping", "/api/v1/points/award", "/api/v1/points/redeem"]) {
+  for (let i = 0; i < 50; i++) {
+    await fetch(`${base}${path}`, path.endsWith("ping") ? {} : {
+      method: "POST",
+      headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+      body: JSON.stringify({ customerId: pick(i), amount: 1 }),
+    });
+  }
+}
+const results: [string, Run][] = [];
+const show = (name: string, r: Run) => {
+  results.push([name, r]);
+  console.log(`${name.padEnd(34)} ${r.perSecond.toFixed(0).padStart(7)} req/s  p50 ${String(r.p50).padStart(4)} ms  p99 ${String(r.p99).padStart(4)} ms${r.errors ? `  non-2xx/errors ${r.errors}` : ""}`);
+};
+
+console.log(`HTTP bench: ${DURATION}s per run, ${CONNECTIONS} connections, autocannon on the same 2 cores as the server`);
+show("GET /ping (no database)", await load("/api/v1/ping"));
+show("POST award, 1,000 customers", await load("/api/v1/points/award", (i) => ({ customerId: pick(i), amount: 5 })));
+show("POST redeem, 1,000 customers", await load("/api/v1/points/redeem", (i) => ({ customerId: pick(i), amount: 1 })));
+show("POST award, one hot customer", await load("/api/v1/points/award", () => ({ customerId: hot, amount: 5 })));
+show("POST redeem, one hot customer", await load("/api/v1/points/redeem", () => ({ customerId: hot, amount: 1 })));
+show("POST award at 200 req/s", await load("/api/v1/points/award", (i) => ({ customerId: pick(i), amount: 5 }), 200));
+show("POST redeem at 200 req/s", await load("/api/v1/points/redeem", (i) => ({ customerId: pick(i), amount: 1 }), 200));
+const rawRun = await measure(DURATION, CONNECTIONS, (i) => raw(pick(i), 5));
+show("raw pg single-statement write", { ...rawRun, p50: Math.round(rawRun.p50), p99: Math.round(rawRun.p99) });
+
+const get = (name: string) => results.find(([n]) => n.startsWith(name))![1];
+const ping = get("GET /ping").perSecond;
+console.log("\nratios (goal: award and redeem >= 0.5x the no-database route; p99 < 50 ms at 200 req/s)");
+for (const name of ["POST award, 1,000", "POST redeem, 1,000", "POST award, one hot", "POST redeem, one hot"]) {
+  const r = get(name);
+  console.log(`${name.padEnd(26)} ${(r.perSecond / ping).toFixed(2)}x no-db route   ${(r.perSecond / rawRun.perSecond).toFixed(2)}x raw pg write`);
+}
+for (const name of ["POST award at 200", "POST redeem at 200"]) console.log(`${name.padEnd(26)} p99 ${get(name).p99} ms`);
+
+await pool.end();
+await db.$disconnect();
+stopServer();
+process.exit(0);

@@ -1,0 +1,51 @@
+// What a till sends. Tills know a customer by the phone number typed at the counter, or by
+// the id an earlier answer gave them, so the POS API names customers with just those two.
+import { z } from "zod";
+import { normalizePhone } from "../customers/normalize-identity";
+import { AppError } from "../errors";
+import { customerRefShape, idempotencyKeySchema, positivePoints, type CustomerRef } from "../ledger/ledger-schemas";
+
+const tillCustomer = { phone: customerRefShape.customerPhone, customerId: customerRefShape.customerId };
+const namesCustomer = (v: { phone?: string; customerId?: string }) => Boolean(v.phone ?? v.customerId);
+const NAMES_CUSTOMER = { message: "Name the customer with phone or customerId", path: ["phone"] };
+
+export const checkinInput = z
+  .object({
+    ...tillCustomer,
+    storeId: z.string().trim().min(1).max(64).optional(),
+    // Which of the two applies depends on the business's earn mode, checked once it is read.
+    amount: z.int("must be a whole number of minor currency units (cents)").min(0, "must not be negative").optional(),
+    units: z.int("must be a whole number of units").positive("must be a positive number of units").optional(),
+    idempotencyKey: idempotencyKeySchema.optional(),
+  })
+  .refine(namesCustomer, NAMES_CUSTOMER);
+
+export const tillRedeemInput = z
+  .object({ ...tillCustomer, points: positivePoints, idempotencyKey: idempotencyKeySchema.optional() })
+  .refine(namesCustomer, NAMES_CUSTOMER);
+
+export const phoneOrIdParams = z.object({
+  phoneOrId: z.string().min(1).max(64).meta({ description: "A customer id (UUID), or a phone number in any common format." }),
+});
+
+export type CheckinInput = z.input<typeof checkinInput>;
+export type TillRedeemInput = z.input<typeof tillRedeemInput>;
+
+// A UUID is our customer id; anything else has to be a phone number. Next.js hands over the
+// path segment decoded, but some tills double-encode "+" as %2B; neither a UUID nor a phone
+// contains a literal "%", so decoding once more is safe.
+export function parsePhoneOrId(raw: string): CustomerRef {
+  const value = raw.includes("%") ? safeDecode(raw) : raw;
+  if (z.uuid().safeParse(value).success) return { customerId: value.toLowerCase() };
+  const phone = normalizePhone(value);
+  if (!phone) throw new AppError("VALIDATION_ERROR", "Invalid request: phoneOrId must be a customer id (UUID) or a phone number.");
+  return { customerPhone: phone };
+}
+
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
