@@ -1,7 +1,8 @@
 // Finds the customer a request names, scoped to the business. Awards may enrol a customer on
 // the fly (by email, phone or external id): one insert that also records customer.created.
+import { z } from "zod";
 import { Prisma } from "../db/generated/client";
-import type { DbOrTx } from "../db/client";
+import type { Db, DbOrTx } from "../db/client";
 import { AppError } from "../errors";
 import type { CustomerRef } from "../ledger/ledger-schemas";
 
@@ -48,18 +49,48 @@ export async function enrolCustomer(
   if (ref.customerId) return { id: ref.customerId, created: false };
   const found = await findCustomer(db, businessId, ref);
   if (found) return { id: found.id, created: false };
-  const inserted = await db.$queryRaw<Found[]>(Prisma.sql`
+  const inserted = await insertCustomer(db, businessId, {
+    email: ref.customerEmail,
+    phone: ref.customerPhone,
+    externalId: ref.externalId,
+    name: ref.name,
+  });
+  if (inserted) return { id: inserted.id, created: true };
+  // Lost a race with a concurrent enrolment of the same customer: theirs is committed now.
+  return { id: (await resolveCustomer(db, businessId, ref)).id, created: false };
+}
+
+export type NewCustomer = { email?: string | null; phone?: string | null; externalId?: string | null; name?: string | null };
+
+// One insert that also records customer.created, or null when the email, phone or external id
+// is taken (ON CONFLICT DO NOTHING: a unique violation would abort a caller's transaction).
+export async function insertCustomer(db: DbOrTx, businessId: string, fields: NewCustomer): Promise<{ id: string } | null> {
+  const inserted = await db.$queryRaw<{ id: string }[]>(Prisma.sql`
     WITH ins AS (
       INSERT INTO customers (business_id, email, phone, external_id, name)
-      VALUES (${businessId}::uuid, ${ref.customerEmail ?? null}, ${ref.customerPhone ?? null}, ${ref.externalId ?? null}, ${ref.name ?? null})
+      VALUES (${businessId}::uuid, ${fields.email ?? null}, ${fields.phone ?? null}, ${fields.externalId ?? null}, ${fields.name ?? null})
       ON CONFLICT DO NOTHING
       RETURNING *
     ), event AS (
       INSERT INTO outbox_events (business_id, type, payload)
       SELECT business_id, 'customer.created', jsonb_build_object('customer', to_jsonb(ins)) FROM ins
     )
-    SELECT id, status::text AS status FROM ins`);
-  if (inserted[0]) return { id: inserted[0].id, created: true };
-  // Lost a race with a concurrent enrolment of the same customer: theirs is committed now.
-  return { id: (await resolveCustomer(db, businessId, ref)).id, created: false };
+    SELECT id FROM ins`);
+  return inserted[0] ?? null;
+}
+
+// The full row of a live customer of this business. Anything that isn't a UUID can't name one,
+// so it is a 404 like an unknown, foreign or erased id (never a 400 or a database error).
+export async function loadCustomer(db: DbOrTx, businessId: string, id: string) {
+  const customer = z.guid().safeParse(id).success ? await db.customer.findFirst({ where: { businessId, id, erasedAt: null } }) : null;
+  if (!customer) throw new AppError("CUSTOMER_NOT_FOUND", "No such customer in this business.");
+  return customer;
+}
+
+// Runs `work` in one interactive transaction, or inside the caller's when handed one already
+// (a transaction client has no $transaction), so multi-step customer writes stay atomic.
+export async function inTransaction<T>(db: DbOrTx, work: (tx: DbOrTx) => Promise<T>): Promise<T> {
+  const root = db as Partial<Db>;
+  if (typeof root.$transaction === "function") return root.$transaction((tx) => work(tx));
+  return work(db);
 }

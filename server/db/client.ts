@@ -41,6 +41,9 @@ export function createDb(url: string, max = env().DATABASE_POOL_SIZE): PrismaCli
 // The pool under a root client; undefined for a transaction client (its statements must stay
 // on the transaction's connection).
 export function rawPoolOf(db: DbOrTx): pg.Pool | undefined {
+  // A transaction client forwards unknown properties to the root client, so the pool shows
+  // through it too: tell them apart by $transaction, which transaction clients lack.
+  if (!("$transaction" in db)) return undefined;
   return (db as unknown as Record<symbol, pg.Pool | undefined>)[RAW_POOL];
 }
 

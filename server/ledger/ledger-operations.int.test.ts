@@ -140,6 +140,26 @@ describe("ledger operations", () => {
   });
 });
 
+describe("composing ledger calls in one transaction", () => {
+  it("runs on the caller's transaction: a rollback takes the ledger writes with it", async () => {
+    const { business, actor } = await makeBusiness();
+    await expect(
+      db.$transaction(async (tx) => {
+        await awardPoints(tx, actor, { customerEmail: "tx@example.com", amount: 40 });
+        await redeemPoints(tx, actor, { customerEmail: "tx@example.com", amount: 15 });
+        throw new Error("rolled back on purpose");
+      }),
+    ).rejects.toThrow("rolled back on purpose");
+    expect(await db.customer.count({ where: { businessId: business.id } })).toBe(0);
+    expect(await db.ledgerEntry.count({ where: { businessId: business.id } })).toBe(0);
+    const committed = await db.$transaction(async (tx) => {
+      await awardPoints(tx, actor, { customerEmail: "tx@example.com", amount: 40 });
+      return redeemPoints(tx, actor, { customerEmail: "tx@example.com", amount: 15 });
+    });
+    expect(committed.balance).toBe(25);
+  });
+});
+
 describe("tenant isolation", () => {
   it("makes nothing in business A reachable with business B's actor", async () => {
     const a = await makeBusiness();

@@ -1,2 +1,141 @@
 // Operations of the customers endpoints (see server/rest/operation.ts); picked up by ./index.ts.
-export {};
+import { z } from "zod";
+import {
+  createCustomerInput,
+  customerChangesInput,
+  customerIdParams,
+  externalIdSchema,
+  listCustomersInput,
+  upsertCustomerInput,
+} from "../../customers/customer-schemas";
+import { publicCustomerSchema } from "../../customers/to-public-customer";
+import { idempotencyKeySchema, metadataSchema, signedPoints } from "../../ledger/ledger-schemas";
+import { defineOperation } from "../operation";
+import { ledgerResultSchema, transactionSchema } from "../schemas";
+
+const savedCustomerSchema = z.object({
+  customer: publicCustomerSchema,
+  created: z.boolean().meta({ description: "False when the customer already existed (the answer is then 200, not 201)." }),
+});
+
+export const listCustomersOperation = defineOperation({
+  method: "GET",
+  path: "/customers",
+  tag: "Customers",
+  summary: "List customers",
+  description:
+    "Pages of customers (limit up to 100). `search` matches name, email or phone, case-insensitively; `status` filters " +
+    "ACTIVE or BLOCKED; sortBy createdAt (default), balance, lifetimeEarned, lastActivityAt or name, sortOrder asc or desc.",
+  scope: "customers:read",
+  query: listCustomersInput,
+  response: z.object({
+    items: z.array(publicCustomerSchema),
+    pagination: z.object({ page: z.int(), limit: z.int(), total: z.int(), totalPages: z.int() }),
+  }),
+  status: 200,
+  errors: ["VALIDATION_ERROR"],
+});
+
+export const createCustomerOperation = defineOperation({
+  method: "POST",
+  path: "/customers",
+  tag: "Customers",
+  summary: "Create a customer",
+  description:
+    "Enrols a customer; 201. An email that is already enrolled (case-insensitively) answers 200 with that customer and " +
+    "created false, changing nothing, so retries are safe. `initialPoints` are awarded as welcome points in the same " +
+    "transaction. A phone or externalId that belongs to another customer is refused with 409 ALREADY_EXISTS.",
+  scope: "customers:write",
+  body: createCustomerInput,
+  response: savedCustomerSchema,
+  status: 201,
+  example: { email: "ann@example.com", name: "Ann Lee", phone: "+1 555 010 2000", externalId: "shop-881", initialPoints: 50 },
+  errors: ["VALIDATION_ERROR", "ALREADY_EXISTS"],
+});
+
+export const getCustomerOperation = defineOperation({
+  method: "GET",
+  path: "/customers/{id}",
+  tag: "Customers",
+  summary: "Get a customer",
+  description: "The customer with their 10 most recent transactions (newest first) and their badges.",
+  scope: "customers:read",
+  params: customerIdParams,
+  response: publicCustomerSchema.extend({
+    recentTransactions: z.array(transactionSchema),
+    badges: z.array(z.object({ slug: z.string(), name: z.string(), awardedAt: z.iso.datetime() })),
+  }),
+  status: 200,
+  errors: ["CUSTOMER_NOT_FOUND"],
+});
+
+export const upsertCustomerOperation = defineOperation({
+  method: "PUT",
+  path: "/customers/{id}",
+  tag: "Customers",
+  summary: "Create or update a customer by your external id",
+  description:
+    "For PUT the path segment is YOUR external id for the customer (not our customer id). Creates the customer (201) or " +
+    "updates the fields sent (200). A customer already enrolled by the same email without an external id gets this one " +
+    "attached instead of a duplicate. An email or phone that belongs to another customer is refused with 409.",
+  scope: "customers:write",
+  params: z.object({ id: externalIdSchema.meta({ description: "Your external id for the customer." }) }),
+  body: upsertCustomerInput.omit({ externalId: true }),
+  response: savedCustomerSchema,
+  status: 201,
+  example: { email: "ann@example.com", name: "Ann Lee" },
+  errors: ["VALIDATION_ERROR", "ALREADY_EXISTS"],
+});
+
+export const updateCustomerOperation = defineOperation({
+  method: "PATCH",
+  path: "/customers/{id}",
+  tag: "Customers",
+  summary: "Update a customer",
+  description: "Changes name, phone (null clears it) or status. A BLOCKED customer can't earn or redeem; corrections still work.",
+  scope: "customers:write",
+  params: customerIdParams,
+  body: customerChangesInput,
+  response: publicCustomerSchema,
+  status: 200,
+  example: { status: "BLOCKED" },
+  errors: ["VALIDATION_ERROR", "CUSTOMER_NOT_FOUND", "ALREADY_EXISTS"],
+});
+
+export const eraseCustomerOperation = defineOperation({
+  method: "DELETE",
+  path: "/customers/{id}",
+  tag: "Customers",
+  summary: "Erase a customer",
+  description:
+    "Right to erasure: forfeits the remaining balance through the ledger, then removes email, phone, external id and name. " +
+    "The anonymised ledger history stays. Afterwards the customer is 404 everywhere. Optional `?reason=` for the audit trail.",
+  scope: "customers:write",
+  params: customerIdParams,
+  query: z.object({ reason: z.string().trim().max(500).optional() }),
+  response: z.object({ erased: z.literal(true), forfeitedPoints: z.int() }),
+  status: 200,
+  errors: ["CUSTOMER_NOT_FOUND"],
+});
+
+export const adjustCustomerPointsOperation = defineOperation({
+  method: "POST",
+  path: "/customers/{id}/points",
+  tag: "Customers",
+  summary: "Adjust a customer's points",
+  description: "A signed correction with a required reason, like POST /points/adjust. Negative adjustments can't take the balance below zero.",
+  scope: "points:write",
+  params: customerIdParams,
+  body: z.object({
+    points: signedPoints,
+    reason: z.string().trim().min(1, "a reason is required for every adjustment").max(500),
+    reference: z.string().trim().max(128).optional(),
+    idempotencyKey: idempotencyKeySchema.optional(),
+    metadata: metadataSchema.optional(),
+    staff: z.string().trim().max(100).optional(),
+  }),
+  response: ledgerResultSchema,
+  status: 201,
+  example: { points: 25, reason: "Goodwill for a late order", idempotencyKey: "ticket-4411" },
+  errors: ["VALIDATION_ERROR", "CUSTOMER_NOT_FOUND", "INSUFFICIENT_POINTS", "IDEMPOTENCY_MISMATCH"],
+});

@@ -1,0 +1,40 @@
+// Awards a badge to a customer, creating the business's badge on first use. A badge is held
+// once: awarding it again changes nothing and says so (alreadyAwarded), so tills can retry.
+import { Prisma } from "../db/generated/client";
+import { resolveCustomer } from "../customers/resolve-customer";
+import type { DbOrTx } from "../db/client";
+import type { Actor } from "../ledger/actor";
+import { awardBadgeInput, nameFromSlug, type AwardBadgeInput } from "./badge-schemas";
+
+export type BadgeAward = {
+  badge: { slug: string; name: string };
+  customerId: string;
+  awardedAt: Date;
+  alreadyAwarded: boolean;
+};
+
+export async function awardBadge(db: DbOrTx, actor: Actor, input: AwardBadgeInput): Promise<BadgeAward> {
+  const data = awardBadgeInput.parse(input);
+  const { businessId } = actor;
+  const customer = await resolveCustomer(db, businessId, data);
+  const badge = await ensureBadge(db, businessId, data.badgeSlug, data.badgeName ?? nameFromSlug(data.badgeSlug));
+  // ON CONFLICT DO NOTHING underneath: concurrent awards of one badge don't fail, one wins.
+  const { count } = await db.customerBadge.createMany({
+    data: [{ businessId, customerId: customer.id, badgeId: badge.id }],
+    skipDuplicates: true,
+  });
+  const held = await db.customerBadge.findUniqueOrThrow({
+    where: { businessId_customerId_badgeId: { businessId, customerId: customer.id, badgeId: badge.id } },
+  });
+  return { badge: { slug: badge.slug, name: badge.name }, customerId: customer.id, awardedAt: held.awardedAt, alreadyAwarded: count === 0 };
+}
+
+// Get-or-create in one statement, race-free: the no-op update makes RETURNING give back the
+// existing badge. An existing badge keeps its name (renaming is a deliberate act elsewhere).
+async function ensureBadge(db: DbOrTx, businessId: string, slug: string, name: string) {
+  const rows = await db.$queryRaw<{ id: string; slug: string; name: string }[]>(Prisma.sql`
+    INSERT INTO badges (business_id, slug, name) VALUES (${businessId}::uuid, ${slug}, ${name})
+    ON CONFLICT (business_id, slug) DO UPDATE SET slug = EXCLUDED.slug
+    RETURNING id, slug, name`);
+  return rows[0]!;
+}

@@ -1,0 +1,93 @@
+// Input contracts of the customer functions. The REST API and the portal validate with these
+// same schemas, so a customer is named, normalised and limited the same way everywhere.
+import { z } from "zod";
+import { AppError } from "../errors";
+import { customerRefShape, MAX_POINTS_PER_OPERATION } from "../ledger/ledger-schemas";
+
+// The ledger's rules for emails and phones (normalised, so lookups are case- and
+// formatting-insensitive), reused rather than restated.
+export const emailSchema = customerRefShape.customerEmail.unwrap();
+export const phoneSchema = customerRefShape.customerPhone.unwrap();
+export const externalIdSchema = customerRefShape.externalId.unwrap();
+const nameSchema = z.string().trim().min(1, "must not be empty").max(200);
+
+export const customerStatuses = ["ACTIVE", "BLOCKED"] as const;
+export const customerSortFields = ["createdAt", "balance", "lifetimeEarned", "lastActivityAt", "name"] as const;
+
+// Ids are checked by loadCustomer (a non-UUID is a 404, not a 400), so any string passes here.
+const customerId = z.string().max(100);
+
+// A URL path's customer id. One that isn't a UUID can't name a customer: the same 404 as an
+// unknown id, thrown here for routes whose domain call would otherwise call it a 400.
+export const customerIdParams = z.object({
+  id: z
+    .string()
+    .meta({ description: "Our customer id (a UUID).", format: "uuid" })
+    .transform((id) => {
+      if (!z.guid().safeParse(id).success) throw new AppError("CUSTOMER_NOT_FOUND", "No such customer in this business.");
+      return id;
+    }),
+});
+
+export const listCustomersInput = z.object({
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  limit: z.coerce.number().int().min(1).max(100, "at most 100 per page").default(25),
+  // An empty search box means no filter.
+  search: z
+    .string()
+    .trim()
+    .max(100)
+    .optional()
+    .transform((s) => s || undefined),
+  status: z.enum(customerStatuses).optional(),
+  sortBy: z.enum(customerSortFields).default("createdAt"),
+  sortOrder: z.enum(["asc", "desc"]).default("desc"),
+});
+
+export const getCustomerInput = z.object({ id: customerId });
+
+export const createCustomerInput = z.object({
+  email: emailSchema,
+  name: nameSchema,
+  phone: phoneSchema.optional(),
+  externalId: externalIdSchema.optional(),
+  initialPoints: z
+    .number({ error: "must be a number" })
+    .int("must be a whole number of points")
+    .min(0, "must not be negative")
+    .max(MAX_POINTS_PER_OPERATION)
+    .optional(),
+});
+
+export const upsertCustomerInput = z.object({
+  externalId: externalIdSchema,
+  email: emailSchema.optional(),
+  name: nameSchema.optional(),
+  phone: phoneSchema.optional(),
+});
+
+const changesShape = {
+  name: nameSchema.optional(),
+  // null clears the phone number.
+  phone: phoneSchema.nullable().optional(),
+  status: z.enum(customerStatuses).optional(),
+};
+const hasChange = (v: { name?: unknown; phone?: unknown; status?: unknown }) =>
+  v.name !== undefined || v.phone !== undefined || v.status !== undefined;
+const NO_CHANGE = { message: "send at least one of name, phone or status", path: ["name"] };
+
+// The editable fields on their own: the body of PATCH /customers/{id}.
+export const customerChangesInput = z.object(changesShape).refine(hasChange, NO_CHANGE);
+export const updateCustomerInput = z.object({ id: customerId, ...changesShape }).refine(hasChange, NO_CHANGE);
+
+export const eraseCustomerInput = z.object({
+  id: customerId,
+  reason: z.string().trim().max(500).optional(),
+});
+
+export type ListCustomersInput = z.input<typeof listCustomersInput>;
+export type GetCustomerInput = z.input<typeof getCustomerInput>;
+export type CreateCustomerInput = z.input<typeof createCustomerInput>;
+export type UpsertCustomerInput = z.input<typeof upsertCustomerInput>;
+export type UpdateCustomerInput = z.input<typeof updateCustomerInput>;
+export type EraseCustomerInput = z.input<typeof eraseCustomerInput>;

@@ -1,0 +1,43 @@
+// Right to erasure: the person's details go, the ledger stays (anonymised), so balances and
+// reports still add up. One transaction: a customer is never left erased with points, nor
+// stripped of points but still identifiable.
+import { recordAudit } from "../audit/record-audit";
+import type { DbOrTx } from "../db/client";
+import { Prisma } from "../db/generated/client";
+import { AppError } from "../errors";
+import { adjustPoints, expirePoints } from "../ledger";
+import type { Actor } from "../ledger/actor";
+import { eraseCustomerInput, type EraseCustomerInput } from "./customer-schemas";
+import { inTransaction, loadCustomer } from "./resolve-customer";
+
+export const ERASURE_REASON = "Customer data erased";
+
+export async function eraseCustomer(db: DbOrTx, actor: Actor, input: EraseCustomerInput): Promise<{ erased: true; forfeitedPoints: number }> {
+  const data = eraseCustomerInput.parse(input);
+  return inTransaction(db, async (tx) => {
+    const { id } = await loadCustomer(tx, actor.businessId, data.id);
+    // Hold the row (the ledger takes the same lock) so no award lands between reading the
+    // balance and forfeiting it, and a concurrent erasure finds the customer already gone.
+    const locked = await tx.$queryRaw<{ id: string }[]>(Prisma.sql`
+      SELECT id FROM customers WHERE business_id = ${actor.businessId}::uuid AND id = ${id}::uuid AND erased_at IS NULL FOR UPDATE`);
+    if (locked.length === 0) throw new AppError("CUSTOMER_NOT_FOUND", "No such customer in this business.");
+
+    // Points already past their expiry are expired as such first; a debit would do that itself
+    // and then find the balance short of the amount read before.
+    await expirePoints(tx, actor, { customerId: id });
+    const { balance } = await tx.customer.findUniqueOrThrow({ where: { id }, select: { balance: true } });
+    if (balance > 0) await adjustPoints(tx, actor, { customerId: id, points: -balance, reason: ERASURE_REASON });
+
+    await tx.customer.update({
+      where: { id },
+      data: { email: null, phone: null, externalId: null, name: null, erasedAt: new Date(), status: "BLOCKED" },
+    });
+    await recordAudit(tx, actor, {
+      action: "customer.erased",
+      targetType: "customer",
+      targetId: id,
+      details: { forfeitedPoints: balance, ...(data.reason && { reason: data.reason }) },
+    });
+    return { erased: true as const, forfeitedPoints: balance };
+  });
+}

@@ -1,0 +1,53 @@
+// The customer list behind the portal's table and GET /customers: filter, search, sort, page.
+// Erased customers are gone for every purpose but their anonymised ledger history.
+import type { DbOrTx } from "../db/client";
+import type { Prisma } from "../db/generated/client";
+import type { Actor } from "../ledger/actor";
+import { listCustomersInput, type ListCustomersInput } from "./customer-schemas";
+import { toPublicCustomer, type PublicCustomer } from "./to-public-customer";
+
+export type CustomerPage = {
+  items: PublicCustomer[];
+  pagination: { page: number; limit: number; total: number; totalPages: number };
+};
+
+export async function listCustomers(db: DbOrTx, actor: Actor, input: ListCustomersInput = {}): Promise<CustomerPage> {
+  const data = listCustomersInput.parse(input);
+  const where: Prisma.CustomerWhereInput = {
+    businessId: actor.businessId,
+    erasedAt: null,
+    status: data.status,
+    OR: data.search ? searchTerms(data.search) : undefined,
+  };
+  // Nullable columns sort their nulls last either way; the id keeps pages stable on ties.
+  const nullable = data.sortBy === "name" || data.sortBy === "lastActivityAt";
+  const order = nullable ? { sort: data.sortOrder, nulls: "last" as const } : data.sortOrder;
+  const [rows, total] = await Promise.all([
+    db.customer.findMany({
+      where,
+      orderBy: [{ [data.sortBy]: order }, { id: "asc" }],
+      skip: (data.page - 1) * data.limit,
+      take: data.limit,
+    }),
+    db.customer.count({ where }),
+  ]);
+  return {
+    items: rows.map(toPublicCustomer),
+    pagination: { page: data.page, limit: data.limit, total, totalPages: Math.ceil(total / data.limit) },
+  };
+}
+
+// Name, email or phone, case-insensitively. Phones are stored normalised, so a search typed
+// with spaces or dashes ("555 0100") is also tried in that form.
+export function searchTerms(search: string): Prisma.CustomerWhereInput[] {
+  // Prisma passes `contains` to LIKE as is: "%" or "_" typed in a search box would match anything.
+  const literal = search.replace(/[\\%_]/g, "\\$&");
+  const terms: Prisma.CustomerWhereInput[] = [
+    { name: { contains: literal, mode: "insensitive" } },
+    { email: { contains: literal, mode: "insensitive" } },
+    { phone: { contains: literal } },
+  ];
+  const digits = search.replace(/[\s().-]/g, "");
+  if (digits !== search && /^\+?\d{3,15}$/.test(digits)) terms.push({ phone: { contains: digits } });
+  return terms;
+}

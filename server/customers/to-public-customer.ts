@@ -1,0 +1,42 @@
+// What the API and the portal show of a customer: never erasedAt or updatedAt bookkeeping, and
+// the same shape whichever function produced it.
+import { z } from "zod";
+import type { CustomerStatus } from "../db/generated/enums";
+
+export type PublicCustomer = {
+  id: string;
+  email: string | null;
+  phone: string | null;
+  externalId: string | null;
+  name: string | null;
+  status: CustomerStatus;
+  tier: string | null;
+  balance: number;
+  lifetimeEarned: number;
+  lifetimeRedeemed: number;
+  lastActivityAt: Date | null;
+  createdAt: Date;
+};
+
+export function toPublicCustomer(row: PublicCustomer): PublicCustomer {
+  const { id, email, phone, externalId, name, status, tier, balance, lifetimeEarned, lifetimeRedeemed, lastActivityAt, createdAt } = row;
+  return { id, email, phone, externalId, name, status, tier, balance, lifetimeEarned, lifetimeRedeemed, lastActivityAt, createdAt };
+}
+
+// The response shape for the OpenAPI document (dates travel as ISO strings).
+export const publicCustomerSchema = z
+  .object({
+    id: z.uuid(),
+    email: z.string().nullable(),
+    phone: z.string().nullable(),
+    externalId: z.string().nullable().meta({ description: "Your own id for this customer (store, POS or CRM)." }),
+    name: z.string().nullable(),
+    status: z.enum(["ACTIVE", "BLOCKED"]),
+    tier: z.string().nullable(),
+    balance: z.int(),
+    lifetimeEarned: z.int(),
+    lifetimeRedeemed: z.int(),
+    lastActivityAt: z.iso.datetime().nullable(),
+    createdAt: z.iso.datetime(),
+  })
+  .meta({ id: "Customer" });

@@ -1,0 +1,34 @@
+// Staff and back-office edits. Blocking and unblocking are audited as their own actions:
+// they decide whether the customer can earn and redeem, and an owner may need to explain why.
+import { recordAudit } from "../audit/record-audit";
+import type { DbOrTx } from "../db/client";
+import type { Actor } from "../ledger/actor";
+import { assertIdentityFree, conflictsAsAppErrors } from "./create-customer";
+import { updateCustomerInput, type UpdateCustomerInput } from "./customer-schemas";
+import { inTransaction, loadCustomer } from "./resolve-customer";
+import { toPublicCustomer, type PublicCustomer } from "./to-public-customer";
+
+export async function updateCustomer(db: DbOrTx, actor: Actor, input: UpdateCustomerInput): Promise<PublicCustomer> {
+  const data = updateCustomerInput.parse(input);
+  const work = inTransaction(db, async (tx) => {
+    const current = await loadCustomer(tx, actor.businessId, data.id);
+    const fields = (["name", "phone"] as const).filter((field) => data[field] !== undefined && data[field] !== current[field]);
+    const statusChanged = data.status !== undefined && data.status !== current.status;
+    if (fields.length === 0 && !statusChanged) return toPublicCustomer(current);
+    if (fields.includes("phone")) await assertIdentityFree(tx, actor.businessId, { phone: data.phone }, current.id);
+
+    const row = await tx.customer.update({
+      where: { id: current.id },
+      data: { name: data.name, phone: data.phone, status: data.status },
+    });
+    const target = { targetType: "customer", targetId: current.id };
+    // Field names only: the audit trail outlives an erasure, so it holds no personal data.
+    if (fields.length > 0) await recordAudit(tx, actor, { action: "customer.updated", ...target, details: { fields } });
+    if (statusChanged) {
+      const action = data.status === "BLOCKED" ? "customer.blocked" : "customer.unblocked";
+      await recordAudit(tx, actor, { action, ...target, details: { from: current.status, to: data.status! } });
+    }
+    return toPublicCustomer(row);
+  });
+  return conflictsAsAppErrors(work);
+}
