@@ -16,8 +16,8 @@ const writes = allOperations.filter((o) => o.body && ["POST", "PUT", "PATCH"].in
 async function handlerFor(opPath: string, method: string): Promise<Handler> {
   const dir = opPath.split("/").filter(Boolean).map((s) => s.replace(/^\{(.+)\}$/, "[$1]"));
   const file = path.resolve("app/api/v1", ...dir, "route.ts");
-  const module = (await import(/* @vite-ignore */ file)) as Record<string, Handler>;
-  const handler = module[method];
+  const routeModule = (await import(/* @vite-ignore */ file)) as Record<string, Handler>;
+  const handler = routeModule[method];
   if (!handler) throw new Error(`${file} has no ${method}`);
   return handler;
 }
