@@ -1,3 +1,5 @@
+import { pgCode } from "./db/prisma-errors";
+
 // One error type for the whole domain. REST maps `status`, tRPC maps `trpcCode`; both show
 // `message` (a sentence meant for the integrator or staff member) and `code` (for programs).
 const CODES = {
@@ -52,8 +54,16 @@ export function isErrorCode(value: string): value is ErrorCode {
   return Object.hasOwn(CODES, value);
 }
 
-// Anything that isn't an AppError becomes a generic 500: internals never reach a client.
+// Anything that isn't an AppError becomes a generic 500: internals never reach a client. The
+// exceptions are database refusals that mean "bad input" our validation let through: a value
+// Postgres can't store (class 22: NUL bytes, broken Unicode, out-of-range dates) or a CHECK or
+// unique constraint; those are the caller's to fix, not a server fault.
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
+  const code = pgCode(error);
+  if (code?.startsWith("22") || code === "23514") {
+    return new AppError("VALIDATION_ERROR", "Invalid request: a value can't be stored (check for NUL characters, broken Unicode or out-of-range numbers and dates).");
+  }
+  if (code === "23505") return new AppError("CONFLICT", "This conflicts with an existing record; reload and retry.");
   return new AppError("INTERNAL", "Something went wrong on our side. The request was not applied; please retry.");
 }

@@ -23,7 +23,7 @@ async function handlerFor(opPath: string, method: string): Promise<Handler> {
 }
 
 const badNumbers = [-1, 0, 0.5, -0.25, 1e21, -1e21, 2 ** 53 + 2, "10", null, true, [], {}];
-const badStrings = [0, 12345, null, false, [], { $gt: "" }, "x".repeat(20_000)];
+const badStrings = [0, 12345, null, false, [], { $gt: "" }, "x".repeat(20_000), "nul\u0000byte", "half \ud800 pair", "+010000-01-01T00:00:00Z", "0000-01-01"];
 
 // A valid example with one field made wrong, or something that isn't a request at all.
 function malformed(example: Record<string, unknown>): fc.Arbitrary<unknown> {

@@ -1,6 +1,7 @@
 // Turns a presented key into the business and scopes it stands for. Keys are looked up by
 // hash; a short in-process cache spares a database round trip on every API call, and
 // revoking a key evicts it at once in this process (other processes within CACHE_MS).
+import { RateLimiterMemory } from "rate-limiter-flexible";
 import { db } from "../db/client";
 import { AppError } from "../errors";
 import { hashApiKey, KEY_PREFIX } from "./create-api-key";
@@ -8,8 +9,13 @@ import { hashApiKey, KEY_PREFIX } from "./create-api-key";
 export type AuthenticatedKey = { id: string; businessId: string; name: string; scopes: string[]; rateLimitPerMinute: number | null };
 
 const CACHE_MS = 10_000;
+// Bounded: valid keys only (a miss is never cached, so made-up keys can't grow it), oldest
+// entry evicted first.
+const CACHE_MAX = 10_000;
 const LAST_USED_EVERY_MS = 60_000;
-const cache = new Map<string, { key: AuthenticatedKey | null; until: number }>();
+const cache = new Map<string, { key: AuthenticatedKey; until: number }>();
+// Guessing keys costs a database lookup each: failures are limited per client address.
+const failures = new RateLimiterMemory({ points: 30, duration: 60 });
 const lastUsedWritten = new Map<string, number>();
 
 export function forgetApiKey(hash: string): void {
@@ -28,17 +34,38 @@ export async function authenticateApiKey(headers: Headers): Promise<Authenticate
   if (!presented.startsWith(KEY_PREFIX) || presented.length > 200) throw invalid;
   const hash = hashApiKey(presented);
   const now = Date.now();
-  let cached = cache.get(hash);
-  if (!cached || cached.until < now) {
-    const row = await db.apiKey.findUnique({ where: { hash } });
-    const key = row && !row.revokedAt ? { id: row.id, businessId: row.businessId, name: row.name, scopes: row.scopes, rateLimitPerMinute: row.rateLimitPerMinute } : null;
-    cached = { key, until: now + CACHE_MS };
-    cache.set(hash, cached);
+  const cached = cache.get(hash);
+  if (cached && cached.until >= now) {
+    touchLastUsed(cached.key.id, now);
+    return cached.key;
   }
-  if (!cached.key) throw invalid;
-  touchLastUsed(cached.key.id, now);
-  return cached.key;
+  const client = clientAddress(headers);
+  if (await isBlocked(client)) throw tooManyFailures();
+  const row = await db.apiKey.findUnique({ where: { hash } });
+  if (!row || row.revokedAt) {
+    cache.delete(hash);
+    await failures.penalty(client).catch(() => {});
+    throw invalid;
+  }
+  const key = { id: row.id, businessId: row.businessId, name: row.name, scopes: row.scopes, rateLimitPerMinute: row.rateLimitPerMinute };
+  cache.delete(hash);
+  cache.set(hash, { key, until: now + CACHE_MS });
+  if (cache.size > CACHE_MAX) cache.delete(cache.keys().next().value!);
+  touchLastUsed(key.id, now);
+  return key;
 }
+
+function clientAddress(headers: Headers): string {
+  return headers.get("x-forwarded-for")?.split(",")[0]?.trim() || headers.get("x-real-ip") || "unknown";
+}
+
+async function isBlocked(client: string): Promise<boolean> {
+  const state = await failures.get(client);
+  return state !== null && state.consumedPoints >= 30;
+}
+
+const tooManyFailures = () =>
+  new AppError("RATE_LIMITED", "Too many requests with invalid API keys from this address; retry in a minute.", undefined, { "Retry-After": "60" });
 
 // lastUsedAt is for humans ("used 2 minutes ago"): written at most once a minute per key, off
 // the request's critical path.

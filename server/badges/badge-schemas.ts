@@ -1,6 +1,7 @@
 // Badges are named by a slug the integrator picks ("first-visit", "vip-2026"); the badge
 // itself is created on first use, so there is nothing to set up before awarding one.
 import { z } from "zod";
+import { storableText } from "../storable";
 import { customerRefShape, hasCustomerRef } from "../ledger/ledger-schemas";
 
 export const badgeSlugSchema = z
@@ -14,7 +15,7 @@ export const awardBadgeInput = z
   .object({
     ...customerRefShape,
     badgeSlug: badgeSlugSchema,
-    badgeName: z.string().trim().min(1, "must not be empty").max(100).optional(),
+    badgeName: storableText(100).pipe(z.string().min(1, "must not be empty")).optional(),
   })
   .refine(hasCustomerRef, { message: "Name the customer with customerId, customerEmail, customerPhone or externalId", path: ["customerId"] });
 

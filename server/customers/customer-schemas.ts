@@ -1,6 +1,7 @@
 // Input contracts of the customer functions. The REST API and the portal validate with these
 // same schemas, so a customer is named, normalised and limited the same way everywhere.
 import { z } from "zod";
+import { storableText } from "../storable";
 import { AppError } from "../errors";
 import { customerRefShape, MAX_POINTS_PER_OPERATION } from "../ledger/ledger-schemas";
 
@@ -9,7 +10,7 @@ import { customerRefShape, MAX_POINTS_PER_OPERATION } from "../ledger/ledger-sch
 export const emailSchema = customerRefShape.customerEmail.unwrap();
 export const phoneSchema = customerRefShape.customerPhone.unwrap();
 export const externalIdSchema = customerRefShape.externalId.unwrap();
-const nameSchema = z.string().trim().min(1, "must not be empty").max(200);
+const nameSchema = storableText(200).pipe(z.string().min(1, "must not be empty"));
 
 export const customerStatuses = ["ACTIVE", "BLOCKED"] as const;
 export const customerSortFields = ["createdAt", "balance", "lifetimeEarned", "lastActivityAt", "name"] as const;
@@ -33,10 +34,7 @@ export const listCustomersInput = z.object({
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   limit: z.coerce.number().int().min(1).max(100, "at most 100 per page").default(25),
   // An empty search box means no filter.
-  search: z
-    .string()
-    .trim()
-    .max(100)
+  search: storableText(100)
     .optional()
     .transform((s) => s || undefined),
   status: z.enum(customerStatuses).optional(),
@@ -82,7 +80,7 @@ export const updateCustomerInput = z.object({ id: customerId, ...changesShape })
 
 export const eraseCustomerInput = z.object({
   id: customerId,
-  reason: z.string().trim().max(500).optional(),
+  reason: storableText(500).optional(),
 });
 
 export type ListCustomersInput = z.input<typeof listCustomersInput>;

@@ -19,10 +19,16 @@ export async function upsertCustomerByExternalId(db: DbOrTx, actor: Actor, input
       (data.email ? await tx.customer.findFirst({ where: { ...live, email: data.email, externalId: null } }) : null);
 
     if (!target) {
-      await assertIdentityFree(tx, businessId, data);
-      const inserted = await insertCustomer(tx, businessId, data);
-      // Lost a race for one of the unique values: same answer as the check above would give.
-      if (!inserted) throw identityTaken();
+      // A concurrent PUT of the same external id may commit at any point from here on: PUT is
+      // idempotent, so its customer is our answer. Any other clash is a real conflict.
+      const winner = () => tx.customer.findFirst({ where: { ...live, externalId: data.externalId } });
+      const conflict = await assertIdentityFree(tx, businessId, data).then(() => null, (error: unknown) => error);
+      const inserted = conflict ? null : await insertCustomer(tx, businessId, data);
+      if (!inserted) {
+        const row = await winner();
+        if (row) return { customer: toPublicCustomer(row), created: false };
+        throw conflict ?? identityTaken();
+      }
       return { customer: toPublicCustomer(await tx.customer.findUniqueOrThrow({ where: { id: inserted.id } })), created: true };
     }
 

@@ -4,12 +4,15 @@
 import { createHash, randomUUID } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import pg from "pg";
 
 // Prisma's own advisory lock key, so our runner and Prisma's exclude each other too.
 const LOCK_KEY = 72707369;
 
-export const MIGRATIONS_DIR = path.resolve("prisma/migrations");
+// Next to this file, not the working directory: running from elsewhere must not find "no
+// migrations" and report success on an empty schema.
+export const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../prisma/migrations");
 
 export type Migration = { name: string; sql: string; checksum: string };
 export type MigrateResult = { applied: string[]; alreadyApplied: number };
@@ -17,7 +20,7 @@ export type MigrateResult = { applied: string[]; alreadyApplied: number };
 export class MigrationError extends Error {}
 
 export function readMigrations(dir = MIGRATIONS_DIR): Migration[] {
-  if (!existsSync(dir)) return [];
+  if (!existsSync(dir)) throw new MigrationError(`No migrations folder at ${dir}.`);
   return readdirSync(dir, { withFileTypes: true })
     .filter((d) => d.isDirectory() && existsSync(path.join(dir, d.name, "migration.sql")))
     .map((d) => d.name)

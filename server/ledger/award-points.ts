@@ -1,28 +1,32 @@
-import { enrolCustomer } from "../customers/resolve-customer";
 import type { DbOrTx } from "../db/client";
-import { AppError } from "../errors";
 import type { Actor } from "./actor";
 import { toLedgerResult, type LedgerResult } from "./ledger-result";
 import { awardInput, type AwardInput } from "./ledger-schemas";
 import { writeLedger } from "./write-ledger";
 
 // Credits points and opens a lot that expires at expiresAt (or the business default). A
-// customer named by email, phone or external id who isn't enrolled yet is enrolled here.
-export async function awardPoints(db: DbOrTx, actor: Actor, input: AwardInput): Promise<LedgerResult & { customerCreated: boolean }> {
+// customer named by email, phone or external id who isn't enrolled yet is enrolled by the same
+// statement (ledger_write), so a refused award leaves no new customer behind.
+export async function awardPoints(
+  db: DbOrTx,
+  actor: Actor,
+  input: AwardInput,
+  options: { hashInput?: unknown } = {},
+): Promise<LedgerResult & { customerCreated: boolean }> {
   const data = awardInput.parse(input);
-  if (data.expiresAt && data.expiresAt.getTime() <= Date.now()) {
-    throw new AppError("VALIDATION_ERROR", "Invalid request: expiresAt must be in the future.");
-  }
-  const customer = await enrolCustomer(db, actor.businessId, { ...data, name: data.customerName });
   const result = await writeLedger(db, actor, {
     op: "award",
-    customerId: customer.id,
+    customerId: data.customerId,
+    enrol: data.customerId
+      ? undefined
+      : { email: data.customerEmail, phone: data.customerPhone, externalId: data.externalId, name: data.customerName },
     points: data.amount,
     description: data.description,
     reference: data.reference,
     idempotencyKey: data.idempotencyKey ?? data.referenceId,
     metadata: data.metadata,
     expiresAt: data.expiresAt,
+    hashInput: options.hashInput,
   });
-  return { ...toLedgerResult(result), customerCreated: customer.created && !result.replay };
+  return { ...toLedgerResult(result), customerCreated: result.customerCreated };
 }

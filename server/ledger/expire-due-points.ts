@@ -15,7 +15,7 @@ export async function expireDuePoints(db: Db, options: { businessId?: string; no
   for (;;) {
     const due = await db.$queryRaw<{ business_id: string; customer_id: string }[]>(Prisma.sql`
       SELECT DISTINCT business_id, customer_id FROM point_lots
-       WHERE remaining > 0 AND expires_at <= ${now}
+       WHERE NOT depleted AND expires_at <= ${now}
          ${options.businessId ? Prisma.sql`AND business_id = ${options.businessId}::uuid` : Prisma.empty}
        LIMIT ${batchSize}`);
     if (due.length === 0) return run;

@@ -29,7 +29,8 @@ export async function getBalance(db: DbOrTx, actor: Actor, input: z.input<typeof
   const [customer, expiring] = await Promise.all([
     db.customer.findUniqueOrThrow({ where: { id } }),
     db.pointLot.aggregate({
-      where: { businessId: actor.businessId, customerId: id, remaining: { gt: 0 }, expiresAt: { gt: now, lte: horizon } },
+      // `depleted`, not `remaining > 0`: the open-lot index's predicate (see the ledger migration).
+      where: { businessId: actor.businessId, customerId: id, depleted: false, expiresAt: { gt: now, lte: horizon } },
       _sum: { remaining: true },
       _min: { expiresAt: true },
     }),

@@ -52,7 +52,10 @@ describe("FIFO lots", () => {
       expireDuePoints(wide, { businessId: business.id, now: FEB }),
       expireDuePoints(wide, { businessId: business.id, now: FEB }),
     ];
-    await Promise.allSettled(work);
+    const settled = await Promise.allSettled(work);
+    // The expiry runs must succeed; redeems may only fail for want of points.
+    expect(settled.slice(-2).map((s) => s.status)).toEqual(["fulfilled", "fulfilled"]);
+    for (const s of settled) if (s.status === "rejected") expect(s.reason).toMatchObject({ code: "INSUFFICIENT_POINTS" });
     const state = await ledgerState(business.id, transaction.customerId);
     const entries = await wide.ledgerEntry.groupBy({ by: ["type"], where: { businessId: business.id }, _sum: { points: true } });
     const sum = Object.fromEntries(entries.map((e) => [e.type, e._sum.points ?? 0]));
@@ -82,5 +85,19 @@ describe("FIFO lots", () => {
     expect(await lotsOf(business.id)).toEqual([0, 120]);
     const state = await ledgerState(business.id, jan.transaction.customerId);
     expect(state).toMatchObject({ balance: 120, entrySum: 120, lotSum: 120, lifetimeEarned: 150 });
+  });
+
+  it("reversing a redemption whose lot has since expired gives the points back and expires them at once", async () => {
+    const { business, actor } = await makeBusiness();
+    await awardPoints(db, actor, { customerEmail: "late@example.com", amount: 100, expiresAt: new Date(Date.now() + 1500) });
+    await awardPoints(db, actor, { customerEmail: "late@example.com", amount: 100 });
+    const redeem = await redeemPoints(db, actor, { customerEmail: "late@example.com", amount: 60 }); // from the short lot
+    await new Promise((resolve) => setTimeout(resolve, 1700));
+    const reversal = await reverseEntry(db, actor, { entryId: redeem.transaction.id, reason: "Order cancelled" });
+    // 40 expired before the reversal's own debit check, the 60 given back expire right after.
+    expect(reversal.balance).toBe(100);
+    expect(reversal.expired?.points).toBe(-60);
+    const state = await ledgerState(business.id, redeem.transaction.customerId);
+    expect(state).toMatchObject({ balance: 100, entrySum: 100, lotSum: 100, lotsOutOfStepWithAllocations: 0 });
   });
 });

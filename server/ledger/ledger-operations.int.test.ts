@@ -128,6 +128,26 @@ describe("ledger operations", () => {
     await expect(awardPoints(db, actor, { customerEmail: "m@example.com", amount: 1.5 })).rejects.toThrow(/whole number/);
     await expect(awardPoints(db, actor, { customerEmail: "m@example.com", amount: 1e12 })).rejects.toThrow(/at most/);
     expect(await db.customer.count({ where: { businessId: actor.businessId } })).toBe(0);
+    // Just under 1 KB of compact JSON is fine, although Postgres's text form of it is longer.
+    const many = Object.fromEntries(Array.from({ length: 112 }, (_, i) => [`k${i}`, i]));
+    expect(Buffer.byteLength(JSON.stringify(many))).toBeGreaterThan(1000);
+    expect(Buffer.byteLength(JSON.stringify(many))).toBeLessThanOrEqual(1024);
+    expect((await awardPoints(db, actor, { customerEmail: "m@example.com", amount: 5, metadata: many })).balance).toBe(5);
+  });
+
+  it("refuses text Postgres can't store with a validation error, not a database error", async () => {
+    const { actor } = await makeBusiness();
+    await expect(awardPoints(db, actor, { customerEmail: "n@example.com", amount: 5, description: "a\u0000b" })).rejects.toThrow(/NUL/);
+    await expect(awardPoints(db, actor, { customerEmail: "n@example.com", amount: 5, metadata: { k: "\ud800" } })).rejects.toThrow(/NUL|Unicode/);
+    await expect(awardPoints(db, actor, { customerEmail: "n@example.com", amount: 5, expiresAt: new Date(1e15) })).rejects.toThrow(/year 10000/);
+    expect(await db.customer.count({ where: { businessId: actor.businessId } })).toBe(0);
+  });
+
+  it("leaves no new customer behind when the award is refused", async () => {
+    const { actor } = await makeBusiness();
+    await awardPoints(db, actor, { customerEmail: "first@example.com", amount: 5, idempotencyKey: "k1" });
+    await expect(awardPoints(db, actor, { customerEmail: "second@example.com", amount: 5, idempotencyKey: "k1" })).rejects.toMatchObject({ code: "IDEMPOTENCY_MISMATCH" });
+    expect(await db.customer.count({ where: { businessId: actor.businessId } })).toBe(1);
   });
 
   it("keeps the ledger append-only at the database level", async () => {

@@ -12,5 +12,5 @@ export type LedgerResult = {
 
 export function toLedgerResult(result: WriteResult): LedgerResult {
   if (!result.entry) throw new Error("ledger_write returned no entry for a movement");
-  return { transaction: result.entry, balance: result.entry.balanceAfter, replay: result.replay, expired: result.expired };
+  return { transaction: result.entry, balance: result.balance ?? result.entry.balanceAfter, replay: result.replay, expired: result.expired };
 }

@@ -2,6 +2,7 @@
 // and the OpenAPI document is generated from them, so the three can't drift apart.
 import { z } from "zod";
 import { normalizeEmail, normalizePhone } from "../customers/normalize-identity";
+import { isStorableJson, storableDate, storableJsonMessage, storableText } from "../storable";
 
 // One operation moves at most this many points: well inside Postgres int4 for balances, and
 // far beyond any real purchase, so a typo'd extra zero or two still fits but 1e15 does not.
@@ -18,10 +19,11 @@ export const signedPoints = points
 
 export const metadataSchema = z
   .record(z.string().max(64), z.json())
-  .refine((m) => Buffer.byteLength(JSON.stringify(m)) <= 1024, "must be at most 1 KB of JSON");
+  .refine((m) => Buffer.byteLength(JSON.stringify(m)) <= 1024, "must be at most 1 KB of JSON")
+  .refine(isStorableJson, storableJsonMessage);
 
-export const idempotencyKeySchema = z.string().trim().min(1).max(255);
-const text = (max: number) => z.string().trim().max(max);
+export const idempotencyKeySchema = storableText(255).pipe(z.string().min(1));
+const text = storableText;
 
 export const customerRefShape = {
   customerId: z.uuid("must be a customer id (UUID)").optional(),
@@ -31,7 +33,7 @@ export const customerRefShape = {
     .max(32)
     .transform((p, ctx) => normalizePhone(p) ?? (ctx.addIssue({ code: "custom", message: "must be a phone number" }), z.NEVER))
     .optional(),
-  externalId: text(128).min(1).optional(),
+  externalId: text(128).pipe(z.string().min(1)).optional(),
 };
 
 export type CustomerRef = { customerId?: string; customerEmail?: string; customerPhone?: string; externalId?: string };
@@ -55,7 +57,7 @@ export const awardInput = withCustomer({
   description: text(500).optional(),
   reference: text(128).optional(),
   ...idempotency,
-  expiresAt: z.coerce.date().optional(),
+  expiresAt: storableDate.optional(),
   metadata: metadataSchema.optional(),
   customerName: text(200).optional(),
 });
@@ -70,14 +72,14 @@ export const redeemInput = withCustomer({
 
 export const adjustInput = withCustomer({
   points: signedPoints,
-  reason: text(500).min(1, "a reason is required for every adjustment"),
+  reason: text(500).pipe(z.string().min(1, "a reason is required for every adjustment")),
   reference: text(128).optional(),
   ...idempotency,
   metadata: metadataSchema.optional(),
 });
 
 export const expireInput = withCustomer({
-  before: z.coerce.date().optional(),
+  before: storableDate.optional(),
   amount: positivePoints.optional(),
   description: text(500).optional(),
   ...idempotency,
@@ -85,7 +87,7 @@ export const expireInput = withCustomer({
 
 export const reverseInput = z.object({
   entryId: z.uuid("must be a transaction id (UUID)"),
-  reason: text(500).min(1, "a reason is required to reverse a transaction"),
+  reason: text(500).pipe(z.string().min(1, "a reason is required to reverse a transaction")),
   ...idempotency,
 });
 
@@ -93,8 +95,8 @@ export const entryTypes = ["AWARD", "REDEEM", "ADJUST", "EXPIRE", "REVERSAL"] as
 
 export const historyInput = withCustomer({
   type: z.enum(entryTypes).optional(),
-  from: z.coerce.date().optional(),
-  to: z.coerce.date().optional(),
+  from: storableDate.optional(),
+  to: storableDate.optional(),
   reference: text(128).optional(),
   actorId: text(128).optional(),
   page: z.coerce.number().int().min(1).max(100_000).default(1),

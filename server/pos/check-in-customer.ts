@@ -22,14 +22,22 @@ export async function checkInCustomer(db: DbOrTx, actor: Actor, input: CheckinIn
   const program = await loadProgram(db, actor.businessId);
   const points = earnPoints(program, data);
   const ref = { customerId: data.customerId, customerPhone: data.phone };
-  if (points === 0) return checkInWithoutPoints(db, actor, ref, program.rewardThreshold);
+  // Idempotency is about what the till sent, not the points it earned under today's rates:
+  // a retry after the earn rate changed must replay, not be refused as a different request.
+  const hashInput = { customer: ref, amount: data.amount ?? null, units: data.units ?? null, storeId: data.storeId ?? null };
+  const prior = data.idempotencyKey
+    ? await db.ledgerEntry.findUnique({ where: { businessId_idempotencyKey: { businessId: actor.businessId, idempotencyKey: data.idempotencyKey } } })
+    : null;
+  if (points === 0 && !prior) return checkInWithoutPoints(db, actor, ref, program.rewardThreshold);
   // The purchase behind the points goes on the entry too, so a disputed award can be checked.
   const metadata = {
     ...(data.storeId !== undefined && { storeId: data.storeId }),
     ...(data.amount !== undefined && { amount: data.amount }),
     ...(program.earnMode === "UNIT" && { units: data.units ?? 1 }),
   };
-  const result = await awardPoints(db, actor, { ...ref, amount: points, description: "Checkin", idempotencyKey: data.idempotencyKey, metadata });
+  // On a retry the ledger answers with the original entry whatever amount we pass here.
+  const amount = prior && prior.points > 0 ? prior.points : points;
+  const result = await awardPoints(db, actor, { ...ref, amount, description: "Checkin", idempotencyKey: data.idempotencyKey, metadata }, { hashInput });
   return {
     customerId: result.transaction.customerId,
     customerCreated: result.customerCreated,

@@ -1,6 +1,7 @@
 // What a till sends. Tills know a customer by the phone number typed at the counter, or by
 // the id an earlier answer gave them, so the POS API names customers with just those two.
 import { z } from "zod";
+import { storableText } from "../storable";
 import { normalizePhone } from "../customers/normalize-identity";
 import { AppError } from "../errors";
 import { customerRefShape, idempotencyKeySchema, positivePoints, type CustomerRef } from "../ledger/ledger-schemas";
@@ -12,7 +13,7 @@ const NAMES_CUSTOMER = { message: "Name the customer with phone or customerId", 
 export const checkinInput = z
   .object({
     ...tillCustomer,
-    storeId: z.string().trim().min(1).max(64).optional(),
+    storeId: storableText(64).pipe(z.string().min(1)).optional(),
     // Which of the two applies depends on the business's earn mode, checked once it is read.
     amount: z.int("must be a whole number of minor currency units (cents)").min(0, "must not be negative").optional(),
     units: z.int("must be a whole number of units").positive("must be a positive number of units").optional(),

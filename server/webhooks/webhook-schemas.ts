@@ -1,6 +1,7 @@
 // What an integrator may subscribe to, and where deliveries may go. Plain http is only for
 // a developer's own machine: anything else would send signed customer data in the clear.
 import { z } from "zod";
+import { storableText } from "../storable";
 
 export const WEBHOOK_EVENTS = [
   "points.earned",
@@ -41,7 +42,7 @@ export const createWebhookInput = z.object({
     .min(1, "subscribe to at least one event")
     .max(20)
     .transform((events) => [...new Set(events)]),
-  description: z.string().trim().max(500).optional(),
+  description: storableText(500).optional(),
 });
 
 export const deleteWebhookInput = z.object({ id: z.string().max(100) });

@@ -164,7 +164,9 @@ ALTER TABLE "point_lots" ADD CONSTRAINT "point_lots_depleted_flag" CHECK ("deple
 -- Room on each page for HOT updates of `remaining`.
 ALTER TABLE "point_lots" SET (fillfactor = 80);
 ALTER TABLE "ledger_entries" ADD CONSTRAINT "ledger_entries_balance_after_non_negative" CHECK ("balance_after" >= 0);
-ALTER TABLE "ledger_entries" ADD CONSTRAINT "ledger_entries_metadata_size" CHECK ("metadata" IS NULL OR octet_length("metadata"::text) <= 1024);
+-- The API caps metadata at 1 KB of compact JSON; jsonb's text form adds a space after every
+-- ":" and ",", so the database's backstop allows twice that.
+ALTER TABLE "ledger_entries" ADD CONSTRAINT "ledger_entries_metadata_size" CHECK ("metadata" IS NULL OR octet_length("metadata"::text) <= 2048);
 
 -- Open lots in consumption order (soonest expiry first, never-expiring last), and open lots by
 -- expiry for the expiry job. Predicates name `depleted`, never `remaining` (see schema.prisma).
@@ -291,6 +293,38 @@ BEGIN
   RETURN ll_append(v_id, p_business, p_customer, 'EXPIRE', -v_taken, 0, 0, req, NULL, NULL);
 END $$;
 
+-- Find or enrol the customer an award names by email, phone or external id (e: {email, phone,
+-- externalId, name}; the first one given is the identity). Runs inside ledger_write(), so a
+-- refused award leaves no new customer behind. Returns the id and whether it was created.
+CREATE FUNCTION ll_enrol(p_business uuid, e jsonb, OUT id uuid, OUT created boolean) LANGUAGE plpgsql AS $$
+DECLARE
+  v_row "customers";
+BEGIN
+  created := false;
+  FOR attempt IN 1..2 LOOP
+    SELECT c."id" INTO id FROM "customers" c
+     WHERE c."business_id" = p_business AND c."erased_at" IS NULL
+       AND CASE WHEN e ? 'email' THEN c."email" = e->>'email'
+                WHEN e ? 'phone' THEN c."phone" = e->>'phone'
+                ELSE c."external_id" = e->>'externalId' END;
+    IF id IS NOT NULL OR attempt = 2 THEN EXIT; END IF;
+    -- A concurrent enrolment of the same person makes this wait for it, then do nothing; the
+    -- second lookup (a new statement, so a fresh snapshot) then finds their row.
+    INSERT INTO "customers" ("business_id", "email", "phone", "external_id", "name")
+    VALUES (p_business, e->>'email', e->>'phone', e->>'externalId', e->>'name')
+    ON CONFLICT DO NOTHING RETURNING * INTO v_row;
+    IF v_row."id" IS NOT NULL THEN
+      INSERT INTO "outbox_events" ("business_id", "type", "payload")
+      VALUES (p_business, 'customer.created', jsonb_build_object('customer', to_jsonb(v_row)));
+      id := v_row."id";
+      created := true;
+      EXIT;
+    END IF;
+  END LOOP;
+  -- The identity is new but another of the given identifiers belongs to someone else.
+  IF id IS NULL THEN PERFORM ll_fail('IDENTITY_CONFLICT', 'LL409'); END IF;
+END $$;
+
 CREATE FUNCTION ll_fail(p_code text, p_state text) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
   RAISE EXCEPTION USING ERRCODE = p_state, MESSAGE = p_code;
@@ -318,7 +352,12 @@ DECLARE
   v_take int;
   v_gone int;
   v_expires timestamptz;
+  v_created boolean := false;
 BEGIN
+  IF v_op = 'award' AND v_customer IS NULL AND req ? 'enrol' THEN
+    SELECT e."id", e."created" INTO v_customer, v_created FROM ll_enrol(v_business, req->'enrol') e;
+  END IF;
+
   IF v_op = 'reverse' THEN
     SELECT * INTO v_orig FROM "ledger_entries" WHERE "business_id" = v_business AND "id" = (req->>'entryId')::uuid;
     IF NOT FOUND THEN PERFORM ll_fail('ENTRY_NOT_FOUND', 'LL404'); END IF;
@@ -340,6 +379,8 @@ BEGIN
   END IF;
 
   IF c."status" = 'BLOCKED' AND v_op IN ('award', 'redeem') THEN PERFORM ll_fail('CUSTOMER_BLOCKED', 'LL403'); END IF;
+  -- Checked here, after the replay lookup, so a retry after that moment still replays.
+  IF (req->>'expiresAt')::timestamptz <= now() THEN PERFORM ll_fail('EXPIRES_IN_PAST', 'LL400'); END IF;
 
   -- Debits never spend points already past their expiry: expire those first (same transaction,
   -- so a refused debit leaves no expiry behind either).
@@ -398,6 +439,9 @@ BEGIN
       END LOOP;
       v_entry := ll_append(v_id, v_business, v_customer, 'REVERSAL', -v_orig."points", 0,
                            CASE WHEN v_orig."type" = 'REDEEM' THEN v_orig."points" ELSE 0 END, req, NULL, v_orig."id");
+      -- A restored lot keeps its original expiry; if that has passed, it expires now rather
+      -- than lingering in the balance until the next debit or expiry run.
+      v_expired := coalesce(ll_expire(v_business, v_customer, now(), NULL, req), v_expired);
     END IF;
 
   ELSE
@@ -405,5 +449,7 @@ BEGIN
   END CASE;
 
   RETURN jsonb_build_object('replay', false, 'entry', to_jsonb(v_entry),
-                            'expired', CASE WHEN v_expired."id" IS NULL THEN NULL ELSE to_jsonb(v_expired) END);
+                            'expired', CASE WHEN v_expired."id" IS NULL THEN NULL ELSE to_jsonb(v_expired) END,
+                            'balance', (SELECT "balance" FROM "customers" WHERE "id" = v_customer),
+                            'customerCreated', v_created);
 END $$;

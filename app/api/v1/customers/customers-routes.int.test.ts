@@ -87,6 +87,18 @@ describe("POST /api/v1/customers", () => {
     expect(await db.ledgerEntry.count({ where: { businessId: business.id } })).toBe(1);
   });
 
+  it("needs points:write as well to create points with initialPoints", async () => {
+    const { business } = await makeBusiness();
+    const { key } = await createKey(business.id, { scopes: ["customers:write"] });
+    const refused = await call("POST", create, { key, body: { email: "crm@example.com", name: "Crm", initialPoints: 10_000_000 } });
+    expect(refused.status).toBe(403);
+    expect(refused.json.error).toMatch(/points:write/);
+    expect(await db.customer.count({ where: { businessId: business.id } })).toBe(0);
+    const plain = await call("POST", create, { key, body: { email: "crm@example.com", name: "Crm" } });
+    expect(plain.status).toBe(201);
+    expect(await db.ledgerEntry.count({ where: { businessId: business.id } })).toBe(0);
+  });
+
   it("refuses another customer's phone or external id with 409, and bad input with 400, writing nothing", async () => {
     const { business, key } = await setup();
     await call("POST", create, { key, body: { email: "a@example.com", name: "A", phone: "5550100123", externalId: "ext-1" } });

@@ -91,6 +91,18 @@ describe("POST /api/v1/pos/checkin", () => {
     expect(await db.ledgerEntry.count({ where: { businessId: business.id } })).toBe(1);
   });
 
+  it("replays a till's retry even after the earn rate changed in between (to more, or to nothing)", async () => {
+    const { business, key } = await setup({ earnMode: "SPEND", earnRate: 2 });
+    const body = { phone: "5550106100", amount: 1000, idempotencyKey: "till-2-receipt-9" };
+    const first = await call("POST", checkin, { key, body });
+    await db.business.update({ where: { id: business.id }, data: { earnRate: 5 } });
+    const afterRaise = await call("POST", checkin, { key, body });
+    expect(afterRaise.status).toBe(201);
+    expect(afterRaise.data).toMatchObject({ replay: true, pointsAwarded: 20 });
+    expect((first.data.transaction as { id: string }).id).toBe((afterRaise.data.transaction as { id: string }).id);
+    expect(await db.ledgerEntry.count({ where: { businessId: business.id } })).toBe(1);
+  });
+
   it("refuses a blocked customer (even for 0 points) and an unknown id; no threshold means no reward", async () => {
     const { business, key } = await setup({ earnMode: "UNIT", earnRate: 500, rewardThreshold: null });
     const res = await call("POST", checkin, { key, body: { phone: "5550107000" } });

@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { createKey } from "../../test/api";
+import { makeBusiness } from "../../test/fixtures";
+import { db } from "../db/client";
+import { authenticateApiKey } from "./authenticate-api-key";
+import { revokeApiKey } from "./manage-api-keys";
+
+const headers = (key: string, from = "203.0.113.7") => new Headers({ authorization: `Bearer ${key}`, "x-forwarded-for": from });
+
+describe("authenticateApiKey", () => {
+  it("accepts a key by either header and refuses it right after revocation, even when cached", async () => {
+    const { business, actor } = await makeBusiness();
+    const { id, key } = await createKey(business.id, { scopes: ["points:read"] });
+    expect(await authenticateApiKey(headers(key))).toMatchObject({ id, businessId: business.id, scopes: ["points:read"] });
+    expect((await authenticateApiKey(new Headers({ "x-api-key": key }))).id).toBe(id); // now served from the cache
+    await revokeApiKey(db, actor, { id });
+    await expect(authenticateApiKey(headers(key))).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+  });
+
+  it("records lastUsedAt", async () => {
+    const { business } = await makeBusiness();
+    const { id, key } = await createKey(business.id);
+    await authenticateApiKey(headers(key, "203.0.113.8"));
+    await expect.poll(async () => (await db.apiKey.findUniqueOrThrow({ where: { id } })).lastUsedAt).not.toBeNull();
+  });
+
+  it("limits guessing: after 30 invalid keys from one address it answers 429, others unaffected", async () => {
+    const { business } = await makeBusiness();
+    const { key } = await createKey(business.id);
+    for (let i = 0; i < 30; i++) {
+      await expect(authenticateApiKey(headers(`ll_live_guess${i}`, "198.51.100.9"))).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    }
+    await expect(authenticateApiKey(headers("ll_live_guess-more", "198.51.100.9"))).rejects.toMatchObject({ code: "RATE_LIMITED" });
+    expect((await authenticateApiKey(headers(key, "198.51.100.10"))).businessId).toBe(business.id);
+  });
+
+  it("explains a missing key and refuses a key of the wrong shape without a lookup", async () => {
+    await expect(authenticateApiKey(new Headers())).rejects.toThrow(/Missing API key/);
+    await expect(authenticateApiKey(headers("sk_test_123"))).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+  });
+});
