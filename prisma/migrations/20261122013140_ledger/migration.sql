@@ -368,8 +368,9 @@ BEGIN
   -- An erased customer is gone for every purpose but the (anonymised) ledger history.
   IF NOT FOUND OR c."erased_at" IS NOT NULL THEN PERFORM ll_fail('CUSTOMER_NOT_FOUND', 'LL404'); END IF;
 
-  -- Checked under the customer lock: a concurrent request with the same key has committed by
-  -- now, so it is seen here and replayed instead of written twice.
+  -- Checked under the customer lock: a concurrent request with the same key for the same
+  -- customer has committed by now, so it is seen here and replayed instead of written twice.
+  -- (The same key on two customers is caught by the unique index; writeLedger replays it.)
   IF v_key IS NOT NULL THEN
     SELECT * INTO v_prior FROM "ledger_entries" WHERE "business_id" = v_business AND "idempotency_key" = v_key;
     IF FOUND THEN
