@@ -3,13 +3,12 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";
+import type { SessionUser } from "../auth/current-membership";
 import { AppError } from "../errors";
 
-export type TrpcContext = { headers: Headers };
-
-export async function createTrpcContext(options: { headers: Headers }): Promise<TrpcContext> {
-  return { headers: options.headers };
-}
+// The session is resolved by the adapter (route handler) or faked by tests; membership and
+// role are looked up per call in procedures.ts, so nothing here is trusted on its own.
+export type TrpcContext = { user: SessionUser | null; preferredBusinessId: string | null };
 
 const t = initTRPC.context<TrpcContext>().create({
   transformer: superjson,
@@ -30,16 +29,24 @@ const t = initTRPC.context<TrpcContext>().create({
   },
 });
 
-// Domain code throws AppError; translate once here so procedures stay thin.
+// Domain code throws AppError (and zod errors for bad input); translate once here so
+// procedures stay thin.
 const appErrors = t.middleware(async ({ next }) => {
   const result = await next();
   if (!result.ok && result.error.cause instanceof AppError) {
     const cause = result.error.cause;
     return { ...result, error: new TRPCError({ code: cause.trpcCode, message: cause.message, cause }) };
   }
+  if (!result.ok && result.error.cause instanceof ZodError && result.error.code === "INTERNAL_SERVER_ERROR") {
+    const cause = result.error.cause;
+    const first = cause.issues[0];
+    const message = first ? `${first.path.join(".") || "input"}: ${first.message}` : "Invalid input.";
+    return { ...result, error: new TRPCError({ code: "BAD_REQUEST", message, cause }) };
+  }
   return result;
 });
 
 export const router = t.router;
+export const middleware = t.middleware;
 export const createCallerFactory = t.createCallerFactory;
 export const publicProcedure = t.procedure.use(appErrors);

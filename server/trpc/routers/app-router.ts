@@ -1,8 +1,23 @@
 import { checkHealth } from "../../health/check-health";
 import { publicProcedure, router } from "../init";
+import { apiKeysRouter } from "./api-keys-router";
+import { customersRouter } from "./customers-router";
+import { analyticsRouter, auditRouter } from "./insights-router";
+import { pointsRouter } from "./points-router";
+import { sessionRouter } from "./session-router";
+import { settingsRouter } from "./settings-router";
+import { teamRouter } from "./team-router";
 
 export const appRouter = router({
   health: publicProcedure.query(() => checkHealth()),
+  session: sessionRouter,
+  customers: customersRouter,
+  points: pointsRouter,
+  apiKeys: apiKeysRouter,
+  team: teamRouter,
+  settings: settingsRouter,
+  analytics: analyticsRouter,
+  audit: auditRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,5 +1,5 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
-import { createTrpcContext } from "@/server/trpc/init";
+import { createTrpcContext } from "@/server/trpc/create-context";
 import { appRouter } from "@/server/trpc/routers/app-router";
 
 export const dynamic = "force-dynamic";

@@ -1,0 +1,90 @@
+"use client";
+// The portal frame: a sidebar on desktop that becomes a slide-over on small screens, the
+// business switcher and the signed-in user with sign-out.
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { useState } from "react";
+import { BusinessSwitcher } from "./business-switcher";
+import { signOutAction } from "./session-actions";
+
+type Role = "OWNER" | "STAFF";
+type Props = {
+  user: { email: string; name: string | null };
+  role: Role;
+  business: { id: string; name: string };
+  memberships: { businessId: string; name: string; role: Role }[];
+  children: React.ReactNode;
+};
+
+const NAV: { href: string; label: string; ownerOnly?: boolean }[] = [
+  { href: "/customers", label: "Customers" },
+  { href: "/analytics", label: "Analytics" },
+  { href: "/audit", label: "Audit log" },
+  { href: "/team", label: "Team", ownerOnly: true },
+  { href: "/api-keys", label: "API keys", ownerOnly: true },
+  { href: "/settings", label: "Settings", ownerOnly: true },
+];
+
+export function PortalShell({ user, role, business, memberships, children }: Props) {
+  const [open, setOpen] = useState(false);
+  const pathname = usePathname();
+  const nav = NAV.filter((item) => !item.ownerOnly || role === "OWNER");
+  const sidebar = (
+    <div className="flex h-full flex-col gap-6 bg-slate-900 px-4 py-5 text-slate-300">
+      <Link href="/customers" className="flex items-center gap-2 px-2 text-base font-semibold text-white">
+        <span className="flex size-7 items-center justify-center rounded-md bg-brand-500 text-xs font-bold">LL</span>
+        Loyalty Ledger
+      </Link>
+      <BusinessSwitcher current={business} memberships={memberships} />
+      <nav className="flex flex-1 flex-col gap-1" aria-label="Portal">
+        {nav.map((item) => {
+          const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
+          return (
+            <Link
+              key={item.href}
+              href={item.href}
+              onClick={() => setOpen(false)}
+              aria-current={active ? "page" : undefined}
+              className={`rounded-lg px-3 py-2 text-sm font-medium transition ${active ? "bg-slate-800 text-white" : "hover:bg-slate-800/60 hover:text-white"}`}
+            >
+              {item.label}
+            </Link>
+          );
+        })}
+      </nav>
+      <div className="border-t border-slate-800 pt-4">
+        <p className="truncate px-2 text-sm font-medium text-white" data-testid="signed-in-user">
+          {user.name ?? user.email}
+        </p>
+        <p className="truncate px-2 text-xs text-slate-400">
+          {user.email} · {role === "OWNER" ? "Owner" : "Staff"}
+        </p>
+        <form action={signOutAction} className="mt-3">
+          <button type="submit" className="w-full rounded-lg px-3 py-2 text-left text-sm hover:bg-slate-800 hover:text-white">
+            Sign out
+          </button>
+        </form>
+      </div>
+    </div>
+  );
+  return (
+    <div className="min-h-screen lg:pl-64">
+      <aside className="fixed inset-y-0 left-0 hidden w-64 lg:block">{sidebar}</aside>
+      {open && (
+        <div className="fixed inset-0 z-40 lg:hidden" role="dialog" aria-modal="true">
+          <button className="absolute inset-0 bg-slate-900/50" aria-label="Close menu" onClick={() => setOpen(false)} />
+          <aside className="relative h-full w-64 shadow-xl">{sidebar}</aside>
+        </div>
+      )}
+      <header className="sticky top-0 z-30 flex items-center gap-3 border-b border-slate-200 bg-white/90 px-4 py-3 backdrop-blur lg:hidden">
+        <button onClick={() => setOpen(true)} className="rounded-md p-1.5 text-slate-600 hover:bg-slate-100" aria-label="Open menu">
+          <svg viewBox="0 0 20 20" className="size-5" fill="currentColor" aria-hidden>
+            <path d="M3 5h14v1.5H3zM3 9.25h14v1.5H3zM3 13.5h14V15H3z" />
+          </svg>
+        </button>
+        <span className="truncate text-sm font-semibold">{business.name}</span>
+      </header>
+      <main className="mx-auto max-w-7xl px-4 py-6 sm:px-6 lg:px-8 lg:py-8">{children}</main>
+    </div>
+  );
+}

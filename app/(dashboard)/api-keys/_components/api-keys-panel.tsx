@@ -1,0 +1,98 @@
+"use client";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { toast } from "sonner";
+import { formatDateTime } from "@/components/format";
+import { useTRPC } from "@/components/trpc-provider";
+import { Button } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/card";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { EmptyState, ErrorState, Pill, TableSkeleton } from "@/components/ui/states";
+import { CreateKeyForm } from "./create-key-form";
+
+export function ApiKeysPanel() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const keys = useQuery(trpc.apiKeys.list.queryOptions());
+  const [creating, setCreating] = useState(false);
+  const [revoking, setRevoking] = useState<{ id: string; name: string } | null>(null);
+  const revoke = useMutation(
+    trpc.apiKeys.revoke.mutationOptions({
+      onSuccess: (key) => {
+        toast.success(`Revoked “${key.name}”. Calls with it are refused from now on.`);
+        setRevoking(null);
+        void queryClient.invalidateQueries({ queryKey: trpc.apiKeys.list.queryKey() });
+      },
+      onError: (error) => toast.error(error.message),
+    }),
+  );
+  return (
+    <>
+      <PageHeader
+        title="API keys"
+        description="Keys let your tills, online store and back office call the points API for this business."
+        actions={!creating && <Button onClick={() => setCreating(true)}>Create key</Button>}
+      />
+      {creating && <CreateKeyForm onDone={() => setCreating(false)} />}
+      <div className="overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm">
+        {keys.isPending ? (
+          <TableSkeleton rows={3} />
+        ) : keys.error ? (
+          <div className="p-4"><ErrorState message={keys.error.message} /></div>
+        ) : keys.data.length === 0 ? (
+          <div className="p-4">
+            <EmptyState title="No API keys yet" description="Create a key to connect a till or your online store." />
+          </div>
+        ) : (
+          <div className="overflow-x-auto">
+            <table className="min-w-full divide-y divide-slate-200 text-sm">
+              <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
+                <tr>
+                  <th className="px-4 py-3">Name</th>
+                  <th className="px-4 py-3">Key</th>
+                  <th className="px-4 py-3">Scopes</th>
+                  <th className="px-4 py-3">Created</th>
+                  <th className="px-4 py-3">Last used</th>
+                  <th className="px-4 py-3" />
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {keys.data.map((key) => (
+                  <tr key={key.id} data-testid="api-key-row" className={key.revokedAt ? "text-slate-400" : ""}>
+                    <td className="px-4 py-3 font-medium">{key.name}</td>
+                    <td className="px-4 py-3 font-mono text-xs">{key.prefix}…{key.last4}</td>
+                    <td className="px-4 py-3">
+                      <div className="flex flex-wrap gap-1">
+                        {key.scopes.length === 0 ? <Pill>all</Pill> : key.scopes.map((s) => <Pill key={s}>{s}</Pill>)}
+                      </div>
+                    </td>
+                    <td className="px-4 py-3 whitespace-nowrap">{formatDateTime(key.createdAt)}</td>
+                    <td className="px-4 py-3 whitespace-nowrap">{key.lastUsedAt ? formatDateTime(key.lastUsedAt) : "Never"}</td>
+                    <td className="px-4 py-3 text-right">
+                      {key.revokedAt ? (
+                        <Pill tone="red">Revoked</Pill>
+                      ) : (
+                        <Button variant="secondary" size="sm" onClick={() => setRevoking({ id: key.id, name: key.name })}>
+                          Revoke
+                        </Button>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </div>
+      <ConfirmDialog
+        open={revoking !== null}
+        title={`Revoke “${revoking?.name ?? ""}”?`}
+        description="Anything still using this key will get 401 Unauthorized on its next call. This can't be undone."
+        confirmLabel="Revoke key"
+        loading={revoke.isPending}
+        onConfirm={() => revoking && revoke.mutate({ id: revoking.id })}
+        onCancel={() => setRevoking(null)}
+      />
+    </>
+  );
+}

@@ -1,0 +1,61 @@
+"use client";
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { toast } from "sonner";
+import { formatPoints } from "@/components/format";
+import { useTRPC } from "@/components/trpc-provider";
+import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { useCustomerRefresh } from "./use-customer-refresh";
+
+type Props = { customer: { id: string; name: string | null; status: "ACTIVE" | "BLOCKED"; balance: number }; isOwner: boolean };
+
+export function CustomerActions({ customer, isOwner }: Props) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const refresh = useCustomerRefresh();
+  const [confirm, setConfirm] = useState<"lock" | "erase" | null>(null);
+  const locked = customer.status === "BLOCKED";
+  const setStatus = useMutation(
+    trpc.customers.setStatus.mutationOptions({
+      onSuccess: (c) => (toast.success(c.status === "BLOCKED" ? "Customer locked: earning and redeeming are refused." : "Customer unlocked."), setConfirm(null), void refresh()),
+      onError: (error) => toast.error(error.message),
+    }),
+  );
+  const erase = useMutation(
+    trpc.customers.erase.mutationOptions({
+      onSuccess: (r) => {
+        toast.success(`Customer erased${r.forfeitedPoints ? `; ${formatPoints(r.forfeitedPoints)} points forfeited` : ""}.`);
+        void refresh();
+        router.push("/customers");
+      },
+      onError: (error) => toast.error(error.message),
+    }),
+  );
+  return (
+    <div className="flex flex-wrap gap-2">
+      <Button variant="secondary" onClick={() => setConfirm("lock")}>{locked ? "Unlock" : "Lock"}</Button>
+      {isOwner && <Button variant="danger" onClick={() => setConfirm("erase")}>Erase</Button>}
+      <ConfirmDialog
+        open={confirm === "lock"}
+        title={locked ? "Unlock this customer?" : "Lock this customer?"}
+        description={locked ? "They can earn and redeem points again." : "While locked, tills and the API can't award or redeem their points (staff adjustments still work)."}
+        confirmLabel={locked ? "Unlock" : "Lock customer"}
+        tone={locked ? "primary" : "danger"}
+        loading={setStatus.isPending}
+        onConfirm={() => setStatus.mutate({ id: customer.id, status: locked ? "ACTIVE" : "BLOCKED" })}
+        onCancel={() => setConfirm(null)}
+      />
+      <ConfirmDialog
+        open={confirm === "erase"}
+        title="Erase this customer's personal data?"
+        description={<>Their name, email, phone and external id are deleted and their {formatPoints(customer.balance)} points are forfeited. The anonymised ledger stays. <strong>This cannot be undone.</strong></>}
+        confirmLabel="Erase permanently"
+        loading={erase.isPending}
+        onConfirm={() => erase.mutate({ id: customer.id })}
+        onCancel={() => setConfirm(null)}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,85 @@
+"use client";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { formatDateTime, formatPoints, formatSignedPoints } from "@/components/format";
+import { useTRPC } from "@/components/trpc-provider";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Select } from "@/components/ui/field";
+import { EmptyState, ErrorState, Pill, TableSkeleton } from "@/components/ui/states";
+import { ReverseDialog, type ReversibleEntry } from "./reverse-dialog";
+
+const TYPES = ["AWARD", "REDEEM", "ADJUST", "EXPIRE", "REVERSAL"] as const;
+type EntryType = (typeof TYPES)[number];
+const TONE = { AWARD: "green", REDEEM: "blue", ADJUST: "amber", EXPIRE: "slate", REVERSAL: "red" } as const;
+
+export function HistoryTable({ customerId }: { customerId: string }) {
+  const trpc = useTRPC();
+  const [type, setType] = useState<EntryType | "">("");
+  const [page, setPage] = useState(1);
+  const [reversing, setReversing] = useState<ReversibleEntry | null>(null);
+  const history = useQuery({ ...trpc.points.history.queryOptions({ customerId, type: type || undefined, page, perPage: 20 }), placeholderData: keepPreviousData });
+  // Entries already undone: their reversal points back at them.
+  const reversed = new Set(history.data?.items.map((e) => e.reversesEntryId).filter(Boolean));
+  return (
+    <Card
+      title="History"
+      action={
+        <Select aria-label="Filter by type" value={type} onChange={(e) => (setType(e.target.value as EntryType | ""), setPage(1))} className="w-40">
+          <option value="">All types</option>
+          {TYPES.map((t) => <option key={t} value={t}>{t.charAt(0) + t.slice(1).toLowerCase()}</option>)}
+        </Select>
+      }
+    >
+      {history.isPending ? (
+        <TableSkeleton />
+      ) : history.error ? (
+        <ErrorState message={history.error.message} />
+      ) : history.data.items.length === 0 ? (
+        <EmptyState title="No transactions" description={type ? "No entries of this type." : "Points awarded, redeemed or adjusted will show up here."} />
+      ) : (
+        <div className="-mx-5 -my-5 overflow-x-auto">
+          <table className="min-w-full divide-y divide-slate-200 text-sm">
+            <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
+              <tr>
+                <th className="px-4 py-2.5">Type</th>
+                <th className="px-4 py-2.5">Description</th>
+                <th className="px-4 py-2.5 text-right">Points</th>
+                <th className="px-4 py-2.5 text-right">Balance</th>
+                <th className="px-4 py-2.5" />
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {history.data.items.map((e) => (
+                <tr key={e.id} data-testid="history-row">
+                  <td className="px-4 py-2.5"><Pill tone={TONE[e.type]}>{e.type.toLowerCase()}</Pill></td>
+                  <td className="max-w-[18rem] px-4 py-2.5">
+                    <span className="block truncate">{e.description ?? "—"}</span>
+                    <span className="block truncate text-xs text-slate-400">{[formatDateTime(e.createdAt), e.staffName, e.source.toLowerCase()].filter(Boolean).join(" · ")}</span>
+                  </td>
+                  <td className={`whitespace-nowrap px-4 py-2.5 text-right font-medium tabular-nums ${e.points >= 0 ? "text-emerald-700" : "text-red-700"}`}>{formatSignedPoints(e.points)}</td>
+                  <td className="whitespace-nowrap px-4 py-2.5 text-right tabular-nums">{formatPoints(e.balanceAfter)}</td>
+                  <td className="px-4 py-2.5 text-right">
+                    {["AWARD", "REDEEM", "ADJUST"].includes(e.type) && !reversed.has(e.id) && (
+                      <Button variant="ghost" size="sm" onClick={() => setReversing({ id: e.id, type: e.type, points: e.points, description: e.description })}>Reverse</Button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {history.data.pagination.totalPages > 1 && (
+            <div className="flex items-center justify-between border-t border-slate-100 px-4 py-3 text-xs text-slate-500">
+              <span>Page {page} of {history.data.pagination.totalPages}</span>
+              <div className="flex gap-2">
+                <Button variant="secondary" size="sm" disabled={page <= 1} onClick={() => setPage((p) => p - 1)}>Previous</Button>
+                <Button variant="secondary" size="sm" disabled={page >= history.data.pagination.totalPages} onClick={() => setPage((p) => p + 1)}>Next</Button>
+              </div>
+            </div>
+          )}
+        </div>
+      )}
+      <ReverseDialog entry={reversing} onClose={() => setReversing(null)} />
+    </Card>
+  );
+}

@@ -1,0 +1,87 @@
+"use client";
+// Programme settings. The point value is edited as money per 100 points (what owners think
+// in) and stored as integer minor units, like every amount in the system.
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect } from "react";
+import { useForm, useWatch } from "react-hook-form";
+import { toast } from "sonner";
+import { formatMoney } from "@/components/format";
+import { useTRPC } from "@/components/trpc-provider";
+import { Button } from "@/components/ui/button";
+import { Card, PageHeader } from "@/components/ui/card";
+import { Field, Input, Select } from "@/components/ui/field";
+import { ErrorState, TableSkeleton } from "@/components/ui/states";
+import { settingsFormSchema, toSettingsInput, type SettingsFormValues } from "./settings-schema";
+
+export function SettingsForm() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const settings = useQuery(trpc.settings.get.queryOptions());
+  const form = useForm<SettingsFormValues>({ resolver: zodResolver(settingsFormSchema) });
+  const { register, handleSubmit, reset, control, formState } = form;
+  const [currency, value, mode] = useWatch({ control, name: ["currency", "pointValuePer100", "earnMode"] });
+  useEffect(() => {
+    if (settings.data) {
+      const s = settings.data;
+      reset({ ...s, rewardThreshold: s.rewardThreshold?.toString() ?? "", pointExpiryDays: s.pointExpiryDays?.toString() ?? "" });
+    }
+  }, [settings.data, reset]);
+  const save = useMutation(
+    trpc.settings.update.mutationOptions({
+      onSuccess: () => {
+        toast.success("Settings saved");
+        void queryClient.invalidateQueries({ queryKey: trpc.settings.get.queryKey() });
+      },
+      onError: (error) => toast.error(error.message),
+    }),
+  );
+  if (settings.isPending) return <TableSkeleton rows={6} />;
+  if (settings.error) return <ErrorState message={settings.error.message} />;
+  const preview = /^[A-Z]{3}$/.test(currency ?? "") && Number.isInteger(Number(value)) ? formatMoney(Number(value), currency) : "—";
+  const e = formState.errors;
+  return (
+    <>
+      <PageHeader title="Settings" description="How your programme earns and values points. Changes are recorded in the audit log." />
+      <form onSubmit={handleSubmit((v) => save.mutate(toSettingsInput(v)))} className="space-y-6">
+        <Card title="Business">
+          <div className="grid gap-4 sm:grid-cols-2">
+            <Field label="Business name" error={e.name?.message}>
+              <Input {...register("name")} />
+            </Field>
+            <Field label="Currency" hint="3-letter ISO code" error={e.currency?.message}>
+              <Input {...register("currency")} maxLength={3} className="uppercase" />
+            </Field>
+          </div>
+        </Card>
+        <Card title="Points">
+          <div className="grid gap-4 sm:grid-cols-2">
+            <Field label="Value of 100 points (minor units, e.g. cents)" hint={`100 points are worth ${preview}`} error={e.pointValuePer100?.message}>
+              <Input type="number" min={0} {...register("pointValuePer100", { valueAsNumber: true })} />
+            </Field>
+            <Field label="Earn mode" error={e.earnMode?.message}>
+              <Select {...register("earnMode")}>
+                <option value="SPEND">Per amount spent</option>
+                <option value="UNIT">Per visit or item</option>
+              </Select>
+            </Field>
+            <Field label={mode === "UNIT" ? "Points per visit / item" : "Points per whole currency unit spent"} error={e.earnRate?.message}>
+              <Input type="number" min={1} {...register("earnRate", { valueAsNumber: true })} />
+            </Field>
+            <Field label="Reward threshold (points)" hint="Leave empty for no threshold." error={e.rewardThreshold?.message}>
+              <Input type="number" min={1} {...register("rewardThreshold")} />
+            </Field>
+            <Field label="Points expire after (days)" hint="Leave empty: points never expire." error={e.pointExpiryDays?.message}>
+              <Input type="number" min={1} {...register("pointExpiryDays")} placeholder="Never" />
+            </Field>
+          </div>
+        </Card>
+        <div className="flex justify-end">
+          <Button type="submit" loading={save.isPending} disabled={!formState.isDirty}>
+            Save changes
+          </Button>
+        </div>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,24 @@
+// The settings form's own schema: optional numbers arrive as strings from empty inputs, and
+// "empty" means "none" (no threshold, never expire), which the server schema spells null.
+import { z } from "zod";
+
+const optionalWhole = (label: string, max: number) =>
+  z.string().refine((v) => v.trim() === "" || (/^\d+$/.test(v.trim()) && Number(v) >= 1 && Number(v) <= max), `${label} must be a whole number from 1 to ${max.toLocaleString("en")}, or empty`);
+
+export const settingsFormSchema = z.object({
+  name: z.string().trim().min(1, "The business needs a name").max(120),
+  currency: z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, "Use a 3-letter code such as USD"),
+  pointValuePer100: z.number({ error: "Enter a whole number" }).int("Enter a whole number").min(0).max(1_000_000),
+  earnMode: z.enum(["SPEND", "UNIT"]),
+  earnRate: z.number({ error: "Enter a whole number" }).int("Enter a whole number").min(1, "At least 1").max(100_000),
+  rewardThreshold: optionalWhole("Threshold", 100_000_000),
+  pointExpiryDays: optionalWhole("Expiry", 3650),
+});
+
+export type SettingsFormValues = z.input<typeof settingsFormSchema>;
+
+export function toSettingsInput(values: SettingsFormValues) {
+  const parsed = settingsFormSchema.parse(values);
+  const orNull = (v: string) => (v.trim() === "" ? null : Number(v));
+  return { ...parsed, rewardThreshold: orNull(parsed.rewardThreshold), pointExpiryDays: orNull(parsed.pointExpiryDays) };
+}

@@ -1,0 +1,13 @@
+import type { Metadata } from "next";
+import { OwnerGate } from "../_components/owner-gate";
+import { SettingsForm } from "./_components/settings-form";
+
+export const metadata: Metadata = { title: "Settings" };
+
+export default function SettingsPage() {
+  return (
+    <OwnerGate what="programme settings">
+      <SettingsForm />
+    </OwnerGate>
+  );
+}

@@ -1,0 +1,38 @@
+import { callApi, expect, screenshot, signIn, test } from "./fixtures";
+
+test("owner creates a key, uses it on the public API, revokes it: next call 401", async ({ page, seed }) => {
+  await signIn(page, seed.owner);
+  await page.goto("/api-keys");
+  await page.getByRole("button", { name: "Create key" }).click();
+  await page.getByLabel("Name").fill("E2E web store");
+  await page.getByRole("button", { name: "Create key" }).click();
+  const key = (await page.getByTestId("new-api-key").textContent())?.trim() ?? "";
+  expect(key).toMatch(/^ll_live_[0-9A-Za-z]{32}$/);
+  await screenshot(page, "api-key-created");
+  await page.getByRole("button", { name: "Done" }).click();
+  const row = page.getByTestId("api-key-row").filter({ hasText: "E2E web store" });
+  await expect(row).toContainText(key.slice(-4));
+  await expect(page.getByText(key)).toHaveCount(0); // shown once only
+
+  // A customer of its own, so the other tests' balances stay exact.
+  const customerEmail = `api-key-${Date.now()}@e2e.test`;
+  const award = await callApi(page.request, key, "/api/v1/points/award", { customerEmail, amount: 5 });
+  expect(award.status).toBe(201);
+  expect(award.json.data).toMatchObject({ balance: expect.any(Number) });
+  await screenshot(page, "api-keys");
+
+  await row.getByRole("button", { name: "Revoke" }).click();
+  await page.getByRole("button", { name: "Revoke key" }).click();
+  await expect(row).toContainText("Revoked");
+  const refused = await callApi(page.request, key, `/api/v1/points/balance?email=${customerEmail}`);
+  expect(refused.status).toBe(401);
+});
+
+test("staff cannot reach the API keys page", async ({ page, seed }) => {
+  await signIn(page, seed.staff);
+  await expect(page.getByRole("link", { name: "API keys" })).toHaveCount(0);
+  await page.goto("/api-keys");
+  await expect(page.getByTestId("forbidden")).toBeVisible();
+  await expect(page.getByTestId("api-key-row")).toHaveCount(0);
+  await screenshot(page, "staff-forbidden");
+});

@@ -1,0 +1,45 @@
+// Seeds one isolated business for a Playwright worker through the same server/ functions the
+// product uses, against the e2e server's database, and prints what the tests need as JSON.
+// Run by e2e/portal/fixtures.ts: `npx tsx e2e/portal/seed-portal.ts <tag>` with DATA_DIR set.
+import { createApiKey } from "../../server/api-keys/create-api-key";
+import { createBusiness } from "../../server/businesses/create-business";
+import { withDatabase } from "../../server/db/with-database";
+import { awardPoints, redeemPoints } from "../../server/ledger";
+import type { Actor } from "../../server/ledger/actor";
+import { inviteMember } from "../../server/team/invite-member";
+
+const tag = process.argv[2];
+if (!tag || !/^[a-z0-9-]+$/.test(tag)) throw new Error("usage: seed-portal.ts <tag of [a-z0-9-]>");
+
+const seeded = await withDatabase(async (db) => {
+  const password = "portal-password";
+  const { business, owner } = await createBusiness(db, { name: `Portal ${tag}`, slug: `portal-${tag}`, ownerEmail: `owner-${tag}@e2e.test`, ownerPassword: password, ownerName: `Olive Owner ${tag}` });
+  const ownerActor: Actor = { businessId: business.id, type: "USER", id: owner.id, staffName: "Olive Owner", source: "PORTAL" };
+  const staff = await inviteMember(db, ownerActor, { email: `staff-${tag}@e2e.test`, name: `Sam Staff ${tag}`, temporaryPassword: password });
+  const { key } = await createApiKey(db, ownerActor, { name: "Seeded till" });
+  // The staff member also owns a second (empty) business: exercises the business switcher.
+  const second = await createBusiness(db, { name: `Second ${tag}`, slug: `second-${tag}`, ownerEmail: staff.email, ownerPassword: password });
+  const till: Actor = { businessId: business.id, type: "SYSTEM", id: null, staffName: "Till 1", source: "POS" };
+  const customers = [];
+  for (const [i, amount] of [500, 320, 80].entries()) {
+    const email = `cust${i}-${tag}@e2e.test`;
+    const award = await awardPoints(db, till, { customerEmail: email, customerName: `Customer ${i} ${tag}`, amount, description: `Purchase ${i}` });
+    customers.push({ id: award.transaction.customerId, email });
+  }
+  await redeemPoints(db, till, { customerId: customers[0]!.id, amount: 120, description: "Free muffin" });
+  // Expected analytics, read straight from the ledger rather than from the analytics code.
+  const [sums] = await db.$queryRaw<{ net: bigint; earned: bigint; redeemed: bigint }[]>`
+    SELECT sum(points) AS net, sum(points) FILTER (WHERE type = 'AWARD') AS earned, -sum(points) FILTER (WHERE type = 'REDEEM') AS redeemed
+      FROM ledger_entries WHERE business_id = ${business.id}::uuid`;
+  return {
+    businessId: business.id,
+    secondBusiness: { id: second.business.id, name: second.business.name },
+    owner: { email: owner.email, password },
+    staff: { email: staff.email, password },
+    apiKey: key,
+    customers,
+    ledger: { net: Number(sums?.net), earned: Number(sums?.earned), redeemed: Number(sums?.redeemed) },
+  };
+});
+
+console.log(`SEED ${JSON.stringify(seeded)}`);

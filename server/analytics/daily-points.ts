@@ -1,0 +1,81 @@
+// Per-day earned / redeemed / expired / net points for one business, from two sources:
+// - settled days (ended over an hour ago) from analytics_daily, filled on first use with one
+//   aggregate over just the missing days; the ledger is append-only and stamps entries when
+//   they are written, so a settled day's figures can never change;
+// - the unsettled tail (today, and yesterday for the first hour) live from ledger_entries,
+//   which is a small range scan on (business_id, created_at).
+// So a year of analytics reads ~365 small rows plus a day of entries, however large the tenant.
+import { Prisma } from "../db/generated/client";
+import type { DbOrTx } from "../db/client";
+
+export type DayPoints = { day: string; earned: number; redeemed: number; expired: number; net: number };
+
+const DAY = 86_400_000;
+const SETTLE_MS = 60 * 60 * 1000;
+
+// Midnight (UTC) before which every day is settled.
+export function settledBefore(now = new Date()): Date {
+  const t = now.getTime() - SETTLE_MS;
+  return new Date(t - (t % DAY));
+}
+
+// One aggregate over [from, to). A reversal counts against the kind of entry it undoes (a
+// reversed award is not "earned"); that lookup runs for reversal rows only, by primary key.
+const aggregate = (businessId: string, from: Date, to?: Date) => Prisma.sql`
+  SELECT (created_at AT TIME ZONE 'UTC')::date AS day,
+         coalesce(sum(points) FILTER (WHERE kind = 'AWARD' OR (kind = 'ADJUST' AND sign(points) = credit)), 0) AS earned,
+         coalesce(-sum(points) FILTER (WHERE kind = 'REDEEM'), 0) AS redeemed,
+         coalesce(-sum(points) FILTER (WHERE kind = 'EXPIRE'), 0) AS expired,
+         coalesce(sum(points), 0) AS net
+    FROM (SELECT created_at, points,
+                 CASE WHEN type = 'REVERSAL' THEN (SELECT o.type::text FROM ledger_entries o WHERE o.id = e.reverses_entry_id) ELSE type::text END AS kind,
+                 CASE WHEN type = 'REVERSAL' THEN -1 ELSE 1 END AS credit
+            FROM ledger_entries e
+           WHERE business_id = ${businessId}::uuid AND created_at >= ${from} ${to ? Prisma.sql`AND created_at < ${to}` : Prisma.empty}) moves
+   GROUP BY 1`;
+
+// A JS Date (a UTC midnight) as a SQL date, whatever the session's TimeZone setting.
+const utcDate = (d: Date) => Prisma.sql`(${d}::timestamptz AT TIME ZONE 'UTC')::date`;
+
+type Row = { day: Date; earned: bigint; redeemed: bigint; expired: bigint; net: bigint };
+
+const toDay = (r: Row): DayPoints => ({
+  day: r.day.toISOString().slice(0, 10),
+  earned: Number(r.earned),
+  redeemed: Number(r.redeemed),
+  expired: Number(r.expired),
+  net: Number(r.net),
+});
+
+// Fills analytics_daily for the settled days of [from, settled) that have no row yet; days
+// without entries get a row of zeros so they are not recomputed next time.
+async function fillSettled(db: DbOrTx, businessId: string, from: Date, settled: Date): Promise<void> {
+  if (from >= settled) return;
+  const [span] = await db.$queryRaw<{ first: Date | null; last: Date | null }[]>(Prisma.sql`
+    SELECT min(d)::date AS first, max(d)::date AS last
+      FROM generate_series(${utcDate(from)}, ${utcDate(settled)} - 1, interval '1 day') d
+     WHERE NOT EXISTS (SELECT 1 FROM analytics_daily a WHERE a.business_id = ${businessId}::uuid AND a.day = d::date)`);
+  if (!span?.first || !span.last) return;
+  const end = new Date(span.last.getTime() + DAY);
+  // Concurrent fills of the same days compute the same figures: the first insert wins.
+  await db.$executeRaw(Prisma.sql`
+    INSERT INTO analytics_daily (business_id, day, earned, redeemed, expired, net)
+    SELECT ${businessId}::uuid, d::date, coalesce(m.earned, 0), coalesce(m.redeemed, 0), coalesce(m.expired, 0), coalesce(m.net, 0)
+      FROM generate_series(${utcDate(span.first)}, ${utcDate(span.last)}, interval '1 day') d
+      LEFT JOIN (${aggregate(businessId, span.first, end)}) m ON m.day = d::date
+    ON CONFLICT (business_id, day) DO NOTHING`);
+}
+
+// Every day from `from` (a UTC midnight) up to now that had movements or is settled.
+export async function dailyPointsSince(db: DbOrTx, businessId: string, from: Date, now = new Date()): Promise<Map<string, DayPoints>> {
+  const settled = settledBefore(now);
+  await fillSettled(db, businessId, from, settled);
+  const liveFrom = from > settled ? from : settled;
+  const [stored, live] = await Promise.all([
+    db.$queryRaw<Row[]>(Prisma.sql`
+      SELECT day, earned, redeemed, expired, net FROM analytics_daily
+       WHERE business_id = ${businessId}::uuid AND day >= ${utcDate(from)} AND day < ${utcDate(settled)}`),
+    db.$queryRaw<Row[]>(aggregate(businessId, liveFrom)),
+  ]);
+  return new Map([...stored, ...live].map((r) => [toDay(r).day, toDay(r)]));
+}

@@ -1,0 +1,82 @@
+// Analytics must agree with the ledger it summarises: every figure is checked against sums
+// read straight from ledger_entries and customers.
+import { beforeAll, describe, expect, it } from "vitest";
+import { makeBusiness } from "../../test/fixtures";
+import { db } from "../db/client";
+import { adjustPoints, awardPoints, expirePoints, redeemPoints, reverseEntry } from "../ledger";
+import type { Actor } from "../ledger/actor";
+import { defaultRange } from "./analytics-range";
+import { getAnalytics } from "./get-analytics";
+
+let actor: Actor;
+let businessId: string;
+const DAY = 86_400_000;
+
+beforeAll(async () => {
+  ({ actor, business: { id: businessId } } = await makeBusiness());
+  await db.business.update({ where: { id: businessId }, data: { pointValuePer100: 250, currency: "EUR" } });
+  const soon = new Date(Date.now() + DAY);
+  await awardPoints(db, actor, { customerEmail: "a@test.dev", amount: 1000 });
+  await awardPoints(db, actor, { customerEmail: "b@test.dev", amount: 400, expiresAt: soon });
+  await awardPoints(db, actor, { customerEmail: "c@test.dev", amount: 75 });
+  await redeemPoints(db, actor, { customerEmail: "a@test.dev", amount: 300 });
+  await adjustPoints(db, actor, { customerEmail: "c@test.dev", points: 25, reason: "goodwill" });
+  await adjustPoints(db, actor, { customerEmail: "a@test.dev", points: -10, reason: "correction" });
+  await expirePoints(db, actor, { customerEmail: "b@test.dev", before: new Date(Date.now() + 2 * DAY), amount: 150 });
+  const mistake = await awardPoints(db, actor, { customerEmail: "c@test.dev", amount: 500 });
+  await reverseEntry(db, actor, { entryId: mistake.transaction.id, reason: "typo" });
+  // Another business's movements must not leak into these numbers.
+  const other = await makeBusiness();
+  await awardPoints(db, other.actor, { customerEmail: "a@test.dev", amount: 9999 });
+});
+
+async function ledgerSums() {
+  const rows = await db.$queryRaw<{ type: string; positive: bigint | null; negative: bigint | null; total: bigint | null }[]>`
+    SELECT type::text, sum(points) FILTER (WHERE points > 0) AS positive, sum(points) FILTER (WHERE points < 0) AS negative, sum(points) AS total
+      FROM ledger_entries WHERE business_id = ${businessId}::uuid GROUP BY type`;
+  const of = (type: string, key: "positive" | "negative" | "total") => Number(rows.find((r) => r.type === type)?.[key] ?? 0);
+  const balances = await db.customer.aggregate({ where: { businessId }, _sum: { balance: true } });
+  return { of, net: rows.reduce((s, r) => s + Number(r.total ?? 0), 0), balances: balances._sum.balance ?? 0 };
+}
+
+describe("getAnalytics", () => {
+  it("matches the ledger for today's range", async () => {
+    const result = await getAnalytics(db, actor, defaultRange(new Date(), 7));
+    const { of, net, balances } = await ledgerSums();
+    expect(result.liability.points).toBe(balances);
+    expect(result.liability.points).toBe(net);
+    expect(result.liability.points).toBe(1000 + 400 + 75 - 300 + 25 - 10 - 150);
+    expect(result.liability.money).toBe(Math.round((result.liability.points * 250) / 100));
+    // The reversed 500-point award is netted out of "earned" (its reversal is the only one).
+    expect(of("REVERSAL", "total")).toBe(-500);
+    expect(result.totals.earned).toBe(of("AWARD", "total") + of("ADJUST", "positive") + of("REVERSAL", "total"));
+    expect(result.totals.earned).toBe(1500);
+    expect(result.totals.redeemed).toBe(-of("REDEEM", "total"));
+    expect(result.totals.expired).toBe(-of("EXPIRE", "total"));
+    expect(result.totals.expired).toBe(150);
+    expect(result.redemptionRate).toBeCloseTo(300 / 1500, 10);
+    expect(result.breakageRate).toBeCloseTo(150 / 1500, 10);
+    expect(result.customers).toEqual({ total: 3, active: 3 });
+    expect(result.topCustomers.map((c) => c.balance)).toEqual([690, 250, 100]);
+  });
+
+  it("walks the liability trend back to zero before the first entry", async () => {
+    const { daily } = await getAnalytics(db, actor, defaultRange(new Date(), 7));
+    expect(daily).toHaveLength(7);
+    expect(daily.at(-1)?.liability).toBe(1040);
+    expect(daily.at(-2)?.liability).toBe(0);
+    expect(daily.reduce((s, d) => s + d.net, 0)).toBe(1040);
+  });
+
+  it("excludes movements after a range that ends in the past", async () => {
+    const yesterday = new Date(Date.now() - DAY);
+    const result = await getAnalytics(db, actor, defaultRange(yesterday, 3));
+    expect(result.totals).toEqual({ earned: 0, redeemed: 0, expired: 0 });
+    expect(result.daily.every((d) => d.liability === 0)).toBe(true);
+    expect(result.redemptionRate).toBeNull();
+  });
+
+  it("rejects an inverted range", async () => {
+    await expect(getAnalytics(db, actor, { from: "2026-02-01", to: "2026-01-01" })).rejects.toThrow(/on or before/);
+  });
+});

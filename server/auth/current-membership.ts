@@ -1,0 +1,35 @@
+// Which business a signed-in user is working in, re-checked against the database on every
+// request: the business cookie is only a preference, never proof of membership.
+import type { DbOrTx } from "../db/client";
+import type { Actor } from "../ledger/actor";
+
+export const BUSINESS_COOKIE = "ll_business";
+
+export type SessionUser = { id: string; email: string; name: string | null };
+
+export type CurrentMembership = {
+  role: "OWNER" | "STAFF";
+  business: { id: string; name: string; slug: string };
+  memberships: { businessId: string; name: string; role: "OWNER" | "STAFF" }[];
+};
+
+export async function currentMembership(db: DbOrTx, userId: string, preferredBusinessId: string | null): Promise<CurrentMembership | null> {
+  const rows = await db.membership.findMany({
+    where: { userId },
+    include: { business: { select: { id: true, name: true, slug: true } } },
+    orderBy: { createdAt: "asc" },
+  });
+  // A stale or forged preference silently falls back to the user's first business.
+  const chosen = rows.find((m) => m.businessId === preferredBusinessId) ?? rows[0];
+  if (!chosen) return null;
+  return {
+    role: chosen.role,
+    business: chosen.business,
+    memberships: rows.map((m) => ({ businessId: m.businessId, name: m.business.name, role: m.role })),
+  };
+}
+
+// Portal writes are attributed to the person, by name on ledger entries and by id in the audit log.
+export function portalActor(user: SessionUser, businessId: string): Actor {
+  return { businessId, type: "USER", id: user.id, staffName: user.name ?? user.email, source: "PORTAL" };
+}

@@ -1,0 +1,44 @@
+// The business's programme settings: what a point is worth and how points are earned. Every
+// change is audited with the before and after of the fields that moved.
+import { z } from "zod";
+import { recordAudit } from "../audit/record-audit";
+import type { DbOrTx } from "../db/client";
+import type { Actor } from "../ledger/actor";
+
+const SELECT = { name: true, currency: true, pointValuePer100: true, earnMode: true, earnRate: true, rewardThreshold: true, pointExpiryDays: true } as const;
+
+export type ProgramSettings = {
+  name: string;
+  currency: string;
+  pointValuePer100: number;
+  earnMode: "SPEND" | "UNIT";
+  earnRate: number;
+  rewardThreshold: number | null;
+  pointExpiryDays: number | null;
+};
+
+export const updateSettingsInput = z.object({
+  name: z.string().trim().min(1, "the business needs a name").max(120),
+  currency: z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, "use a 3-letter ISO currency code such as USD"),
+  pointValuePer100: z.number().int().min(0).max(1_000_000),
+  earnMode: z.enum(["SPEND", "UNIT"]),
+  earnRate: z.number().int().min(1, "earn rate must be at least 1").max(100_000),
+  rewardThreshold: z.number().int().min(1).max(100_000_000).nullable(),
+  pointExpiryDays: z.number().int().min(1).max(3650).nullable(),
+});
+
+export async function getProgramSettings(db: DbOrTx, actor: Actor): Promise<ProgramSettings> {
+  return db.business.findUniqueOrThrow({ where: { id: actor.businessId }, select: SELECT });
+}
+
+export async function updateProgramSettings(db: DbOrTx, actor: Actor, input: z.input<typeof updateSettingsInput>): Promise<ProgramSettings> {
+  const data = updateSettingsInput.parse(input);
+  const before = await getProgramSettings(db, actor);
+  const after = await db.business.update({ where: { id: actor.businessId }, data, select: SELECT });
+  const changed = (Object.keys(data) as (keyof ProgramSettings)[]).filter((k) => before[k] !== after[k]);
+  if (changed.length > 0) {
+    const details = Object.fromEntries(changed.map((k) => [k, { from: before[k], to: after[k] }]));
+    await recordAudit(db, actor, { action: "settings.updated", targetType: "business", targetId: actor.businessId, details });
+  }
+  return after;
+}

@@ -1,0 +1,18 @@
+// Builds the tRPC context from the incoming request: the next-auth session and the business
+// the user last picked (a cookie). Tests build TrpcContext by hand instead.
+import { sessionUser } from "../auth/portal-session";
+import { BUSINESS_COOKIE } from "../auth/current-membership";
+import type { TrpcContext } from "./init";
+
+function cookieValue(headers: Headers, name: string): string | null {
+  const pair = headers
+    .get("cookie")
+    ?.split(";")
+    .map((part) => part.trim())
+    .find((part) => part.startsWith(`${name}=`));
+  return pair ? decodeURIComponent(pair.slice(name.length + 1)) : null;
+}
+
+export async function createTrpcContext(options: { headers: Headers }): Promise<TrpcContext> {
+  return { user: await sessionUser(), preferredBusinessId: cookieValue(options.headers, BUSINESS_COOKIE) };
+}
