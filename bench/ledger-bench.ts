@@ -14,6 +14,7 @@ const CUSTOMERS = 1000;
 const database = await benchDatabase();
 const db = createDb(database.url, CONCURRENCY);
 const pool = new pg.Pool({ connectionString: database.url, max: CONCURRENCY });
+pool.on("error", () => {}); // idle connections closed by the server at shutdown
 
 const business = await db.business.create({ data: { name: "Bench", slug: "bench" } });
 const actor: Actor = { businessId: business.id, type: "API_KEY", id: "bench", source: "API" };

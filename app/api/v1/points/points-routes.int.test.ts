@@ -63,6 +63,27 @@ describe("POST /api/v1/points/award", () => {
     expect(await db.customer.count({ where: { businessId: business.id } })).toBe(0);
   });
 
+  it("cuts off a streamed body with no Content-Length at 1 MB with 413", async () => {
+    const { key } = await setup();
+    const chunk = new TextEncoder().encode("x".repeat(64 * 1024));
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent++ < 40) controller.enqueue(chunk); // 2.5 MB unless we stop reading
+        else controller.close();
+      },
+    });
+    const request = new Request("http://localhost/api/v1/points/award", {
+      method: "POST",
+      headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+      body,
+      duplex: "half",
+    } as RequestInit);
+    const response = await award(request, { params: Promise.resolve({}) });
+    expect(response.status).toBe(413);
+    expect(sent).toBeLessThan(40);
+  });
+
   securityCases({ method: "POST", handler: award, scope: "points:write", request: () => ({ body: { customerEmail: "s@example.com", amount: 5 } }),
     foreign: async (owner) => ({ body: { customerId: (await foreignCustomer(owner)).customerId, amount: 5 } }) });
 });
