@@ -13,6 +13,6 @@ function isOperation(value: unknown): value is Operation {
   return typeof value === "object" && value !== null && "method" in value && "path" in value && "response" in value;
 }
 
-export const allOperations: Operation[] = [meta, points, bulk, customers, pos, badges, webhooks].flatMap((module) =>
+export const allOperations: Operation[] = [points, bulk, customers, pos, badges, webhooks, meta].flatMap((module) =>
   Object.values(module as Record<string, unknown>).filter(isOperation),
 );
