@@ -13,19 +13,11 @@ export type CustomerPage = {
 
 export async function listCustomers(db: DbOrTx, actor: Actor, input: ListCustomersInput = {}): Promise<CustomerPage> {
   const data = listCustomersInput.parse(input);
-  const where: Prisma.CustomerWhereInput = {
-    businessId: actor.businessId,
-    erasedAt: null,
-    status: data.status,
-    OR: data.search ? searchTerms(data.search) : undefined,
-  };
-  // Nullable columns sort their nulls last either way; the id keeps pages stable on ties.
-  const nullable = data.sortBy === "name" || data.sortBy === "lastActivityAt";
-  const order = nullable ? { sort: data.sortOrder, nulls: "last" as const } : data.sortOrder;
+  const where = customerFilter(actor, data);
   const [rows, total] = await Promise.all([
     db.customer.findMany({
       where,
-      orderBy: [{ [data.sortBy]: order }, { id: "asc" }],
+      orderBy: customerOrder(data),
       skip: (data.page - 1) * data.limit,
       take: data.limit,
     }),
@@ -34,6 +26,23 @@ export async function listCustomers(db: DbOrTx, actor: Actor, input: ListCustome
   return {
     items: rows.map(toPublicCustomer),
     pagination: { page: data.page, limit: data.limit, total, totalPages: Math.ceil(total / data.limit) },
+  };
+}
+
+// Nullable columns sort their nulls last either way; the id keeps pages stable on ties.
+export function customerOrder(data: { sortBy: string; sortOrder: "asc" | "desc" }): Prisma.CustomerOrderByWithRelationInput[] {
+  const nullable = data.sortBy === "name" || data.sortBy === "lastActivityAt";
+  const order = nullable ? { sort: data.sortOrder, nulls: "last" as const } : data.sortOrder;
+  return [{ [data.sortBy]: order }, { id: "asc" }];
+}
+
+// The table's filters (status, search) as a Prisma filter; the CSV export uses the same one.
+export function customerFilter(actor: Actor, data: { status?: "ACTIVE" | "BLOCKED"; search?: string }): Prisma.CustomerWhereInput {
+  return {
+    businessId: actor.businessId,
+    erasedAt: null,
+    status: data.status,
+    OR: data.search ? searchTerms(data.search) : undefined,
   };
 }
 
