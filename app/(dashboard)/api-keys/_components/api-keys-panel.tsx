@@ -9,6 +9,7 @@ import { PageHeader } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { EmptyState, ErrorState, Pill, TableSkeleton } from "@/components/ui/states";
 import { CreateKeyForm } from "./create-key-form";
+import { SimpleTable } from "@/components/ui/simple-table";
 
 export function ApiKeysPanel() {
   const trpc = useTRPC();
@@ -45,18 +46,7 @@ export function ApiKeysPanel() {
           </div>
         ) : (
           <div className="overflow-x-auto">
-            <table className="min-w-full divide-y divide-slate-200 text-sm">
-              <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
-                <tr>
-                  <th className="px-4 py-3">Name</th>
-                  <th className="px-4 py-3">Key</th>
-                  <th className="px-4 py-3">Scopes</th>
-                  <th className="px-4 py-3">Created</th>
-                  <th className="px-4 py-3">Last used</th>
-                  <th className="px-4 py-3" />
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
+            <SimpleTable columns={[{ label: "Name" }, { label: "Key" }, { label: "Scopes" }, { label: "Created" }, { label: "Last used" }, { label: "" }]}>
                 {keys.data.map((key) => (
                   <tr key={key.id} data-testid="api-key-row" className={key.revokedAt ? "text-slate-400" : ""}>
                     <td className="px-4 py-3 font-medium">{key.name}</td>
@@ -79,8 +69,7 @@ export function ApiKeysPanel() {
                     </td>
                   </tr>
                 ))}
-              </tbody>
-            </table>
+              </SimpleTable>
           </div>
         )}
       </div>

@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/card";
 import { Input, Select } from "@/components/ui/field";
 import { EmptyState, ErrorState, Pill, TableSkeleton } from "@/components/ui/states";
+import { SimpleTable } from "@/components/ui/simple-table";
 
 // Date inputs give whole days; `to` is inclusive for people, so the query runs to the next midnight.
 const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000);
@@ -49,16 +50,7 @@ export function AuditTable() {
           <div className="p-4"><EmptyState title="Nothing recorded" description="No audit entries match these filters." /></div>
         ) : (
           <div className="overflow-x-auto">
-            <table className="min-w-full divide-y divide-slate-200 text-sm">
-              <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
-                <tr>
-                  <th className="px-4 py-3">When</th>
-                  <th className="px-4 py-3">Action</th>
-                  <th className="px-4 py-3">By</th>
-                  <th className="px-4 py-3">Details</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
+            <SimpleTable columns={[{ label: "When" }, { label: "Action" }, { label: "By" }, { label: "Details" }]}>
                 {audit.data.items.map((row) => (
                   <tr key={row.id} data-testid="audit-row">
                     <td className="whitespace-nowrap px-4 py-3 text-slate-500">{formatDateTime(row.createdAt)}</td>
@@ -69,8 +61,7 @@ export function AuditTable() {
                     </td>
                   </tr>
                 ))}
-              </tbody>
-            </table>
+              </SimpleTable>
           </div>
         )}
       </div>

@@ -8,6 +8,7 @@ import { Card } from "@/components/ui/card";
 import { Select } from "@/components/ui/field";
 import { EmptyState, ErrorState, Pill, TableSkeleton } from "@/components/ui/states";
 import { ReverseDialog, type ReversibleEntry } from "./reverse-dialog";
+import { SimpleTable } from "@/components/ui/simple-table";
 
 const TYPES = ["AWARD", "REDEEM", "ADJUST", "EXPIRE", "REVERSAL"] as const;
 type EntryType = (typeof TYPES)[number];
@@ -39,17 +40,7 @@ export function HistoryTable({ customerId }: { customerId: string }) {
         <EmptyState title="No transactions" description={type ? "No entries of this type." : "Points awarded, redeemed or adjusted will show up here."} />
       ) : (
         <div className="-mx-5 -my-5 overflow-x-auto">
-          <table className="min-w-full divide-y divide-slate-200 text-sm">
-            <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
-              <tr>
-                <th className="px-4 py-2.5">Type</th>
-                <th className="px-4 py-2.5">Description</th>
-                <th className="px-4 py-2.5 text-right">Points</th>
-                <th className="px-4 py-2.5 text-right">Balance</th>
-                <th className="px-4 py-2.5" />
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
+          <SimpleTable columns={[{ label: "Type" }, { label: "Description" }, { label: "Points", align: "right" }, { label: "Balance", align: "right" }, { label: "" }]} dense>
               {history.data.items.map((e) => (
                 <tr key={e.id} data-testid="history-row">
                   <td className="px-4 py-2.5"><Pill tone={TONE[e.type]}>{e.type.toLowerCase()}</Pill></td>
@@ -66,8 +57,7 @@ export function HistoryTable({ customerId }: { customerId: string }) {
                   </td>
                 </tr>
               ))}
-            </tbody>
-          </table>
+            </SimpleTable>
           {history.data.pagination.totalPages > 1 && (
             <div className="flex items-center justify-between border-t border-slate-100 px-4 py-3 text-xs text-slate-500">
               <span>Page {page} of {history.data.pagination.totalPages}</span>
