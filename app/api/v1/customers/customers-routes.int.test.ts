@@ -3,17 +3,13 @@ import { createCustomer } from "@/server/customers/create-customer";
 import { eraseCustomer } from "@/server/customers/erase-customer";
 import { db } from "@/server/db/client";
 import { awardPoints } from "@/server/ledger";
-import { call, createKey } from "@/test/api";
+import { businessWithKey, call, createKey } from "@/test/api";
 import { makeBusiness } from "@/test/fixtures";
 import { securityCases } from "@/test/security-cases";
 import { PUT as upsert } from "./[id]/route";
 import { GET as list, POST as create } from "./route";
 
-async function setup() {
-  const { business, actor } = await makeBusiness();
-  const { key } = await createKey(business.id);
-  return { business, actor, key };
-}
+const setup = businessWithKey;
 
 type Customer = { id: string; email: string | null; name: string | null; balance: number };
 const emails = (res: { data: Record<string, unknown> }) => (res.data.items as Customer[]).map((c) => c.email);

@@ -1,8 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { awardPoints } from "@/server/ledger";
 import { db } from "@/server/db/client";
-import { call, createKey } from "@/test/api";
-import { makeBusiness } from "@/test/fixtures";
+import { businessWithKey, call, foreignCustomer } from "@/test/api";
 import { securityCases } from "@/test/security-cases";
 import { POST as adjust } from "./adjust/route";
 import { POST as award } from "./award/route";
@@ -12,16 +10,8 @@ import { GET as history } from "./history/route";
 import { POST as redeem } from "./redeem/route";
 import { POST as reverse } from "./reverse/route";
 
-async function setup() {
-  const { business, actor } = await makeBusiness();
-  const { key } = await createKey(business.id);
-  return { business, actor, key };
-}
+const setup = businessWithKey;
 
-async function foreignCustomer(owner: { id: string }) {
-  const { transaction } = await awardPoints(db, { businessId: owner.id, type: "SYSTEM", id: null, source: "API" }, { customerEmail: "owned@example.com", amount: 50 });
-  return transaction;
-}
 
 describe("POST /api/v1/points/award", () => {
   it("enrols, awards, answers 201 with the balance, and records who and from where", async () => {

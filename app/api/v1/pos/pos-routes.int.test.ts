@@ -1,27 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/server/db/client";
 import { awardPoints } from "@/server/ledger";
-import { call, createKey } from "@/test/api";
+import { businessWithKey, call, foreignCustomer } from "@/test/api";
 import { makeBusiness } from "@/test/fixtures";
 import { securityCases } from "@/test/security-cases";
 import { GET as balance } from "./balance/[phoneOrId]/route";
 import { GET as customer } from "./customer/[phoneOrId]/route";
 import { POST as redeem } from "./redeem/route";
 
-type Settings = { earnMode?: "SPEND" | "UNIT"; earnRate?: number; rewardThreshold?: number | null };
+const setup = businessWithKey;
 
-async function setup(settings: Settings = {}) {
-  const { business, actor } = await makeBusiness();
-  await db.business.update({ where: { id: business.id }, data: settings });
-  const { key } = await createKey(business.id);
-  return { business, actor, key };
-}
-
-async function foreignCustomerId(owner: { id: string }) {
-  const actor = { businessId: owner.id, type: "SYSTEM" as const, id: null, source: "API" as const };
-  const { transaction } = await awardPoints(db, actor, { customerPhone: "+15550009999", amount: 50 });
-  return transaction.customerId;
-}
+const foreignCustomerId = async (owner: { id: string }) => (await foreignCustomer(owner, { customerPhone: "+15550009999" })).customerId;
 
 describe("GET /api/v1/pos/customer/{phoneOrId} and /pos/balance/{phoneOrId}", () => {
   it("finds a customer by phone in any format or by id, with balance, tier and reward availability", async () => {

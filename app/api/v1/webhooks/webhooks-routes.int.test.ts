@@ -3,17 +3,13 @@ import { db } from "@/server/db/client";
 import type { Actor } from "@/server/ledger/actor";
 import { createWebhookEndpoint } from "@/server/webhooks/manage-webhook-endpoints";
 import type { WebhookEvent } from "@/server/webhooks/webhook-schemas";
-import { call, createKey } from "@/test/api";
+import { businessWithKey, call } from "@/test/api";
 import { makeBusiness } from "@/test/fixtures";
 import { securityCases } from "@/test/security-cases";
 import { DELETE as remove } from "./[id]/route";
 import { GET as list, POST as create } from "./route";
 
-async function setup() {
-  const { business, actor } = await makeBusiness();
-  const { key } = await createKey(business.id);
-  return { business, actor, key };
-}
+const setup = businessWithKey;
 
 const ownerActor = (owner: { id: string }): Actor => ({ businessId: owner.id, type: "SYSTEM", id: null, source: "PORTAL" });
 const body = { url: "https://example.com/hooks", events: ["points.earned", "customer.created"] as WebhookEvent[], description: "Shop" };

@@ -1,16 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/server/db/client";
 import { awardPoints } from "@/server/ledger";
-import { call, createKey } from "@/test/api";
+import { businessWithKey, call } from "@/test/api";
 import { makeBusiness } from "@/test/fixtures";
 import { securityCases } from "@/test/security-cases";
 import { POST as bulk } from "./route";
 
-async function setup() {
-  const { business, actor } = await makeBusiness();
-  const { key } = await createKey(business.id);
-  return { business, actor, key };
-}
+const setup = businessWithKey;
 
 type ItemResult = { index: number; success: boolean; code?: string; error?: string; data?: Record<string, unknown> };
 const resultsOf = (res: { data: Record<string, unknown> }) => res.data.results as ItemResult[];

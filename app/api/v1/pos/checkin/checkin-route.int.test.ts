@@ -1,27 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/server/db/client";
-import { awardPoints } from "@/server/ledger";
-import { call, createKey } from "@/test/api";
-import { makeBusiness } from "@/test/fixtures";
+import { businessWithKey, call, foreignCustomer } from "@/test/api";
 import { securityCases } from "@/test/security-cases";
 import { POST as checkin } from "./route";
 
-type Settings = { earnMode?: "SPEND" | "UNIT"; earnRate?: number; rewardThreshold?: number | null };
-
-async function setup(settings: Settings = {}) {
-  const { business, actor } = await makeBusiness();
-  await db.business.update({ where: { id: business.id }, data: settings });
-  const { key } = await createKey(business.id);
-  return { business, actor, key };
-}
+const setup = businessWithKey;
 
 const entries = (businessId: string) => db.ledgerEntry.findMany({ where: { businessId }, orderBy: { createdAt: "asc" } });
 
-async function foreignCustomerId(owner: { id: string }) {
-  const actor = { businessId: owner.id, type: "SYSTEM" as const, id: null, source: "API" as const };
-  const { transaction } = await awardPoints(db, actor, { customerPhone: "+15550009999", amount: 50 });
-  return transaction.customerId;
-}
+const foreignCustomerId = async (owner: { id: string }) => (await foreignCustomer(owner, { customerPhone: "+15550009999" })).customerId;
 
 describe("POST /api/v1/pos/checkin", () => {
   it("SPEND: earns earnRate per whole currency unit, rounded down, enrols the phone and records POS, store and staff", async () => {
