@@ -8,6 +8,7 @@ import { pgCode, pgMessage } from "../db/prisma-errors";
 import { AppError, isErrorCode, type ErrorCode } from "../errors";
 import type { Actor } from "./actor";
 import { toLedgerEntry, type EntryRow, type LedgerEntry } from "./ledger-entry";
+import { queueLedgerWrite } from "./queue-ledger-write";
 
 export type LedgerOp = "award" | "redeem" | "adjust" | "expire" | "reverse";
 
@@ -95,10 +96,10 @@ export async function writeLedger(db: DbOrTx, actor: Actor, request: WriteReques
   const ownsTransaction = pool !== undefined;
   for (let attempt = 1; ; attempt++) {
     try {
-      const rows = pool
-        ? (await pool.query<{ result: unknown }>("SELECT ledger_write($1::jsonb) AS result", [payload])).rows
-        : await db.$queryRaw<{ result: unknown }[]>(Prisma.sql`SELECT ledger_write(${payload}::jsonb) AS result`);
-      return parseResult(rows[0]?.result);
+      const result = pool
+        ? await queueLedgerWrite(pool, laneOf(actor.businessId, request), payload)
+        : (await db.$queryRaw<{ result: unknown }[]>(Prisma.sql`SELECT ledger_write(${payload}::jsonb) AS result`))[0]?.result;
+      return parseResult(result);
     } catch (error) {
       const code = pgCode(error);
       if (ownsTransaction && code && RETRYABLE.has(code) && attempt < MAX_ATTEMPTS) {
@@ -114,6 +115,15 @@ export async function writeLedger(db: DbOrTx, actor: Actor, request: WriteReques
       throw translate(error, code);
     }
   }
+}
+
+// Writes that name the same customer the same way share a lane (see queue-ledger-write.ts).
+// A customer named two ways gets two lanes, which is only less grouping: the row lock still
+// orders them. A reversal names an entry, not a customer: no lane.
+function laneOf(businessId: string, request: WriteRequest): string | null {
+  if (request.customerId) return `${businessId}:${request.customerId}`;
+  if (request.enrol) return `${businessId}:${request.enrol.email ?? ""}:${request.enrol.phone ?? ""}:${request.enrol.externalId ?? ""}`;
+  return null;
 }
 
 function parseResult(raw: unknown): WriteResult {
