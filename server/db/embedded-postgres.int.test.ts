@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdtempSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -40,5 +40,27 @@ describe("embedded PostgreSQL lifecycle", () => {
     expect(again.owned).toBe(true);
     expect(await canQuery(again.url("postgres"))).toBe(true);
     await again.stop();
+  }, 60_000);
+
+  it("connects through a Unix socket in the data directory, and over TCP when its path is too long", async () => {
+    const short = mkdtempSync(path.join(os.tmpdir(), "embedded-pg-"));
+    chmodSync(short, 0o755);
+    const viaSocket = await startEmbeddedPostgres({ dir: short, port: 0, ephemeral: true });
+    const url = new URL(viaSocket.url("postgres"));
+    expect(url.searchParams.get("host")).toBe(path.resolve(short, "pg"));
+    const client = new pg.Client({ connectionString: url.toString() });
+    await client.connect();
+    // inet_client_addr() is NULL on a Unix-socket connection.
+    expect((await client.query("SELECT inet_client_addr() AS addr")).rows[0]?.addr).toBeNull();
+    await client.end();
+    await viaSocket.stop();
+
+    const long = path.join(short, "d".repeat(100));
+    mkdirSync(long);
+    chmodSync(long, 0o755);
+    const viaTcp = await startEmbeddedPostgres({ dir: long, port: 0, ephemeral: true });
+    expect(new URL(viaTcp.url("postgres")).searchParams.has("host")).toBe(false);
+    expect(await canQuery(viaTcp.url("postgres"))).toBe(true);
+    await viaTcp.stop();
   }, 60_000);
 });

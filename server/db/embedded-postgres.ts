@@ -27,14 +27,16 @@ const USER = "postgres";
 export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedServer> {
   const pgDir = path.join(options.dir, "pg");
   const password = readOrCreatePassword(options.dir);
-  const url = (port: number) => (database: string) =>
-    `postgresql://${USER}:${password}@127.0.0.1:${port}/${database}`;
-
-  const running = await runningPort(pgDir);
-  if (running) return { url: url(running), owned: false, stop: async () => {} };
+  if (await isRunning(pgDir)) return { url: serverUrl(pgDir, password)!, owned: false, stop: async () => {} };
 
   const port = options.port === 0 ? await freePort() : options.port;
-  const flags = ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=300"];
+  // Clients connect through a Unix socket in the data directory (only this user, and root, can
+  // reach it; passwords are still required): a round trip costs less than over TCP loopback,
+  // and every API write is one. TCP stays on for tools, and is all there is when the socket's
+  // path is too long for sun_path (108 bytes).
+  const socketDir = path.resolve(pgDir);
+  const socketFits = path.join(socketDir, `.s.PGSQL.${port}`).length < 108;
+  const flags = ["-c", "listen_addresses=127.0.0.1", "-c", `unix_socket_directories=${socketFits ? socketDir : ""}`, "-c", "max_connections=300"];
   if (options.ephemeral) flags.push("-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off");
   const server = new EmbeddedPostgres({
     databaseDir: pgDir,
@@ -56,23 +58,25 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedS
   // A Ctrl-C in a terminal reaches Postgres too and it shuts itself down; stop() then waits
   // for an exit event that already fired, so it is bounded.
   const stop = () => Promise.race([server.stop(), new Promise<void>((resolve) => setTimeout(resolve, 10_000).unref())]);
-  return { url: url(port), owned: true, stop };
+  const url = serverUrl(pgDir, password);
+  if (!url) throw new Error(`Embedded PostgreSQL started but left no postmaster.pid in ${pgDir}.`);
+  return { url, owned: true, stop };
 }
 
 // postmaster.pid: line 1 the pid, line 4 the port. A stale file (crash) names a dead pid.
-async function runningPort(pgDir: string): Promise<number | undefined> {
+async function isRunning(pgDir: string): Promise<boolean> {
   const pidFile = path.join(pgDir, "postmaster.pid");
-  if (!existsSync(pidFile)) return undefined;
+  if (!existsSync(pidFile)) return false;
   const [pidLine, , , portLine] = readFileSync(pidFile, "utf8").split("\n");
   const pid = Number(pidLine);
   const port = Number(portLine);
-  if (!Number.isInteger(pid) || !Number.isInteger(port)) return undefined;
+  if (!Number.isInteger(pid) || !Number.isInteger(port)) return false;
   try {
     process.kill(pid, 0);
   } catch {
-    return undefined;
+    return false;
   }
-  return (await canConnect(port)) ? port : undefined;
+  return canConnect(port);
 }
 
 function canConnect(port: number): Promise<boolean> {
@@ -107,11 +111,19 @@ function readOrCreatePassword(dir: string): string {
 // Used by processes that only connect (e.g. `next start` launched by hand): the URL of the
 // embedded server some other process runs, if one runs.
 export function runningEmbeddedUrl(dir: string, database: string): string | undefined {
-  const pgDir = path.join(dir, "pg");
-  const pidFile = path.join(pgDir, "postmaster.pid");
   const passwordFile = path.join(dir, "pg-password");
-  if (!existsSync(pidFile) || !existsSync(passwordFile)) return undefined;
-  const port = Number(readFileSync(pidFile, "utf8").split("\n")[3]);
+  if (!existsSync(passwordFile)) return undefined;
+  return serverUrl(path.join(dir, "pg"), readFileSync(passwordFile, "utf8").trim())?.(database);
+}
+
+// The running server's address, from postmaster.pid: line 4 the port, line 5 the socket
+// directory (empty when it listens on TCP only).
+function serverUrl(pgDir: string, password: string): ((database: string) => string) | undefined {
+  const pidFile = path.join(pgDir, "postmaster.pid");
+  if (!existsSync(pidFile)) return undefined;
+  const [, , , portLine, socketDir] = readFileSync(pidFile, "utf8").split("\n");
+  const port = Number(portLine);
   if (!Number.isInteger(port)) return undefined;
-  return `postgresql://${USER}:${readFileSync(passwordFile, "utf8").trim()}@127.0.0.1:${port}/${database}`;
+  const viaSocket = socketDir ? `?host=${encodeURIComponent(socketDir)}` : "";
+  return (database) => `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}${viaSocket}`;
 }

@@ -13,7 +13,7 @@ function watchStatements() {
   const pool = rawPoolOf(wide)!;
   const query = vi.spyOn(pool, "query");
   return () => {
-    const sent = query.mock.calls.map(([text]) => String(text));
+    const sent = query.mock.calls.map(([statement]) => (typeof statement === "string" ? statement : (statement as { text: string }).text));
     return { single: sent.filter((t) => t.includes("ledger_write(")).length, batches: sent.filter((t) => t.includes("ledger_write_batch(")).length };
   };
 }
@@ -40,6 +40,32 @@ describe("writes for one customer are grouped", () => {
     const entries = await wide.ledgerEntry.findMany({ where: { id: { in: results.map((r) => r.transaction.id) } } });
     const byId = new Map(entries.map((e) => [e.id, e]));
     for (const r of results) expect(byId.get(r.transaction.id)).toMatchObject({ points: r.transaction.points, balanceAfter: r.balance });
+  });
+
+  it("100 concurrent writes over 25 customers: grouped across customers, each customer's ledger exact", async () => {
+    const { business, actor } = await makeBusiness();
+    const ids: string[] = [];
+    for (let i = 0; i < 25; i++) ids.push((await awardPoints(wide, actor, { customerEmail: `m${i}@example.com`, amount: 20 })).transaction.customerId);
+    const sent = watchStatements();
+    const results = await Promise.allSettled(
+      Array.from({ length: 100 }, (_, i) =>
+        i % 4 === 3
+          ? redeemPoints(wide, actor, { customerId: ids[i % 25]!, amount: 30 }) // refused while the customer has < 30
+          : awardPoints(wide, actor, { customerId: ids[i % 25]!, amount: 3 }),
+      ),
+    );
+    const { single, batches } = sent();
+    expect(batches).toBeGreaterThan(0);
+    expect(single + batches).toBeLessThan(100);
+    for (const r of results) if (r.status === "rejected") expect((r.reason as AppError).code).toBe("INSUFFICIENT_POINTS");
+    for (const customerId of ids) {
+      const state = await ledgerState(business.id, customerId);
+      expect(state.balance).toBe(state.entrySum);
+      expect(state.balance).toBe(state.lotSum);
+      expect(state.lotsOutOfStepWithAllocations).toBe(0);
+    }
+    const written = results.filter((r) => r.status === "fulfilled").length;
+    expect(await wide.ledgerEntry.count({ where: { businessId: business.id } })).toBe(25 + written);
   });
 
   it("a refusal inside a batch undoes that write alone", async () => {
