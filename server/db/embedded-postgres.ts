@@ -33,9 +33,10 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedS
   // Clients connect through a Unix socket in the data directory (only this user, and root, can
   // reach it; passwords are still required): a round trip costs less than over TCP loopback,
   // and every API write is one. TCP stays on for tools, and is all there is when the socket's
-  // path is too long for sun_path (108 bytes).
+  // path is too long for sun_path (104 bytes on macOS, 108 on Linux; Postgres won't start if it
+  // can't create the socket) or has a comma (the setting is a comma-separated list).
   const socketDir = path.resolve(pgDir);
-  const socketFits = path.join(socketDir, `.s.PGSQL.${port}`).length < 108;
+  const socketFits = Buffer.byteLength(path.join(socketDir, `.s.PGSQL.${port}`)) < 100 && !socketDir.includes(",");
   const flags = ["-c", "listen_addresses=127.0.0.1", "-c", `unix_socket_directories=${socketFits ? socketDir : ""}`, "-c", "max_connections=300"];
   if (options.ephemeral) flags.push("-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off");
   const server = new EmbeddedPostgres({

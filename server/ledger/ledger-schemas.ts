@@ -23,6 +23,9 @@ export const metadataSchema = z
   .refine(isStorableJson, storableJsonMessage);
 
 export const idempotencyKeySchema = storableText(255).pipe(z.string().min(1));
+// The cashier or clerk's name a write is stamped with (it rides on the actor, so the domain
+// schemas above never see it: every route that takes it must use this).
+export const staffNameSchema = storableText(100);
 const text = storableText;
 
 export const customerRefShape = {

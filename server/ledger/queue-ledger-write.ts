@@ -13,14 +13,19 @@
 //
 // Nothing changes for callers: each write still succeeds or fails on its own (the batch runs
 // each in a subtransaction), a customer's writes run in arrival order, and each resolves only
-// after its commit.
+// after its commit. A write that meets a lock held elsewhere gives up its place after 100 ms
+// (see the migration) and goes again on its own, outside the lane, so one locked customer
+// can't stall the other customers of its lane, nor deadlock with another process's batch.
 import type pg from "pg";
 
 // Postgres keeps 64 subtransactions per backend in shared memory; past that every snapshot
 // in the server pays for the overflow.
 const MAX_BATCH = 32;
 
-type Waiter = { payload: string; resolve: (result: unknown) => void; reject: (error: unknown) => void };
+type Waiter = { key: string; payload: string; resolve: (result: unknown) => void; reject: (error: unknown) => void };
+
+// lock_timeout in ledger_write_batch().
+const LOCK_NOT_AVAILABLE = "55P03";
 
 const lanesByPool = new WeakMap<pg.Pool, Map<number, Waiter[]>>();
 
@@ -45,10 +50,10 @@ export function queueLedgerWrite(pool: pg.Pool, key: string | null, payload: str
     const lane = hash(key) % laneCount(pool);
     const queue = lanes.get(lane);
     if (queue) {
-      queue.push({ payload, resolve, reject });
+      queue.push({ key, payload, resolve, reject });
       return;
     }
-    const fresh = [{ payload, resolve, reject }];
+    const fresh = [{ key, payload, resolve, reject }];
     lanes.set(lane, fresh);
     void drain(pool, lanes, lane, fresh);
   });
@@ -80,22 +85,22 @@ function hash(key: string): number {
 
 // Settles every waiter; never throws.
 async function writeBatch(pool: pg.Pool, batch: Waiter[]): Promise<void> {
-  if (batch.length === 1) {
-    const [only] = batch as [Waiter];
-    await writeOne(pool, only.payload).then(only.resolve, only.reject);
-    return;
-  }
+  // Customers locked in one order by every batch (a stable sort keeps each customer's writes
+  // in arrival order): two processes' batches over the same customers queue, not deadlock.
+  batch.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   try {
     const { rows } = await pool.query<{ outcomes: Outcome[] }>({
       name: "ledger_write_batch",
-      text: "SELECT ledger_write_batch($1::jsonb) AS outcomes",
-      values: [`[${batch.map((w) => w.payload).join(",")}]`],
+      text: "SELECT ledger_write_batch($1::text[]) AS outcomes",
+      values: [batch.map((w) => w.payload)],
     });
     const outcomes = rows[0]!.outcomes;
     batch.forEach((waiter, i) => {
       const outcome = outcomes[i]!;
-      if ("error" in outcome) waiter.reject(new LedgerStatementError(outcome.error.code, outcome.error.message));
-      else waiter.resolve(outcome.result);
+      if (!("error" in outcome)) waiter.resolve(outcome.result);
+      // Its customer is locked elsewhere: wait for it alone, without holding up the lane.
+      else if (outcome.error.code === LOCK_NOT_AVAILABLE) writeOne(pool, waiter.payload).then(waiter.resolve, waiter.reject);
+      else waiter.reject(new LedgerStatementError(outcome.error.code, outcome.error.message));
     });
   } catch (error) {
     // The batch as a whole failed (connection lost, commit failed): nothing of it was

@@ -9,7 +9,7 @@ import { toAppError, type ErrorCode } from "../errors";
 import type { Actor } from "./actor";
 import { adjustPoints } from "./adjust-points";
 import { awardPoints } from "./award-points";
-import { adjustInput, awardInput, redeemInput } from "./ledger-schemas";
+import { adjustInput, awardInput, redeemInput, staffNameSchema } from "./ledger-schemas";
 import { redeemPoints } from "./redeem-points";
 
 export const MAX_BULK_OPERATIONS = 1_000;
@@ -26,7 +26,7 @@ export const bulkInput = z.object({
 // Only the envelope is checked up front; each item's own schema runs when the item does.
 const bulkItem = z.looseObject({
   type: z.enum(["award", "redeem", "adjust"], "must be award, redeem or adjust"),
-  staff: z.string().trim().max(100).optional(),
+  staff: staffNameSchema.optional(),
 });
 
 export type BulkItemResult = { index: number; success: true; data: unknown } | { index: number; success: false; error: string; code: ErrorCode };

@@ -118,8 +118,10 @@ export async function writeLedger(db: DbOrTx, actor: Actor, request: WriteReques
 }
 
 // Writes that name the same customer the same way share a lane (see queue-ledger-write.ts).
-// A customer named two ways gets two lanes, which is only less grouping: the row lock still
-// orders them. A reversal names an entry, not a customer: no lane.
+// A customer named two ways may get two lanes: the row lock still orders their writes, and a
+// batch that finds the customer locked by the other lane hands that write back to be sent on
+// its own (lock_timeout), so the lanes never wait on each other for long. A reversal names an
+// entry, not a customer: no lane.
 function laneOf(businessId: string, request: WriteRequest): string | null {
   if (request.customerId) return `${businessId}:${request.customerId}`;
   if (request.enrol) return `${businessId}:${request.enrol.email ?? ""}:${request.enrol.phone ?? ""}:${request.enrol.externalId ?? ""}`;

@@ -2,11 +2,11 @@
 // inside runBulk, not by this body schema, so that one bad item fails alone; the item shapes
 // are documented here from the same schemas the single-operation endpoints use.
 import { z } from "zod";
-import { adjustInput, awardInput, redeemInput } from "../../ledger/ledger-schemas";
+import { adjustInput, awardInput, redeemInput, staffNameSchema } from "../../ledger/ledger-schemas";
 import { bulkInput, MAX_BULK_OPERATIONS } from "../../ledger/run-bulk";
 import { defineOperation } from "../operation";
 
-const staff = { staff: z.string().trim().max(100).optional() };
+const staff = { staff: staffNameSchema.optional() };
 // Docs only: the shapes without their cross-field refinements, and metadata as a plain object
 // (the recursive JSON type would need $defs, which can't live inside a path's schema).
 const documented = (type: string, shape: z.ZodRawShape) =>

@@ -9,7 +9,7 @@ import {
   upsertCustomerInput,
 } from "../../customers/customer-schemas";
 import { publicCustomerSchema } from "../../customers/to-public-customer";
-import { idempotencyKeySchema, metadataSchema, signedPoints } from "../../ledger/ledger-schemas";
+import { idempotencyKeySchema, metadataSchema, signedPoints, staffNameSchema } from "../../ledger/ledger-schemas";
 import { defineOperation } from "../operation";
 import { ledgerResultSchema, transactionSchema } from "../schemas";
 
@@ -132,7 +132,7 @@ export const adjustCustomerPointsOperation = defineOperation({
     reference: z.string().trim().max(128).optional(),
     idempotencyKey: idempotencyKeySchema.optional(),
     metadata: metadataSchema.optional(),
-    staff: z.string().trim().max(100).optional(),
+    staff: staffNameSchema.optional(),
   }),
   response: ledgerResultSchema,
   status: 201,

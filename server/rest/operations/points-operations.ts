@@ -1,11 +1,11 @@
 import { z } from "zod";
 import { balanceInput } from "../../ledger/get-balance";
-import { adjustInput, awardInput, expireInput, historyInput, redeemInput, reverseInput } from "../../ledger/ledger-schemas";
+import { adjustInput, awardInput, expireInput, historyInput, redeemInput, reverseInput, staffNameSchema } from "../../ledger/ledger-schemas";
 import { defineOperation } from "../operation";
 import { balanceSchema, ledgerResultSchema, paginationSchema, transactionSchema } from "../schemas";
 
 // `staff`: the cashier or clerk's name shown on the entry.
-const staff = { staff: z.string().trim().max(100).optional() };
+const staff = { staff: staffNameSchema.optional() };
 
 export const awardOperation = defineOperation({
   method: "POST",

@@ -4,9 +4,10 @@ import { z } from "zod";
 import { checkinInput, phoneOrIdParams, tillRedeemInput } from "../../pos/pos-schemas";
 import { defineOperation } from "../operation";
 import { transactionSchema } from "../schemas";
+import { staffNameSchema } from "../../ledger/ledger-schemas";
 
 // `staff`: the cashier's name shown on the entry.
-const staff = { staff: z.string().trim().max(100).optional() };
+const staff = { staff: staffNameSchema.optional() };
 
 const rewardShape = {
   rewardThreshold: z.int().nullable().meta({ description: "Points at which a reward is available; null when the business has none." }),

@@ -26,6 +26,14 @@ describe("POST /api/v1/points/award", () => {
     expect(await db.customer.findFirst({ where: { businessId: business.id, email: "ann@example.com" } })).toMatchObject({ balance: 120 });
   });
 
+  it("refuses a staff name Postgres can't store with a 400 that names the field, writing nothing", async () => {
+    const { business, key } = await setup();
+    const res = await call("POST", award, { key, body: { customerEmail: "nul@example.com", amount: 5, staff: "Sam\u0000" } });
+    expect(res.status).toBe(400);
+    expect(res.json).toMatchObject({ success: false, code: "VALIDATION_ERROR", error: expect.stringContaining("staff") });
+    expect(await db.ledgerEntry.count({ where: { businessId: business.id } })).toBe(0);
+  });
+
   it("replays an idempotency key with the original result and a header, writing nothing", async () => {
     const { business, key } = await setup();
     const body = { customerEmail: "r@example.com", amount: 10, idempotencyKey: "order-9" };
