@@ -16,6 +16,8 @@
 // after its commit. A write that meets a lock held elsewhere gives up its place after 100 ms
 // (see the migration) and goes again on its own, outside the lane, so one locked customer
 // can't stall the other customers of its lane, nor deadlock with another process's batch.
+// That write then races the customer's later writes for the lock, as concurrent requests
+// always did before lanes: none of them has been answered yet, so no client can tell.
 import type pg from "pg";
 
 // Postgres keeps 64 subtransactions per backend in shared memory; past that every snapshot
