@@ -7,7 +7,7 @@ import { listCustomers } from "../server/customers/list-customers";
 import { createDb } from "../server/db/client";
 import { getAnalytics } from "../server/analytics/get-analytics";
 import { defaultRange } from "../server/analytics/analytics-range";
-import type { Actor } from "../server/ledger/actor";
+import { jobActor } from "../server/actors/actor";
 import { benchDatabase } from "./bench-database";
 
 const customers = Number(process.argv[2] ?? 1_000_000);
@@ -64,7 +64,7 @@ try {
     await db.$executeRawUnsafe(`VACUUM ANALYZE ledger_entries`);
   });
 
-  const actor: Actor = { businessId, type: "USER", id: null, source: "PORTAL" };
+  const actor = jobActor(businessId);
   const cases: [string, () => Promise<unknown>][] = [
     ["analytics, last 7 days", () => getAnalytics(db, actor, defaultRange(new Date(), 7))],
     ["analytics, last 30 days", () => getAnalytics(db, actor, defaultRange(new Date(), 30))],

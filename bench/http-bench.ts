@@ -11,7 +11,7 @@ import { createApiKey } from "../server/api-keys/create-api-key";
 import { createDb } from "../server/db/client";
 import { openDatabase } from "../server/db/open-database";
 import { awardPoints } from "../server/ledger";
-import type { Actor } from "../server/ledger/actor";
+import { jobActor } from "../server/actors/actor";
 import { measure } from "./bench-database";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3300);
@@ -41,7 +41,7 @@ for (let i = 0; ; i++) {
 const database = await openDatabase();
 const db = createDb(database.url, 10);
 const business = await db.business.create({ data: { name: "Bench", slug: `bench-${Date.now()}` } });
-const actor: Actor = { businessId: business.id, type: "SYSTEM", id: null, source: "JOB" };
+const actor = jobActor(business.id);
 const { key } = await createApiKey(db, actor, { name: "bench", rateLimitPerMinute: 100_000 });
 const ids: string[] = [];
 for (let i = 0; i < 1000; i++) ids.push((await awardPoints(db, actor, { customerEmail: `c${i}@bench.test`, amount: 1_000_000 })).transaction.customerId);

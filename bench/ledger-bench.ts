@@ -4,7 +4,7 @@
 import pg from "pg";
 import { createDb } from "../server/db/client";
 import { awardPoints, redeemPoints } from "../server/ledger";
-import type { Actor } from "../server/ledger/actor";
+import { apiKeyActor } from "../server/actors/actor";
 import { benchDatabase, measure } from "./bench-database";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -17,7 +17,7 @@ const pool = new pg.Pool({ connectionString: database.url, max: CONCURRENCY });
 pool.on("error", () => {}); // idle connections closed by the server at shutdown
 
 const business = await db.business.create({ data: { name: "Bench", slug: "bench" } });
-const actor: Actor = { businessId: business.id, type: "API_KEY", id: "bench", source: "API" };
+const actor = apiKeyActor({ id: "bench", businessId: business.id });
 const ids: string[] = [];
 for (let i = 0; i < CUSTOMERS; i++) {
   const { transaction } = await awardPoints(db, actor, { customerEmail: `c${i}@bench.test`, amount: 1_000_000 });

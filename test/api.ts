@@ -4,15 +4,14 @@ import { createApiKey } from "../server/api-keys/create-api-key";
 import type { ApiKeyScope } from "../server/api-keys/api-key-scopes";
 import { db } from "../server/db/client";
 import { awardPoints } from "../server/ledger";
-import type { Actor } from "../server/ledger/actor";
+import { cliActor } from "../server/actors/actor";
 import type { CustomerRef } from "../server/ledger/ledger-schemas";
 import { makeBusiness } from "./fixtures";
 
 type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
 export async function createKey(businessId: string, options: { scopes?: ApiKeyScope[]; rateLimitPerMinute?: number } = {}) {
-  const owner: Actor = { businessId, type: "SYSTEM", id: null, source: "PORTAL" };
-  const { apiKey, key } = await createApiKey(db, owner, { name: "test key", scopes: options.scopes ?? [], rateLimitPerMinute: options.rateLimitPerMinute });
+  const { apiKey, key } = await createApiKey(db, cliActor(businessId), { name: "test key", scopes: options.scopes ?? [], rateLimitPerMinute: options.rateLimitPerMinute });
   return { id: apiKey.id, key };
 }
 
@@ -29,8 +28,7 @@ export async function businessWithKey(settings: ProgramSettings = {}) {
 // A customer of `owner` with 50 points, for the "another business's object is a 404" cases;
 // returns the award that enrolled them (its customerId and its own id are both useful).
 export async function foreignCustomer(owner: { id: string }, ref: CustomerRef = { customerEmail: "owned@example.com" }) {
-  const actor: Actor = { businessId: owner.id, type: "SYSTEM", id: null, source: "API" };
-  return (await awardPoints(db, actor, { ...ref, amount: 50 })).transaction;
+  return (await awardPoints(db, cliActor(owner.id), { ...ref, amount: 50 })).transaction;
 }
 
 export type CallOptions = {

@@ -1,19 +1,19 @@
 // Integration-test fixtures: businesses and actors made through the same server/ code paths.
 import { randomBytes } from "node:crypto";
 import { db } from "../server/db/client";
-import type { Actor } from "../server/ledger/actor";
+import { apiKeyActor } from "../server/actors/actor";
 
 export async function makeBusiness(options: { pointExpiryDays?: number } = {}) {
   const slug = `biz-${randomBytes(5).toString("hex")}`;
   const business = await db.business.create({ data: { name: `Business ${slug}`, slug, pointExpiryDays: options.pointExpiryDays } });
-  const actor: Actor = { businessId: business.id, type: "API_KEY", id: `key-${slug}`, source: "API" };
+  const actor = apiKeyActor({ id: `key-${slug}`, businessId: business.id });
   return { business, actor };
 }
 
 // The invariants the ledger promises, read straight from the tables.
 export async function ledgerState(businessId: string, customerId: string) {
   const [customer, entries, lots, lotsFromAllocations] = await Promise.all([
-    db.customer.findUniqueOrThrow({ where: { id: customerId } }),
+    db.customer.findUniqueOrThrow({ where: { businessId_id: { businessId, id: customerId } } }),
     db.ledgerEntry.aggregate({ where: { businessId, customerId }, _sum: { points: true }, _count: true }),
     db.pointLot.aggregate({ where: { businessId, customerId }, _sum: { remaining: true }, _min: { remaining: true } }),
     db.$queryRaw<{ mismatched: bigint }[]>`

@@ -5,7 +5,7 @@ import { createApiKey } from "../../server/api-keys/create-api-key";
 import { createBusiness } from "../../server/businesses/create-business";
 import { withDatabase } from "../../server/db/with-database";
 import { awardPoints, redeemPoints } from "../../server/ledger";
-import type { Actor } from "../../server/ledger/actor";
+import { apiKeyActor, portalActor } from "../../server/actors/actor";
 import { inviteMember } from "../../server/team/invite-member";
 
 const tag = process.argv[2];
@@ -14,12 +14,12 @@ if (!tag || !/^[a-z0-9-]+$/.test(tag)) throw new Error("usage: seed-portal.ts <t
 const seeded = await withDatabase(async (db) => {
   const password = "portal-password";
   const { business, owner } = await createBusiness(db, { name: `Portal ${tag}`, slug: `portal-${tag}`, ownerEmail: `owner-${tag}@e2e.test`, ownerPassword: password, ownerName: `Olive Owner ${tag}` });
-  const ownerActor: Actor = { businessId: business.id, type: "USER", id: owner.id, staffName: "Olive Owner", source: "PORTAL" };
+  const ownerActor = portalActor({ ...owner, name: "Olive Owner" }, business.id);
   const staff = await inviteMember(db, ownerActor, { email: `staff-${tag}@e2e.test`, name: `Sam Staff ${tag}`, temporaryPassword: password });
-  const { key } = await createApiKey(db, ownerActor, { name: "Seeded till" });
+  const { apiKey, key } = await createApiKey(db, ownerActor, { name: "Seeded till" });
   // The staff member also owns a second (empty) business: exercises the business switcher.
   const second = await createBusiness(db, { name: `Second ${tag}`, slug: `second-${tag}`, ownerEmail: staff.email, ownerPassword: password });
-  const till: Actor = { businessId: business.id, type: "SYSTEM", id: null, staffName: "Till 1", source: "POS" };
+  const till = apiKeyActor({ id: apiKey.id, businessId: business.id }, { source: "POS", staffName: "Till 1" });
   const customers = [];
   for (const [i, amount] of [500, 320, 80].entries()) {
     const email = `cust${i}-${tag}@e2e.test`;

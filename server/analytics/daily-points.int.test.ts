@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { makeBusiness } from "../../test/fixtures";
 import { db } from "../db/client";
 import { awardPoints, redeemPoints } from "../ledger";
-import type { Actor } from "../ledger/actor";
+import type { Actor } from "../actors/actor";
 import { defaultRange } from "./analytics-range";
 import { dailyPointsSince, settledBefore } from "./daily-points";
 import { getAnalytics } from "./get-analytics";
@@ -21,7 +21,7 @@ async function pastEntry(daysAgo: number, type: "AWARD" | "REDEEM", points: numb
   await db.$executeRaw`
     INSERT INTO ledger_entries (business_id, customer_id, type, points, balance_after, actor_type, source, created_at)
     VALUES (${actor.businessId}::uuid, ${customerId}::uuid, ${type}::"EntryType", ${points}, 0, 'SYSTEM', 'BULK', ${at})`;
-  await db.customer.update({ where: { id: customerId }, data: { balance: { increment: points } } });
+  await db.customer.updateMany({ where: { id: customerId }, data: { balance: { increment: points } } });
 }
 
 beforeAll(async () => {

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { makeBusiness } from "../../test/fixtures";
 import { db } from "../db/client";
 import { adjustPoints, awardPoints, expirePoints, redeemPoints, reverseEntry } from "../ledger";
-import type { Actor } from "../ledger/actor";
+import type { Actor } from "../actors/actor";
 import { defaultRange } from "./analytics-range";
 import { getAnalytics } from "./get-analytics";
 

@@ -7,7 +7,7 @@
 //   re-summing the whole history for every day.
 import { Prisma } from "../db/generated/client";
 import type { DbOrTx } from "../db/client";
-import type { Actor } from "../ledger/actor";
+import type { Actor } from "../actors/actor";
 import { analyticsInput, rangeBounds, type AnalyticsInput } from "./analytics-range";
 import { dailyPointsSince } from "./daily-points";
 

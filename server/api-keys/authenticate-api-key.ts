@@ -35,7 +35,7 @@ export async function authenticateApiKey(headers: Headers): Promise<Authenticate
   const now = Date.now();
   const cached = cache.get(hash);
   if (cached && cached.until >= now) {
-    touchLastUsed(cached.key.id, now);
+    touchLastUsed(cached.key, now);
     return cached.key;
   }
   const client = clientAddress(headers);
@@ -50,7 +50,7 @@ export async function authenticateApiKey(headers: Headers): Promise<Authenticate
   cache.delete(hash);
   cache.set(hash, { key, until: now + CACHE_MS });
   if (cache.size > CACHE_MAX) cache.delete(cache.keys().next().value!);
-  touchLastUsed(key.id, now);
+  touchLastUsed(key, now);
   return key;
 }
 
@@ -71,8 +71,10 @@ const tooManyFailures = () =>
 
 // lastUsedAt is for humans ("used 2 minutes ago"): written at most once a minute per key, off
 // the request's critical path.
-function touchLastUsed(id: string, now: number): void {
+function touchLastUsed({ id, businessId }: { id: string; businessId: string }, now: number): void {
   if ((lastUsedWritten.get(id) ?? 0) > now - LAST_USED_EVERY_MS) return;
   lastUsedWritten.set(id, now);
-  db.apiKey.update({ where: { id }, data: { lastUsedAt: new Date(now) } }).catch(() => lastUsedWritten.delete(id));
+  db.apiKey
+    .update({ where: { businessId_id: { businessId, id } }, data: { lastUsedAt: new Date(now) } })
+    .catch(() => lastUsedWritten.delete(id));
 }

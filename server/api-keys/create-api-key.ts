@@ -2,7 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
 import { recordAudit } from "../audit/record-audit";
 import type { DbOrTx } from "../db/client";
-import type { Actor } from "../ledger/actor";
+import type { Actor } from "../actors/actor";
 import { apiKeyScopeSchema } from "./api-key-scopes";
 
 export const KEY_PREFIX = "ll_live_";

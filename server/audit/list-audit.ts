@@ -2,7 +2,7 @@
 // the (business_id, action, created_at DESC) and (business_id, created_at DESC) indexes.
 import { z } from "zod";
 import type { DbOrTx } from "../db/client";
-import type { Actor } from "../ledger/actor";
+import type { Actor } from "../actors/actor";
 
 export const listAuditInput = z.object({
   action: z.string().trim().max(100).optional(),

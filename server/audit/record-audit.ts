@@ -2,7 +2,7 @@
 // later. Called inside the same transaction as the change where there is one.
 import type { DbOrTx } from "../db/client";
 import type { Prisma } from "../db/generated/client";
-import type { Actor } from "../ledger/actor";
+import type { Actor } from "../actors/actor";
 
 export type AuditEntry = {
   action: string; // "points.adjusted", "customer.blocked", "api_key.created", ...

@@ -1,7 +1,6 @@
 // Which business a signed-in user is working in, re-checked against the database on every
 // request: the business cookie is only a preference, never proof of membership.
 import type { DbOrTx } from "../db/client";
-import type { Actor } from "../ledger/actor";
 
 export const BUSINESS_COOKIE = "ll_business";
 
@@ -27,9 +26,4 @@ export async function currentMembership(db: DbOrTx, userId: string, preferredBus
     business: chosen.business,
     memberships: rows.map((m) => ({ businessId: m.businessId, name: m.business.name, role: m.role })),
   };
-}
-
-// Portal writes are attributed to the person, by name on ledger entries and by id in the audit log.
-export function portalActor(user: SessionUser, businessId: string): Actor {
-  return { businessId, type: "USER", id: user.id, staffName: user.name ?? user.email, source: "PORTAL" };
 }

@@ -3,7 +3,7 @@
 import { Prisma } from "../db/generated/client";
 import { resolveCustomer } from "../customers/resolve-customer";
 import type { DbOrTx } from "../db/client";
-import type { Actor } from "../ledger/actor";
+import type { Actor } from "../actors/actor";
 import { awardBadgeInput, nameFromSlug, type AwardBadgeInput } from "./badge-schemas";
 
 export type BadgeAward = {

@@ -2,7 +2,7 @@
 // they are gone for every purpose but the anonymised ledger.
 import { Prisma } from "../db/generated/client";
 import type { DbOrTx } from "../db/client";
-import type { Actor } from "../ledger/actor";
+import type { Actor } from "../actors/actor";
 
 export type BadgeSummary = { slug: string; name: string; description: string | null; createdAt: Date; holders: number };
 
@@ -13,7 +13,7 @@ export async function listBadges(db: DbOrTx, actor: Actor): Promise<BadgeSummary
       LEFT JOIN customer_badges cb ON cb.business_id = b.business_id AND cb.badge_id = b.id
       LEFT JOIN customers c ON c.business_id = cb.business_id AND c.id = cb.customer_id AND c.erased_at IS NULL
      WHERE b.business_id = ${actor.businessId}::uuid
-     GROUP BY b.id
+     GROUP BY b.business_id, b.id
      ORDER BY b.created_at, b.slug`);
   return rows.map((row) => ({ ...row, createdAt: new Date(row.createdAt), holders: Number(row.holders) }));
 }

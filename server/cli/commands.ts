@@ -1,6 +1,7 @@
 // The CLI's command table. Each command is a thin adapter over a server/ function.
 import type { ParseArgsConfig } from "node:util";
 import { API_KEY_SCOPES, apiKeyScopeSchema } from "../api-keys/api-key-scopes";
+import { cliActor } from "../actors/actor";
 import { createApiKey } from "../api-keys/create-api-key";
 import { revokeApiKey } from "../api-keys/manage-api-keys";
 import { createBusiness } from "../businesses/create-business";
@@ -83,8 +84,7 @@ export const commands: Command[] = [
       const key = await withDatabase(async (db) => {
         const business = await db.business.findUnique({ where: { slug } });
         if (!business) throw new AppError("NOT_FOUND", `No business with the slug "${slug}".`);
-        const actor = { businessId: business.id, type: "SYSTEM" as const, id: null, staffName: "CLI", source: "JOB" as const };
-        return (await createApiKey(db, actor, { name: (values.name as string | undefined) ?? "CLI key", scopes })).key;
+        return (await createApiKey(db, cliActor(business.id), { name: (values.name as string | undefined) ?? "CLI key", scopes })).key;
       });
       out(key);
     },
@@ -99,10 +99,9 @@ export const commands: Command[] = [
       if (!id) throw new UsageError("Missing the API key id.");
       await withDatabase(async (db) => {
         // Never query with a non-UUID: Prisma would drop an undefined filter and match any key.
-        const key = /^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$/i.test(id) ? await db.apiKey.findUnique({ where: { id } }) : null;
+        const key = /^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$/i.test(id) ? await db.apiKey.findFirst({ where: { id } }) : null;
         if (!key) throw new AppError("NOT_FOUND", `No API key with the id "${id}".`);
-        const actor = { businessId: key.businessId, type: "SYSTEM" as const, id: null, staffName: "CLI", source: "JOB" as const };
-        await revokeApiKey(db, actor, { id });
+        await revokeApiKey(db, cliActor(key.businessId), { id });
       });
       out(`Revoked ${id}.`);
     },

@@ -5,7 +5,7 @@ import type { DbOrTx } from "../db/client";
 import { isUniqueViolation } from "../db/prisma-errors";
 import { AppError } from "../errors";
 import { awardPoints } from "../ledger";
-import type { Actor } from "../ledger/actor";
+import type { Actor } from "../actors/actor";
 import { createCustomerInput, type CreateCustomerInput } from "./customer-schemas";
 import { inTransaction, insertCustomer } from "./resolve-customer";
 import { toPublicCustomer, type PublicCustomer } from "./to-public-customer";
@@ -32,7 +32,7 @@ export async function createCustomer(db: DbOrTx, actor: Actor, input: CreateCust
     if (data.initialPoints) {
       await awardPoints(tx, actor, { customerId: inserted.id, amount: data.initialPoints, description: WELCOME_POINTS_DESCRIPTION });
     }
-    return { customer: toPublicCustomer(await tx.customer.findUniqueOrThrow({ where: { id: inserted.id } })), created: true };
+    return { customer: toPublicCustomer(await tx.customer.findUniqueOrThrow({ where: { businessId_id: { businessId, id: inserted.id } } })), created: true };
   });
 }
 

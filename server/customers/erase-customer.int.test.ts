@@ -44,7 +44,7 @@ describe("eraseCustomer", () => {
       throw new Error("caller changed its mind");
     });
     await expect(failed).rejects.toThrow("caller changed its mind");
-    expect(await db.customer.findUniqueOrThrow({ where: { id: customer.id } })).toMatchObject({ email: "e@example.com", erasedAt: null, balance: 30 });
+    expect(await db.customer.findFirstOrThrow({ where: { id: customer.id } })).toMatchObject({ email: "e@example.com", erasedAt: null, balance: 30 });
     expect(await ledgerState(business.id, customer.id)).toMatchObject({ balance: 30, entryCount: 1 });
   });
 
@@ -52,6 +52,6 @@ describe("eraseCustomer", () => {
     const { customer } = await customerWith(5);
     const intruder = await makeBusiness();
     await expect(eraseCustomer(db, intruder.actor, { id: customer.id })).rejects.toMatchObject({ code: "CUSTOMER_NOT_FOUND" });
-    expect(await db.customer.findUniqueOrThrow({ where: { id: customer.id } })).toMatchObject({ erasedAt: null, balance: 5 });
+    expect(await db.customer.findFirstOrThrow({ where: { id: customer.id } })).toMatchObject({ erasedAt: null, balance: 5 });
   });
 });

@@ -6,7 +6,7 @@ import type { DbOrTx } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import { AppError } from "../errors";
 import { adjustPoints, expirePoints } from "../ledger";
-import type { Actor } from "../ledger/actor";
+import type { Actor } from "../actors/actor";
 import { eraseCustomerInput, type EraseCustomerInput } from "./customer-schemas";
 import { inTransaction, loadCustomer } from "./resolve-customer";
 
@@ -25,11 +25,11 @@ export async function eraseCustomer(db: DbOrTx, actor: Actor, input: EraseCustom
     // Points already past their expiry are expired as such first; a debit would do that itself
     // and then find the balance short of the amount read before.
     await expirePoints(tx, actor, { customerId: id });
-    const { balance } = await tx.customer.findUniqueOrThrow({ where: { id }, select: { balance: true } });
+    const { balance } = await tx.customer.findUniqueOrThrow({ where: { businessId_id: { businessId: actor.businessId, id } }, select: { balance: true } });
     if (balance > 0) await adjustPoints(tx, actor, { customerId: id, points: -balance, reason: ERASURE_REASON });
 
     await tx.customer.update({
-      where: { id },
+      where: { businessId_id: { businessId: actor.businessId, id } },
       data: { email: null, phone: null, externalId: null, name: null, erasedAt: new Date(), status: "BLOCKED" },
     });
     await recordAudit(tx, actor, {

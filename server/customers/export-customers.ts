@@ -2,7 +2,7 @@
 // export: cursor (keyset) pages, so a million-customer export neither holds the whole list in
 // memory nor slows down as it goes, as OFFSET paging would.
 import type { DbOrTx } from "../db/client";
-import type { Actor } from "../ledger/actor";
+import type { Actor } from "../actors/actor";
 import { listCustomersInput, type ListCustomersInput } from "./customer-schemas";
 import { customerFilter, customerOrder } from "./list-customers";
 import { toPublicCustomer, type PublicCustomer } from "./to-public-customer";
@@ -18,7 +18,7 @@ export async function* exportCustomers(db: DbOrTx, actor: Actor, input: ListCust
       where,
       orderBy: customerOrder(data),
       take: BATCH,
-      ...(after && { cursor: { id: after }, skip: 1 }),
+      ...(after && { cursor: { businessId_id: { businessId: actor.businessId, id: after } }, skip: 1 }),
     });
     if (rows.length > 0) yield rows.map(toPublicCustomer);
     if (rows.length < BATCH) return;

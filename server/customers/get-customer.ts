@@ -2,7 +2,7 @@
 // badges. Unknown, foreign and erased ids are all the same 404.
 import { listCustomerBadges, type CustomerBadge } from "../badges/list-customer-badges";
 import type { DbOrTx } from "../db/client";
-import type { Actor } from "../ledger/actor";
+import type { Actor } from "../actors/actor";
 import { toLedgerEntry, type EntryRow, type LedgerEntry } from "../ledger/ledger-entry";
 import { getCustomerInput, type GetCustomerInput } from "./customer-schemas";
 import { loadCustomer } from "./resolve-customer";

@@ -2,7 +2,7 @@
 // Erased customers are gone for every purpose but their anonymised ledger history.
 import type { DbOrTx } from "../db/client";
 import type { Prisma } from "../db/generated/client";
-import type { Actor } from "../ledger/actor";
+import type { Actor } from "../actors/actor";
 import { listCustomersInput, type ListCustomersInput } from "./customer-schemas";
 import { toPublicCustomer, type PublicCustomer } from "./to-public-customer";
 

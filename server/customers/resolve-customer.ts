@@ -1,5 +1,5 @@
-// Finds the customer a request names, scoped to the business. Awards may enrol a customer on
-// the fly (by email, phone or external id): one insert that also records customer.created.
+// Finds the customer a request names, scoped to the business, and creates customers (all
+// through one SQL function, whoever enrols them).
 import { z } from "zod";
 import { Prisma } from "../db/generated/client";
 import type { Db, DbOrTx } from "../db/client";
@@ -39,44 +39,16 @@ export async function resolveCustomer(db: DbOrTx, businessId: string, ref: Custo
   return found;
 }
 
-// Find or create by email, phone or external id. A customerId is never enrolled (ids are
-// ours); ledger_write() refuses one that doesn't exist.
-export async function enrolCustomer(
-  db: DbOrTx,
-  businessId: string,
-  ref: CustomerRef & { name?: string },
-): Promise<{ id: string; created: boolean }> {
-  if (ref.customerId) return { id: ref.customerId, created: false };
-  const found = await findCustomer(db, businessId, ref);
-  if (found) return { id: found.id, created: false };
-  const inserted = await insertCustomer(db, businessId, {
-    email: ref.customerEmail,
-    phone: ref.customerPhone,
-    externalId: ref.externalId,
-    name: ref.name,
-  });
-  if (inserted) return { id: inserted.id, created: true };
-  // Lost a race with a concurrent enrolment of the same customer: theirs is committed now.
-  return { id: (await resolveCustomer(db, businessId, ref)).id, created: false };
-}
+export type NewCustomer = { email?: string | null; phone?: string | null; externalId?: string | null; name?: string | null; notes?: string | null };
 
-export type NewCustomer = { email?: string | null; phone?: string | null; externalId?: string | null; name?: string | null };
-
-// One insert that also records customer.created, or null when the email, phone or external id
-// is taken (ON CONFLICT DO NOTHING: a unique violation would abort a caller's transaction).
+// Creates a customer through customer_insert() (customers/sql/customer-insert.sql), the one
+// path every enrolment takes, which also records customer.created. Null when the email, phone
+// or external id is taken (the insert does nothing, so a caller's transaction stays usable).
 export async function insertCustomer(db: DbOrTx, businessId: string, fields: NewCustomer): Promise<{ id: string } | null> {
-  const inserted = await db.$queryRaw<{ id: string }[]>(Prisma.sql`
-    WITH ins AS (
-      INSERT INTO customers (business_id, email, phone, external_id, name)
-      VALUES (${businessId}::uuid, ${fields.email ?? null}, ${fields.phone ?? null}, ${fields.externalId ?? null}, ${fields.name ?? null})
-      ON CONFLICT DO NOTHING
-      RETURNING *
-    ), event AS (
-      INSERT INTO outbox_events (business_id, type, payload)
-      SELECT business_id, 'customer.created', jsonb_build_object('customer', to_jsonb(ins)) FROM ins
-    )
-    SELECT id FROM ins`);
-  return inserted[0] ?? null;
+  const [row] = await db.$queryRaw<{ id: string | null }[]>(
+    Prisma.sql`SELECT customer_insert(${businessId}::uuid, ${JSON.stringify(fields)}::jsonb) AS id`,
+  );
+  return row?.id ? { id: row.id } : null;
 }
 
 // The full row of a live customer of this business. Anything that isn't a UUID can't name one,

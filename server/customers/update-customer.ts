@@ -2,7 +2,7 @@
 // they decide whether the customer can earn and redeem, and an owner may need to explain why.
 import { recordAudit } from "../audit/record-audit";
 import type { DbOrTx } from "../db/client";
-import type { Actor } from "../ledger/actor";
+import type { Actor } from "../actors/actor";
 import { assertIdentityFree, conflictsAsAppErrors } from "./create-customer";
 import { updateCustomerInput, type UpdateCustomerInput } from "./customer-schemas";
 import { inTransaction, loadCustomer } from "./resolve-customer";
@@ -18,7 +18,7 @@ export async function updateCustomer(db: DbOrTx, actor: Actor, input: UpdateCust
     if (fields.includes("phone")) await assertIdentityFree(tx, actor.businessId, { phone: data.phone }, current.id);
 
     const row = await tx.customer.update({
-      where: { id: current.id },
+      where: { businessId_id: { businessId: actor.businessId, id: current.id } },
       data: { name: data.name, phone: data.phone, status: data.status },
     });
     const target = { targetType: "customer", targetId: current.id };

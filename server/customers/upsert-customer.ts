@@ -3,7 +3,7 @@
 // store's id attached instead of a duplicate being enrolled.
 import { recordAudit } from "../audit/record-audit";
 import type { DbOrTx } from "../db/client";
-import type { Actor } from "../ledger/actor";
+import type { Actor } from "../actors/actor";
 import { assertIdentityFree, conflictsAsAppErrors, identityTaken, type SavedCustomer } from "./create-customer";
 import { upsertCustomerInput, type UpsertCustomerInput } from "./customer-schemas";
 import { inTransaction, insertCustomer } from "./resolve-customer";
@@ -29,14 +29,14 @@ export async function upsertCustomerByExternalId(db: DbOrTx, actor: Actor, input
         if (row) return { customer: toPublicCustomer(row), created: false };
         throw conflict ?? identityTaken();
       }
-      return { customer: toPublicCustomer(await tx.customer.findUniqueOrThrow({ where: { id: inserted.id } })), created: true };
+      return { customer: toPublicCustomer(await tx.customer.findUniqueOrThrow({ where: { businessId_id: { businessId, id: inserted.id } } })), created: true };
     }
 
     const wanted = { externalId: data.externalId, email: data.email, name: data.name, phone: data.phone };
     const changes = Object.fromEntries(Object.entries(wanted).filter(([field, value]) => value !== undefined && value !== target[field as keyof typeof wanted]));
     if (Object.keys(changes).length === 0) return { customer: toPublicCustomer(target), created: false };
     await assertIdentityFree(tx, businessId, changes, target.id);
-    const row = await tx.customer.update({ where: { id: target.id }, data: changes });
+    const row = await tx.customer.update({ where: { businessId_id: { businessId, id: target.id } }, data: changes });
     await recordAudit(tx, actor, { action: "customer.updated", targetType: "customer", targetId: target.id, details: { fields: Object.keys(changes) } });
     return { customer: toPublicCustomer(row), created: false };
   });

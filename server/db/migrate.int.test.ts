@@ -5,7 +5,7 @@ import path from "node:path";
 import pg from "pg";
 import { describe, expect, inject, it } from "vitest";
 import { emptyDatabase } from "../../test/test-database";
-import { migrate, MigrationError, readMigrations } from "./migrate";
+import { migrate, readMigrations } from "./migrate";
 
 const admin = inject("adminDatabaseUrl");
 
@@ -37,7 +37,7 @@ describe("migration runner", () => {
   it("applies migrations in order and records them like Prisma", async () => {
     const url = await freshDb();
     const dir = fixtureDir();
-    const result = await migrate(url, { dir });
+    const result = await migrate(url, { dir, repeatableRoot: null });
     expect(result.applied).toEqual(["20260101000000_one", "20260102000000_two"]);
     const rows = await query<{ migration_name: string; checksum: string; finished_at: Date; applied_steps_count: number }>(
       url,
@@ -52,35 +52,35 @@ describe("migration runner", () => {
   it("is idempotent: a second run applies nothing", async () => {
     const url = await freshDb();
     const dir = fixtureDir();
-    await migrate(url, { dir });
-    const again = await migrate(url, { dir });
-    expect(again).toEqual({ applied: [], alreadyApplied: 2 });
+    await migrate(url, { dir, repeatableRoot: null });
+    const again = await migrate(url, { dir, repeatableRoot: null });
+    expect(again).toEqual({ applied: [], alreadyApplied: 2, repeatables: [] });
     expect(await query(url, "SELECT * FROM _prisma_migrations")).toHaveLength(2);
   });
 
   it("refuses a migration edited after it was applied", async () => {
     const url = await freshDb();
     const dir = fixtureDir();
-    await migrate(url, { dir });
+    await migrate(url, { dir, repeatableRoot: null });
     writeFileSync(path.join(dir, "20260101000000_one", "migration.sql"), "CREATE TABLE one (id bigint PRIMARY KEY);");
-    await expect(migrate(url, { dir })).rejects.toThrow(/20260101000000_one was edited/);
+    await expect(migrate(url, { dir, repeatableRoot: null })).rejects.toThrow(/20260101000000_one was edited/);
   });
 
-  it("rolls back a failing migration whole and records nothing for it", async () => {
+  it("rolls back a failing run whole: no table, no record, not even of the migrations before it", async () => {
     const url = await freshDb();
     const dir = fixtureDir();
     mkdirSync(path.join(dir, "20260103000000_bad"));
     writeFileSync(path.join(dir, "20260103000000_bad", "migration.sql"), "CREATE TABLE three (id int); SELECT * FROM missing_table;");
-    await expect(migrate(url, { dir })).rejects.toBeInstanceOf(MigrationError);
+    await expect(migrate(url, { dir, repeatableRoot: null })).rejects.toThrow(/20260103000000_bad failed/);
     const tables = await query<{ tablename: string }>(url, "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1");
-    expect(tables.map((t) => t.tablename)).toEqual(["_prisma_migrations", "one", "two"]);
-    expect(await query(url, "SELECT * FROM _prisma_migrations")).toHaveLength(2);
+    expect(tables.map((t) => t.tablename)).toEqual(["_prisma_migrations"]);
+    expect(await query(url, "SELECT * FROM _prisma_migrations")).toHaveLength(0);
   });
 
   it("lets only one of two concurrent runners apply each migration", async () => {
     const url = await freshDb();
     const dir = fixtureDir();
-    const [a, b] = await Promise.all([migrate(url, { dir }), migrate(url, { dir })]);
+    const [a, b] = await Promise.all([migrate(url, { dir, repeatableRoot: null }), migrate(url, { dir, repeatableRoot: null })]);
     expect([...a.applied, ...b.applied].sort()).toEqual(["20260101000000_one", "20260102000000_two"]);
     expect(await query(url, "SELECT * FROM _prisma_migrations")).toHaveLength(2);
   });
@@ -94,4 +94,30 @@ describe("migration runner", () => {
     expect(readFileSync("prisma/schema.prisma", "utf8")).toBe(snapshot);
   });
 
+  it("applies repeatable SQL files after the migrations, again only when a file changed", async () => {
+    const url = await freshDb();
+    const dir = fixtureDir();
+    const root = mkdtempSync(path.join(os.tmpdir(), "repeatable-"));
+    mkdirSync(path.join(root, "things", "sql"), { recursive: true });
+    const file = path.join(root, "things", "sql", "count-one.sql");
+    writeFileSync(file, "CREATE OR REPLACE FUNCTION count_one() RETURNS bigint LANGUAGE sql AS $$ SELECT count(*) FROM one $$;");
+    // Lives next to code, not in a `sql` folder: not a repeatable.
+    writeFileSync(path.join(root, "things", "notes.sql"), "SELECT broken syntax here");
+
+    const first = await migrate(url, { dir, repeatableRoot: root });
+    expect(first).toMatchObject({ applied: ["20260101000000_one", "20260102000000_two"], repeatables: ["things/sql/count-one.sql"] });
+    expect(await query(url, "SELECT count_one() AS n")).toEqual([{ n: "0" }]);
+    expect((await migrate(url, { dir, repeatableRoot: root })).repeatables).toEqual([]);
+
+    writeFileSync(file, "CREATE OR REPLACE FUNCTION count_one() RETURNS bigint LANGUAGE sql AS $$ SELECT count(*) + 1 FROM one $$;");
+    expect((await migrate(url, { dir, repeatableRoot: root })).repeatables).toEqual(["things/sql/count-one.sql"]);
+    expect(await query(url, "SELECT count_one() AS n")).toEqual([{ n: "1" }]);
+    const [record] = await query<{ checksum: string }>(url, "SELECT checksum FROM _repeatable_sql");
+    expect(record?.checksum).toMatch(/^[0-9a-f]{64}$/);
+
+    // A broken file fails the whole run, and the previous version stays in force.
+    writeFileSync(file, "CREATE OR REPLACE FUNCTION count_one() RETURNS bigint LANGUAGE sql AS $$ SELECT count(*) FROM nowhere $$;");
+    await expect(migrate(url, { dir, repeatableRoot: root })).rejects.toThrow(/things\/sql\/count-one.sql failed/);
+    expect(await query(url, "SELECT count_one() AS n")).toEqual([{ n: "1" }]);
+  });
 });

@@ -1,11 +1,15 @@
-// Applies prisma/migrations/*/migration.sql in order and records each in _prisma_migrations
-// exactly as Prisma does, because `prisma migrate deploy` can't run on this stack
-// (prisma/orm#27403). Records stay compatible, so Prisma's own tooling can take over later.
+// Brings a database up to date in one transaction: the versioned migrations in
+// prisma/migrations/*/migration.sql that are new, then the repeatable SQL files (see
+// repeatable-sql.ts) that changed. A run either lands whole, schema and functions together, or
+// leaves no trace. Versioned migrations are recorded in _prisma_migrations exactly as Prisma
+// does, because `prisma migrate deploy` can't run on this stack (prisma/orm#27403); records
+// stay compatible, so Prisma's own tooling can take over later.
 import { createHash, randomUUID } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
+import { applyRepeatables, readRepeatables, REPEATABLE_ROOT } from "./repeatable-sql";
 
 // Prisma's own advisory lock key, so our runner and Prisma's exclude each other too.
 const LOCK_KEY = 72707369;
@@ -15,9 +19,11 @@ const LOCK_KEY = 72707369;
 export const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../prisma/migrations");
 
 export type Migration = { name: string; sql: string; checksum: string };
-export type MigrateResult = { applied: string[]; alreadyApplied: number };
+export type MigrateResult = { applied: string[]; alreadyApplied: number; repeatables: string[] };
 
 export class MigrationError extends Error {}
+
+const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 
 export function readMigrations(dir = MIGRATIONS_DIR): Migration[] {
   if (!existsSync(dir)) throw new MigrationError(`No migrations folder at ${dir}.`);
@@ -27,16 +33,18 @@ export function readMigrations(dir = MIGRATIONS_DIR): Migration[] {
     .sort()
     .map((name) => {
       const sql = readFileSync(path.join(dir, name, "migration.sql"), "utf8");
-      return { name, sql, checksum: createHash("sha256").update(sql).digest("hex") };
+      return { name, sql, checksum: sha256(sql) };
     });
 }
 
 export async function migrate(
   url: string,
-  options: { dir?: string; log?: (line: string) => void } = {},
+  options: { dir?: string; repeatableRoot?: string | null; log?: (line: string) => void } = {},
 ): Promise<MigrateResult> {
   const log = options.log ?? (() => {});
   const migrations = readMigrations(options.dir);
+  // null: no repeatables (the runner's own tests use fixture migrations without our functions).
+  const repeatables = options.repeatableRoot === null ? [] : readRepeatables(options.repeatableRoot ?? REPEATABLE_ROOT);
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -50,50 +58,57 @@ export async function migrate(
       "rolled_back_at" TIMESTAMPTZ,
       "started_at" TIMESTAMPTZ NOT NULL DEFAULT now(),
       "applied_steps_count" INTEGER NOT NULL DEFAULT 0)`);
-    const rows = await client.query<{ migration_name: string; checksum: string; finished_at: Date | null }>(
-      `SELECT migration_name, checksum, finished_at FROM "_prisma_migrations" WHERE rolled_back_at IS NULL`,
-    );
-    const recorded = new Map(rows.rows.map((r) => [r.migration_name, r]));
-    const applied: string[] = [];
-    for (const migration of migrations) {
-      const record = recorded.get(migration.name);
-      if (record?.finished_at === null) {
-        throw new MigrationError(`Migration ${migration.name} failed earlier and is not finished; resolve it by hand.`);
+    const pending = await pendingMigrations(client, migrations);
+    await client.query("BEGIN");
+    try {
+      for (const migration of pending) {
+        await apply(client, migration);
+        log(`applied migration ${migration.name}`);
       }
-      if (record) {
-        if (record.checksum !== migration.checksum) {
-          throw new MigrationError(
-            `Migration ${migration.name} was edited after it was applied (checksum changed). ` +
-              "Restore the original file and put the change in a new migration.",
-          );
-        }
-        continue;
-      }
-      await apply(client, migration);
-      applied.push(migration.name);
-      log(`applied migration ${migration.name}`);
+      const reapplied = await applyRepeatables(client, repeatables);
+      for (const name of reapplied) log(`applied ${name}`);
+      await client.query("COMMIT");
+      return { applied: pending.map((m) => m.name), alreadyApplied: migrations.length - pending.length, repeatables: reapplied };
+    } catch (error) {
+      await client.query("ROLLBACK");
+      throw error instanceof MigrationError ? error : new MigrationError((error as Error).message);
     }
-    return { applied, alreadyApplied: migrations.length - applied.length };
   } finally {
     await client.query("SELECT pg_advisory_unlock($1)", [LOCK_KEY]).catch(() => {});
     await client.end();
   }
 }
 
-// One transaction per migration: a failing migration leaves no trace and no record.
+async function pendingMigrations(client: pg.Client, migrations: Migration[]): Promise<Migration[]> {
+  const rows = await client.query<{ migration_name: string; checksum: string; finished_at: Date | null }>(
+    `SELECT migration_name, checksum, finished_at FROM "_prisma_migrations" WHERE rolled_back_at IS NULL`,
+  );
+  const recorded = new Map(rows.rows.map((r) => [r.migration_name, r]));
+  return migrations.filter((migration) => {
+    const record = recorded.get(migration.name);
+    if (record?.finished_at === null) {
+      throw new MigrationError(`Migration ${migration.name} failed earlier and is not finished; resolve it by hand.`);
+    }
+    if (record && record.checksum !== migration.checksum) {
+      throw new MigrationError(
+        `Migration ${migration.name} was edited after it was applied (checksum changed). ` +
+          "Restore the original file and put the change in a new migration.",
+      );
+    }
+    return !record;
+  });
+}
+
 async function apply(client: pg.Client, migration: Migration): Promise<void> {
   const startedAt = new Date();
-  await client.query("BEGIN");
   try {
     await client.query(migration.sql);
-    await client.query(
-      `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, started_at, applied_steps_count)
-       VALUES ($1, $2, now(), $3, $4, 1)`,
-      [randomUUID(), migration.checksum, migration.name, startedAt],
-    );
-    await client.query("COMMIT");
   } catch (error) {
-    await client.query("ROLLBACK");
     throw new MigrationError(`Migration ${migration.name} failed: ${(error as Error).message}`);
   }
+  await client.query(
+    `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, started_at, applied_steps_count)
+     VALUES ($1, $2, now(), $3, $4, 1)`,
+    [randomUUID(), migration.checksum, migration.name, startedAt],
+  );
 }

@@ -1,6 +1,6 @@
 import { customerIdFor } from "../customers/resolve-customer";
 import type { DbOrTx } from "../db/client";
-import type { Actor } from "./actor";
+import type { Actor } from "../actors/actor";
 import { toLedgerResult, type LedgerResult } from "./ledger-result";
 import { adjustInput, type AdjustInput } from "./ledger-schemas";
 import { writeLedger } from "./write-ledger";

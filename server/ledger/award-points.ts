@@ -1,5 +1,5 @@
 import type { DbOrTx } from "../db/client";
-import type { Actor } from "./actor";
+import type { Actor } from "../actors/actor";
 import { toLedgerResult, type LedgerResult } from "./ledger-result";
 import { awardInput, type AwardInput } from "./ledger-schemas";
 import { writeLedger } from "./write-ledger";

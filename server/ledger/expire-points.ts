@@ -1,14 +1,14 @@
 import { customerIdFor } from "../customers/resolve-customer";
 import type { DbOrTx } from "../db/client";
-import type { Actor } from "./actor";
+import type { Actor } from "../actors/actor";
 import type { LedgerEntry } from "./ledger-entry";
 import { expireInput, type ExpireInput } from "./ledger-schemas";
 import { writeLedger } from "./write-ledger";
 
-export type ExpireResult = { expired: number; transaction: LedgerEntry | null; balance: number | null; replay: boolean };
+export type ExpireResult = { expired: number; transaction: LedgerEntry | null; balance: number; replay: boolean };
 
 // Manual expiry for one customer: every lot past `before` (default now), or FIFO up to
-// `amount` of those. Nothing due: no entry, expired 0.
+// `amount` of those. Nothing due: no entry, expired 0, and the balance as it stands.
 export async function expirePoints(db: DbOrTx, actor: Actor, input: ExpireInput): Promise<ExpireResult> {
   const data = expireInput.parse(input);
   const customerId = await customerIdFor(db, actor.businessId, data);
@@ -21,5 +21,5 @@ export async function expirePoints(db: DbOrTx, actor: Actor, input: ExpireInput)
     idempotencyKey: data.idempotencyKey ?? data.referenceId,
   });
   const entry = result.entry;
-  return { expired: entry ? -entry.points : 0, transaction: entry, balance: entry?.balanceAfter ?? null, replay: result.replay };
+  return { expired: entry ? -entry.points : 0, transaction: entry, balance: result.balance, replay: result.replay };
 }

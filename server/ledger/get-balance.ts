@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { resolveCustomer } from "../customers/resolve-customer";
 import type { DbOrTx } from "../db/client";
-import type { Actor } from "./actor";
+import type { Actor } from "../actors/actor";
 import { customerRefShape, hasCustomerRef } from "./ledger-schemas";
 
 export const EXPIRING_WINDOW_DAYS = 30;
@@ -27,7 +27,7 @@ export async function getBalance(db: DbOrTx, actor: Actor, input: z.input<typeof
   const now = new Date();
   const horizon = new Date(now.getTime() + EXPIRING_WINDOW_DAYS * 86_400_000);
   const [customer, expiring] = await Promise.all([
-    db.customer.findUniqueOrThrow({ where: { id } }),
+    db.customer.findUniqueOrThrow({ where: { businessId_id: { businessId: actor.businessId, id } } }),
     db.pointLot.aggregate({
       // `depleted`, not `remaining > 0`: the open-lot index's predicate (see the ledger migration).
       where: { businessId: actor.businessId, customerId: id, depleted: false, expiresAt: { gt: now, lte: horizon } },

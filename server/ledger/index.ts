@@ -7,6 +7,5 @@ export { getBalance } from "./get-balance";
 export { listHistory } from "./list-history";
 export { redeemPoints } from "./redeem-points";
 export { reverseEntry } from "./reverse-entry";
-export type { Actor } from "./actor";
 export type { LedgerEntry } from "./ledger-entry";
 export type { LedgerResult } from "./ledger-result";

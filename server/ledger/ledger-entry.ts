@@ -1,5 +1,5 @@
 // The ledger entry as callers see it, mapped from the row ledger_write() returns as JSON.
-import type { ActorType, EntrySource } from "./actor";
+import type { ActorType, EntrySource } from "../actors/actor";
 import type { entryTypes } from "./ledger-schemas";
 
 export type EntryType = (typeof entryTypes)[number];

@@ -52,7 +52,7 @@ describe("ledger operations", () => {
   it("blocks earning and redeeming for a blocked customer, but allows corrections", async () => {
     const { actor } = await makeBusiness();
     const { transaction } = await awardPoints(db, actor, { customerEmail: "b@example.com", amount: 50 });
-    await db.customer.update({ where: { id: transaction.customerId }, data: { status: "BLOCKED" } });
+    await db.customer.updateMany({ where: { id: transaction.customerId }, data: { status: "BLOCKED" } });
     expect(await code(awardPoints(db, actor, { customerEmail: "b@example.com", amount: 5 }))).toBe("CUSTOMER_BLOCKED");
     expect(await code(redeemPoints(db, actor, { customerEmail: "b@example.com", amount: 5 }))).toBe("CUSTOMER_BLOCKED");
     expect((await adjustPoints(db, actor, { customerEmail: "b@example.com", points: -10, reason: "Fraud review" })).balance).toBe(40);
@@ -117,7 +117,7 @@ describe("ledger operations", () => {
     const lots = await db.pointLot.findMany({ where: { businessId: business.id }, orderBy: { points: "asc" } });
     expect(lots.map((l) => l.remaining)).toEqual([15, 60]);
     const none = await expirePoints(db, actor, { customerEmail: "x@example.com" });
-    expect(none).toEqual({ expired: 0, transaction: null, balance: null, replay: false });
+    expect(none).toEqual({ expired: 0, transaction: null, balance: 75, replay: false });
     expect(a.transaction.customerId).toBe(lots[0]?.customerId);
   });
 

@@ -6,7 +6,7 @@ import { ledgerState, makeBusiness } from "../../test/fixtures";
 import { db } from "../db/client";
 import { AppError } from "../errors";
 import { adjustPoints, awardPoints, expirePoints, redeemPoints, reverseEntry } from ".";
-import type { Actor } from "./actor";
+import type { Actor } from "../actors/actor";
 
 const DAY = 86_400_000;
 

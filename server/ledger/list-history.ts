@@ -1,6 +1,6 @@
 import { resolveCustomer } from "../customers/resolve-customer";
 import type { DbOrTx } from "../db/client";
-import type { Actor } from "./actor";
+import type { Actor } from "../actors/actor";
 import { toLedgerEntry, type EntryRow, type LedgerEntry } from "./ledger-entry";
 import { historyInput, type HistoryInput } from "./ledger-schemas";
 

@@ -1,12 +1,17 @@
 import { customerIdFor } from "../customers/resolve-customer";
 import type { DbOrTx } from "../db/client";
-import type { Actor } from "./actor";
+import type { Actor } from "../actors/actor";
 import { toLedgerResult, type LedgerResult } from "./ledger-result";
 import { redeemInput, type RedeemInput } from "./ledger-schemas";
 import { writeLedger } from "./write-ledger";
 
 // Spends points from the soonest-expiring lots. Short of points: INSUFFICIENT_POINTS, nothing written.
-export async function redeemPoints(db: DbOrTx, actor: Actor, input: RedeemInput): Promise<LedgerResult> {
+export async function redeemPoints(
+  db: DbOrTx,
+  actor: Actor,
+  input: RedeemInput,
+  options: { context?: Record<string, unknown> } = {},
+): Promise<LedgerResult> {
   const data = redeemInput.parse(input);
   const customerId = await customerIdFor(db, actor.businessId, data);
   const result = await writeLedger(db, actor, {
@@ -17,6 +22,7 @@ export async function redeemPoints(db: DbOrTx, actor: Actor, input: RedeemInput)
     reference: data.reference,
     idempotencyKey: data.idempotencyKey ?? data.referenceId,
     metadata: data.metadata,
+    context: options.context,
   });
   return toLedgerResult(result);
 }

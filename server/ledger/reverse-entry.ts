@@ -1,5 +1,5 @@
 import type { DbOrTx } from "../db/client";
-import type { Actor } from "./actor";
+import type { Actor } from "../actors/actor";
 import { toLedgerResult, type LedgerResult } from "./ledger-result";
 import { reverseInput, type ReverseInput } from "./ledger-schemas";
 import { writeLedger } from "./write-ledger";

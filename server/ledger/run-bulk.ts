@@ -6,8 +6,9 @@ import { z, ZodError } from "zod";
 import { normalizeEmail, normalizePhone } from "../customers/normalize-identity";
 import type { DbOrTx } from "../db/client";
 import { toAppError, type ErrorCode } from "../errors";
-import type { Actor } from "./actor";
+import { withStaffName, type Actor } from "../actors/actor";
 import { adjustPoints } from "./adjust-points";
+import { ledgerBody, type LedgerResult } from "./ledger-result";
 import { awardPoints } from "./award-points";
 import { adjustInput, awardInput, redeemInput, staffNameSchema } from "./ledger-schemas";
 import { redeemPoints } from "./redeem-points";
@@ -29,7 +30,9 @@ const bulkItem = z.looseObject({
   staff: staffNameSchema.optional(),
 });
 
-export type BulkItemResult = { index: number; success: true; data: unknown } | { index: number; success: false; error: string; code: ErrorCode };
+export type BulkItemResult =
+  | { index: number; success: true; replayed: boolean; data: unknown }
+  | { index: number; success: false; error: string; code: ErrorCode };
 export type BulkResult = { processed: number; failed: number; results: BulkItemResult[] };
 
 export async function runBulk(db: DbOrTx, actor: Actor, input: z.input<typeof bulkInput>): Promise<BulkResult> {
@@ -47,7 +50,7 @@ export async function runBulk(db: DbOrTx, actor: Actor, input: z.input<typeof bu
       const run = previous.then(() => runItem(db, actor, item));
       customerQueues.set(key, run.catch(() => undefined));
       results[index] = await run.then(
-        (data): BulkItemResult => ({ index, success: true, data }),
+        (result): BulkItemResult => ({ index, success: true, replayed: result.replay, data: ledgerBody(result) }),
         (error: unknown): BulkItemResult => ({ index, success: false, ...describeFailure(error) }),
       );
     }
@@ -57,10 +60,11 @@ export async function runBulk(db: DbOrTx, actor: Actor, input: z.input<typeof bu
   return { processed: results.length - failed, failed, results };
 }
 
-async function runItem(db: DbOrTx, actor: Actor, raw: unknown): Promise<unknown> {
+async function runItem(db: DbOrTx, actor: Actor, raw: unknown): Promise<LedgerResult> {
   const item = bulkItem.parse(raw);
-  const itemActor = { ...actor, staffName: item.staff ?? actor.staffName ?? null };
-  // The same schemas as the single-operation endpoints (extra keys such as `type` are dropped).
+  const itemActor = withStaffName(actor, item.staff);
+  // The same schemas as the single-operation endpoints (extra keys such as `type` are dropped),
+  // and the same body they answer, so a replayed item's data is exactly the original's.
   if (item.type === "award") return awardPoints(db, itemActor, awardInput.parse(item));
   if (item.type === "redeem") return redeemPoints(db, itemActor, redeemInput.parse(item));
   return adjustPoints(db, itemActor, adjustInput.parse(item));

@@ -1,24 +1,25 @@
-// Runs one ledger movement through the ledger_write() SQL function: one round trip, atomic,
-// serialised per customer by the customer row lock (see the ledger migration). This file owns
-// what the database can't: request hashing, retries, and turning refusals into AppErrors.
+// Runs one ledger movement through the ledger_write() SQL function (server/ledger/sql/): one
+// round trip, atomic, serialised per customer by the customer row lock. This file owns what
+// the database can't: request hashing, retries, and turning refusals into AppErrors.
 import { createHash } from "node:crypto";
 import { Prisma } from "../db/generated/client";
 import { rawPoolOf, type DbOrTx } from "../db/client";
 import { pgCode, pgMessage } from "../db/prisma-errors";
 import { AppError, isErrorCode, type ErrorCode } from "../errors";
-import type { Actor } from "./actor";
+import type { Actor } from "../actors/actor";
 import { toLedgerEntry, type EntryRow, type LedgerEntry } from "./ledger-entry";
 import { queueLedgerWrite } from "./queue-ledger-write";
 
-export type LedgerOp = "award" | "redeem" | "adjust" | "expire" | "reverse";
+// enrol: find or enrol the customer and write no entry (a till check-in that earned nothing).
+export type LedgerOp = "award" | "redeem" | "adjust" | "expire" | "reverse" | "enrol";
 
 export type Enrolment = { email?: string; phone?: string; externalId?: string; name?: string };
 
 export type WriteRequest = {
   op: LedgerOp;
   customerId?: string;
-  // An award to someone named by email, phone or external id: found or enrolled by the same
-  // statement, so a refused award leaves no customer behind.
+  // Someone named by email, phone or external id: found or enrolled by the same statement, so
+  // a refused award leaves no customer behind.
   enrol?: Enrolment;
   points?: number;
   description?: string | null;
@@ -31,20 +32,24 @@ export type WriteRequest = {
   amount?: number | null;
   // What "the same request" means for idempotency when it isn't the movement itself: a till
   // sends a purchase, and the points it earns depend on settings that may change between a
-  // request and its retry, so the till's own input is hashed instead.
+  // request and its retry, so the till's own input is hashed instead (whatever op it became).
   hashInput?: unknown;
+  // The caller's own part of the answer (a till's reward threshold), stored with the key and
+  // handed back on every replay, so a retry answers exactly as the original did.
+  context?: Record<string, unknown>;
 };
 
 export type WriteResult = {
+  customerId: string;
   entry: LedgerEntry | null;
-  // The customer's balance after everything this call did (absent on a replay: then the
-  // original entry's balanceAfter is the answer).
-  balance?: number;
-  // An idempotent replay: nothing was written, `entry` is the original.
+  // The customer's balance after everything this call did, never counting expired points.
+  balance: number;
+  // An idempotent replay: nothing was written; everything else is the original answer.
   replay: boolean;
   customerCreated: boolean;
-  // Points past their expiry that a debit expired first, as their own EXPIRE entry.
+  // Points past their expiry that this call expired first, as their own EXPIRE entry.
   expired: LedgerEntry | null;
+  context: Record<string, unknown> | null;
 };
 
 const SENTENCES: Record<string, string> = {
@@ -67,14 +72,14 @@ const MAX_ATTEMPTS = 5;
 
 // Same key + same request = replay; the hash is what "same request" means.
 export function requestHash(businessId: string, request: WriteRequest): string {
-  if (request.hashInput !== undefined) {
-    return createHash("sha256").update(JSON.stringify([businessId, request.op, request.hashInput])).digest("hex");
-  }
-  const canonical = JSON.stringify([
-    businessId, request.op, request.customerId ?? request.enrol ?? null, request.points ?? null, request.amount ?? null,
-    request.description ?? null, request.reference ?? null, request.metadata ?? null,
-    request.expiresAt?.toISOString() ?? null, request.entryId ?? null, request.before?.toISOString() ?? null,
-  ]);
+  const canonical =
+    request.hashInput !== undefined
+      ? JSON.stringify([businessId, "input", request.hashInput])
+      : JSON.stringify([
+          businessId, request.op, request.customerId ?? request.enrol ?? null, request.points ?? null, request.amount ?? null,
+          request.description ?? null, request.reference ?? null, request.metadata ?? null,
+          request.expiresAt?.toISOString() ?? null, request.entryId ?? null, request.before?.toISOString() ?? null,
+        ]);
   return createHash("sha256").update(canonical).digest("hex");
 }
 
@@ -88,6 +93,7 @@ export async function writeLedger(db: DbOrTx, actor: Actor, request: WriteReques
     actorId: actor.id,
     staffName: actor.staffName ?? null,
     source: actor.source,
+    requestId: actor.requestId ?? null,
     requestHash: hash,
   });
   // Inside a caller's transaction the statement must run on its connection, and retrying
@@ -106,8 +112,8 @@ export async function writeLedger(db: DbOrTx, actor: Actor, request: WriteReques
         await sleep(Math.min(200, 5 * 2 ** attempt) * (0.5 + Math.random()));
         continue;
       }
-      // Same key raced on two different customers: the unique index let one through. Inside a
-      // caller's transaction we can't look (the transaction is aborted): the caller retries.
+      // The same key raced on two customers: the first committed, so this one replays it.
+      // Inside a caller's transaction we can't look (the transaction is aborted): the caller retries.
       if (code === "23505" && request.idempotencyKey) {
         if (ownsTransaction) return replayExisting(db, actor.businessId, request.idempotencyKey, hash);
         throw new AppError("IDEMPOTENCY_IN_PROGRESS", "Another request with this idempotency key was being processed; retry to get its result.");
@@ -128,28 +134,37 @@ function laneOf(businessId: string, request: WriteRequest): string | null {
   return null;
 }
 
+type RawResult = {
+  replay: boolean;
+  customerId: string;
+  customerCreated: boolean;
+  balance: number;
+  entry: EntryRow | null;
+  expired: EntryRow | null;
+  context: Record<string, unknown> | null;
+};
+
 function parseResult(raw: unknown): WriteResult {
-  const result = (typeof raw === "string" ? JSON.parse(raw) : raw) as {
-    replay: boolean;
-    entry: EntryRow | null;
-    expired?: EntryRow | null;
-    balance?: number;
-    customerCreated?: boolean;
-  };
+  const result = (typeof raw === "string" ? JSON.parse(raw) : raw) as RawResult;
   return {
+    customerId: result.customerId,
     replay: result.replay,
-    customerCreated: result.customerCreated ?? false,
+    customerCreated: result.customerCreated,
     balance: result.balance,
     entry: result.entry ? toLedgerEntry(result.entry) : null,
     expired: result.expired ? toLedgerEntry(result.expired) : null,
+    context: result.context ?? null,
   };
 }
 
 async function replayExisting(db: DbOrTx, businessId: string, key: string, hash: string | null): Promise<WriteResult> {
-  const prior = await db.ledgerEntry.findUnique({ where: { businessId_idempotencyKey: { businessId, idempotencyKey: key } } });
-  if (!prior) throw new AppError("IDEMPOTENCY_IN_PROGRESS", "A request with this idempotency key is still being processed; retry shortly.");
-  if (prior.requestHash !== hash) throw new AppError("IDEMPOTENCY_MISMATCH", SENTENCES.IDEMPOTENCY_MISMATCH!);
-  return { replay: true, customerCreated: false, entry: toLedgerEntry(prior as unknown as EntryRow), expired: null };
+  try {
+    const [row] = await db.$queryRaw<{ result: unknown }[]>(Prisma.sql`SELECT ll_replay(${businessId}::uuid, ${key}, ${hash}) AS result`);
+    if (!row?.result) throw new AppError("IDEMPOTENCY_IN_PROGRESS", "A request with this idempotency key is still being processed; retry shortly.");
+    return parseResult(row.result);
+  } catch (error) {
+    throw translate(error, pgCode(error));
+  }
 }
 
 function translate(error: unknown, code: string | undefined): unknown {

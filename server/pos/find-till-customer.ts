@@ -1,7 +1,7 @@
 // Read-only lookups for the till screen: who is this, and can they have their reward yet.
 import type { DbOrTx } from "../db/client";
 import { AppError } from "../errors";
-import type { Actor } from "../ledger";
+import type { Actor } from "../actors/actor";
 import { parsePhoneOrId } from "./pos-schemas";
 import { loadProgram, rewardProgress, type RewardProgress } from "./reward-progress";
 

@@ -1,8 +1,9 @@
 // A redemption at the counter: the ledger's redeem, answered with what the till shows next.
+import type { Actor } from "../actors/actor";
 import type { DbOrTx } from "../db/client";
-import { redeemPoints, type Actor, type LedgerEntry } from "../ledger";
+import { redeemPoints, type LedgerEntry } from "../ledger";
 import { tillRedeemInput, type TillRedeemInput } from "./pos-schemas";
-import { loadProgram, rewardProgress, type RewardProgress } from "./reward-progress";
+import { loadProgram, rewardProgress, shownThreshold, type RewardProgress } from "./reward-progress";
 
 export type TillRedeemResult = RewardProgress & {
   customerId: string;
@@ -15,21 +16,18 @@ export type TillRedeemResult = RewardProgress & {
 // Short of points: 422 INSUFFICIENT_POINTS; blocked: 403 CUSTOMER_BLOCKED (both from the ledger).
 export async function redeemAtTill(db: DbOrTx, actor: Actor, input: TillRedeemInput): Promise<TillRedeemResult> {
   const data = tillRedeemInput.parse(input);
-  const [result, program] = await Promise.all([
-    redeemPoints(db, actor, {
-      customerId: data.customerId,
-      customerPhone: data.phone,
-      amount: data.points,
-      description: "Redeemed at the till",
-      idempotencyKey: data.idempotencyKey,
-    }),
-    loadProgram(db, actor.businessId),
-  ]);
+  const program = await loadProgram(db, actor.businessId);
+  const result = await redeemPoints(
+    db,
+    actor,
+    { customerId: data.customerId, customerPhone: data.phone, amount: data.points, description: "Redeemed at the till", idempotencyKey: data.idempotencyKey },
+    { context: { rewardThreshold: program.rewardThreshold } },
+  );
   return {
     customerId: result.transaction.customerId,
     pointsRedeemed: -result.transaction.points,
     totalPoints: result.balance,
-    ...rewardProgress(result.balance, program.rewardThreshold),
+    ...rewardProgress(result.balance, shownThreshold(result.context, program.rewardThreshold)),
     transaction: result.transaction,
     replay: result.replay,
   };

@@ -14,6 +14,12 @@ export async function loadProgram(db: DbOrTx, businessId: string): Promise<Progr
   });
 }
 
+// The threshold an answer was first given with (stored with its idempotency key), so a replay
+// shows the till what it showed the first time even if the owner changed it since.
+export function shownThreshold(context: Record<string, unknown> | null, current: number | null): number | null {
+  return context && "rewardThreshold" in context ? (context.rewardThreshold as number | null) : current;
+}
+
 // No threshold means the business runs no reward at the till: never available, nothing to go.
 export function rewardProgress(balance: number, rewardThreshold: number | null): RewardProgress {
   if (rewardThreshold === null) return { rewardThreshold, rewardAvailable: false, pointsToNextReward: null };

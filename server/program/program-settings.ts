@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { recordAudit } from "../audit/record-audit";
 import type { DbOrTx } from "../db/client";
-import type { Actor } from "../ledger/actor";
+import type { Actor } from "../actors/actor";
 
 const SELECT = { name: true, currency: true, pointValuePer100: true, earnMode: true, earnRate: true, rewardThreshold: true, pointExpiryDays: true } as const;
 

@@ -6,7 +6,7 @@ import type { z } from "zod";
 import { keyAllows } from "../api-keys/api-key-scopes";
 import { authenticateApiKey, type AuthenticatedKey } from "../api-keys/authenticate-api-key";
 import { AppError } from "../errors";
-import type { Actor, EntrySource } from "../ledger/actor";
+import { apiKeyActor, type Actor, type EntrySource } from "../actors/actor";
 import { ok, restHandler, type RouteContext } from "./envelope";
 import type { Operation } from "./operation";
 import { consumeRateLimit } from "./rate-limit";
@@ -31,7 +31,7 @@ export function apiRoute<B extends z.ZodType, Q extends z.ZodType, P extends z.Z
   handler: (context: ApiContext<B, Q, P>) => Promise<unknown>,
   options: { source?: EntrySource } = {},
 ): (request: Request, context: RouteContext) => Promise<NextResponse> {
-  return restHandler(async (request, context) => {
+  return restHandler(async (request, context, requestId) => {
     if (!operation.scope) throw new Error(`${operation.method} ${operation.path}: apiRoute needs a scope`);
     const key = await authenticateApiKey(request.headers);
     const { headers: rateHeaders } = await consumeRateLimit(key.id, key.rateLimitPerMinute);
@@ -42,7 +42,9 @@ export function apiRoute<B extends z.ZodType, Q extends z.ZodType, P extends z.Z
       const params = operation.params ? operation.params.parse(await context.params) : undefined;
       const query = operation.query ? operation.query.parse(Object.fromEntries(new URL(request.url).searchParams)) : undefined;
       const body = operation.body ? operation.body.parse(await readJson(request)) : undefined;
-      const actor: Actor = { businessId: key.businessId, type: "API_KEY", id: key.id, staffName: null, source: options.source ?? "API" };
+      // A till or back office may name the person at the counter (`staff` in the body).
+      const staffName = typeof (body as { staff?: unknown } | undefined)?.staff === "string" ? (body as { staff: string }).staff : null;
+      const actor = apiKeyActor(key, { source: options.source, staffName, requestId });
       const result = await handler({ actor, key, body, query, params, request } as ApiContext<B, Q, P>);
       const replied = isReply(result) ? result : reply(result);
       return ok(replied.data, { status: replied.status ?? operation.status, headers: { ...rateHeaders, ...replied.headers } });

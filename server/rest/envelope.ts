@@ -24,14 +24,19 @@ export function validationError(error: ZodError): AppError {
   return new AppError("VALIDATION_ERROR", sentence, issues);
 }
 
+// A client's own X-Request-Id is kept when it is a sane token (it ends up in logs and on
+// ledger entries); anything else gets a fresh one.
+const REQUEST_ID = /^[\w.:-]{1,100}$/;
+
 export function restHandler<P>(
-  handler: (request: Request, context: RouteContext<P>) => Promise<NextResponse>,
+  handler: (request: Request, context: RouteContext<P>, requestId: string) => Promise<NextResponse>,
 ): (request: Request, context: RouteContext<P>) => Promise<NextResponse> {
   return async (request, context) => {
-    const requestId = request.headers.get("x-request-id") ?? randomUUID();
+    const given = request.headers.get("x-request-id");
+    const requestId = given && REQUEST_ID.test(given) ? given : randomUUID();
     let response: NextResponse;
     try {
-      response = await handler(request, context);
+      response = await handler(request, context, requestId);
     } catch (error) {
       const appError = error instanceof ZodError ? validationError(error) : toAppError(error);
       if (appError.code === "INTERNAL") console.error(`[${requestId}]`, error);

@@ -4,7 +4,7 @@ import { createApiKey } from "../api-keys/create-api-key";
 import { createBusiness } from "../businesses/create-business";
 import type { Db } from "../db/client";
 import { adjustPoints, awardPoints, redeemPoints, reverseEntry } from "../ledger";
-import type { Actor } from "../ledger/actor";
+import { apiKeyActor, portalActor } from "../actors/actor";
 
 export const DEMO = { slug: "demo-coffee", name: "Demo Coffee Co.", ownerEmail: "owner@demo.test", ownerPassword: "demo-password" } as const;
 
@@ -23,8 +23,9 @@ export async function seedDemo(db: Db): Promise<SeedResult> {
   if (await db.business.findUnique({ where: { slug: DEMO.slug } })) return { created: false, summary: "" };
   const { business, owner } = await createBusiness(db, { name: DEMO.name, slug: DEMO.slug, ownerEmail: DEMO.ownerEmail, ownerPassword: DEMO.ownerPassword, ownerName: "Demo Owner" });
   await db.business.update({ where: { id: business.id }, data: { pointExpiryDays: 365 } });
-  const pos: Actor = { businessId: business.id, type: "SYSTEM", id: null, staffName: "Till 1", source: "POS" };
-  const staff: Actor = { businessId: business.id, type: "USER", id: owner.id, staffName: "Demo Owner", source: "PORTAL" };
+  const staff = portalActor({ ...owner, name: "Demo Owner" }, business.id);
+  const { apiKey, key } = await createApiKey(db, staff, { name: "Demo key" });
+  const pos = apiKeyActor({ id: apiKey.id, businessId: business.id }, { source: "POS", staffName: "Till 1" });
 
   let order = 1000;
   for (const customer of CUSTOMERS) {
@@ -47,7 +48,6 @@ export async function seedDemo(db: Db): Promise<SeedResult> {
   const mistake = await awardPoints(db, pos, { customerEmail: "ada@example.com", amount: 999, description: "Keyed in twice", idempotencyKey: "demo-mistake" });
   await reverseEntry(db, staff, { entryId: mistake.transaction.id, reason: "Duplicate purchase entry" });
 
-  const { key } = await createApiKey(db, staff, { name: "Demo key" });
 
   const summary = [
     `Demo business "${DEMO.name}" (slug ${DEMO.slug}) with ${CUSTOMERS.length} customers.`,

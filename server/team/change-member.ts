@@ -5,7 +5,7 @@ import { z } from "zod";
 import { recordAudit } from "../audit/record-audit";
 import type { DbOrTx } from "../db/client";
 import { AppError } from "../errors";
-import type { Actor } from "../ledger/actor";
+import type { Actor } from "../actors/actor";
 
 export const changeRoleInput = z.object({ userId: z.uuid(), role: z.enum(["OWNER", "STAFF"]) });
 export const removeMemberInput = z.object({ userId: z.uuid() });
@@ -28,7 +28,7 @@ export async function changeMemberRole(db: DbOrTx, actor: Actor, input: z.input<
   const member = await lockedMembership(db, actor.businessId, data.userId);
   if (member.role === data.role) return { userId: data.userId, role: data.role };
   await assertNotLastOwner(db, actor.businessId, member.role);
-  await db.membership.update({ where: { id: member.id }, data: { role: data.role } });
+  await db.membership.update({ where: { businessId_id: { businessId: actor.businessId, id: member.id } }, data: { role: data.role } });
   await recordAudit(db, actor, { action: "team.role_changed", targetType: "user", targetId: data.userId, details: { from: member.role, to: data.role } });
   return { userId: data.userId, role: data.role };
 }
@@ -37,7 +37,7 @@ export async function removeMember(db: DbOrTx, actor: Actor, input: z.input<type
   const data = removeMemberInput.parse(input);
   const member = await lockedMembership(db, actor.businessId, data.userId);
   await assertNotLastOwner(db, actor.businessId, member.role);
-  await db.membership.delete({ where: { id: member.id } });
+  await db.membership.delete({ where: { businessId_id: { businessId: actor.businessId, id: member.id } } });
   await recordAudit(db, actor, { action: "team.member_removed", targetType: "user", targetId: data.userId, details: { role: member.role } });
   return { userId: data.userId };
 }

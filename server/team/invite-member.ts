@@ -6,7 +6,7 @@ import { recordAudit } from "../audit/record-audit";
 import { hashPassword } from "../auth/password";
 import type { DbOrTx } from "../db/client";
 import { AppError } from "../errors";
-import type { Actor } from "../ledger/actor";
+import type { Actor } from "../actors/actor";
 
 export const inviteMemberInput = z.object({
   email: z.email("must be a valid email address").max(254).transform((e) => e.trim().toLowerCase()),

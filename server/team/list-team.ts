@@ -1,5 +1,5 @@
 import type { DbOrTx } from "../db/client";
-import type { Actor } from "../ledger/actor";
+import type { Actor } from "../actors/actor";
 
 export type TeamMember = { userId: string; email: string; name: string | null; role: "OWNER" | "STAFF"; joinedAt: Date };
 

@@ -1,5 +1,7 @@
 // Builds the tRPC context from the incoming request: the next-auth session and the business
-// the user last picked (a cookie). Tests build TrpcContext by hand instead.
+// the user last picked (a cookie), and the request id that portal writes are stamped with.
+// Tests build TrpcContext by hand instead.
+import { randomUUID } from "node:crypto";
 import { sessionUser } from "../auth/portal-session";
 import { BUSINESS_COOKIE } from "../auth/current-membership";
 import type { TrpcContext } from "./init";
@@ -14,5 +16,9 @@ function cookieValue(headers: Headers, name: string): string | null {
 }
 
 export async function createTrpcContext(options: { headers: Headers }): Promise<TrpcContext> {
-  return { user: await sessionUser(), preferredBusinessId: cookieValue(options.headers, BUSINESS_COOKIE) };
+  return {
+    user: await sessionUser(),
+    preferredBusinessId: cookieValue(options.headers, BUSINESS_COOKIE),
+    requestId: options.headers.get("x-request-id") ?? randomUUID(),
+  };
 }

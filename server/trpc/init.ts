@@ -8,7 +8,7 @@ import { AppError } from "../errors";
 
 // The session is resolved by the adapter (route handler) or faked by tests; membership and
 // role are looked up per call in procedures.ts, so nothing here is trusted on its own.
-export type TrpcContext = { user: SessionUser | null; preferredBusinessId: string | null };
+export type TrpcContext = { user: SessionUser | null; preferredBusinessId: string | null; requestId?: string | null };
 
 const t = initTRPC.context<TrpcContext>().create({
   transformer: superjson,

@@ -5,7 +5,7 @@ import { randomBytes } from "node:crypto";
 import { createBusiness } from "../businesses/create-business";
 import { db } from "../db/client";
 import { awardPoints } from "../ledger";
-import type { Actor } from "../ledger/actor";
+import { apiKeyActor, portalActor } from "../actors/actor";
 import { inviteMember } from "../team/invite-member";
 import { createCallerFactory } from "./init";
 import { appRouter } from "./routers/app-router";
@@ -22,10 +22,10 @@ export async function makePortalBusiness(label: string) {
   const tag = `${label}-${randomBytes(4).toString("hex")}`;
   const { business, owner } = await createBusiness(db, { name: `Biz ${tag}`, ownerEmail: `owner-${tag}@test.dev`, ownerPassword: "owner-password", ownerName: `Owner ${tag}` });
   const ownerUser: TestUser = { id: owner.id, email: owner.email, name: `Owner ${tag}` };
-  const ownerActor: Actor = { businessId: business.id, type: "USER", id: owner.id, staffName: ownerUser.name, source: "PORTAL" };
+  const ownerActor = portalActor(ownerUser, business.id);
   const invited = await inviteMember(db, ownerActor, { email: `staff-${tag}@test.dev`, temporaryPassword: "staff-password", name: `Staff ${tag}` });
   const staffUser: TestUser = { id: invited.userId, email: invited.email, name: `Staff ${tag}` };
-  const pos: Actor = { businessId: business.id, type: "API_KEY", id: `key-${tag}`, source: "API" };
+  const pos = apiKeyActor({ id: `key-${tag}`, businessId: business.id });
   const award = await awardPoints(db, pos, { customerEmail: `cust-${tag}@test.dev`, customerName: "Pat Customer", amount: 300 });
   return { business, owner: ownerUser, staff: staffUser, ownerActor, pos, customerId: award.transaction.customerId, awardEntryId: award.transaction.id };
 }

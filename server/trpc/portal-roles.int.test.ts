@@ -47,7 +47,7 @@ describe("roles", () => {
     const result = await callerFor(a.staff).points.adjust({ customerId: a.customerId, points: -50, reason: "Spilled coffee refund" });
     expect(result.balance).toBe(250);
     expect(result.transaction.staffName).toBe(a.staff.name);
-    expect((await db.customer.findUniqueOrThrow({ where: { id: a.customerId } })).balance).toBe(250);
+    expect((await db.customer.findFirstOrThrow({ where: { id: a.customerId } })).balance).toBe(250);
   });
 
   it("answers NOT_FOUND for another business's ids", async () => {
@@ -59,7 +59,7 @@ describe("roles", () => {
     expect(await codeOf(owner.customers.setStatus({ id: b.customerId, status: "BLOCKED" }))).toBe("NOT_FOUND");
     expect(await codeOf(owner.apiKeys.revoke({ id: otherKeyId }))).toBe("NOT_FOUND");
     expect(await codeOf(owner.team.remove({ userId: b.owner.id }))).toBe("NOT_FOUND");
-    const untouched = await db.customer.findUniqueOrThrow({ where: { id: b.customerId } });
+    const untouched = await db.customer.findFirstOrThrow({ where: { id: b.customerId } });
     expect(untouched).toMatchObject({ balance: 300, status: "ACTIVE" });
   });
 

@@ -1,7 +1,8 @@
 // The portal's access levels. Every call re-reads the membership from the database, so a
 // removed staff member or a demoted owner loses access at once, whatever their JWT says.
 import { TRPCError } from "@trpc/server";
-import { currentMembership, portalActor } from "../auth/current-membership";
+import { portalActor } from "../actors/actor";
+import { currentMembership } from "../auth/current-membership";
 import { db } from "../db/client";
 import { publicProcedure } from "./init";
 
@@ -9,7 +10,7 @@ export const protectedProcedure = publicProcedure.use(async ({ ctx, next }) => {
   if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in." });
   const membership = await currentMembership(db, ctx.user.id, ctx.preferredBusinessId);
   if (!membership) throw new TRPCError({ code: "FORBIDDEN", message: "You are not a member of any business." });
-  const actor = portalActor(ctx.user, membership.business.id);
+  const actor = portalActor(ctx.user, membership.business.id, ctx.requestId ?? null);
   return next({ ctx: { user: ctx.user, membership, role: membership.role, actor } });
 });
 

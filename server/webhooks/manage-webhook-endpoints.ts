@@ -4,7 +4,7 @@ import { z } from "zod";
 import { recordAudit } from "../audit/record-audit";
 import type { DbOrTx } from "../db/client";
 import { AppError } from "../errors";
-import type { Actor } from "../ledger/actor";
+import type { Actor } from "../actors/actor";
 import { createWebhookInput, deleteWebhookInput, type CreateWebhookInput, type DeleteWebhookInput } from "./webhook-schemas";
 import { generateWebhookSecret } from "./webhook-secret";
 

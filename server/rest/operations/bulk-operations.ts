@@ -17,7 +17,12 @@ const { $schema: _dialect, ...itemJsonSchema } = z.toJSONSchema(
 );
 
 const itemResult = z.union([
-  z.object({ index: z.int(), success: z.literal(true), data: z.record(z.string(), z.unknown()).meta({ description: "What the single endpoint answers (LedgerResult)." }) }),
+  z.object({
+    index: z.int(),
+    success: z.literal(true),
+    replayed: z.boolean().meta({ description: "True when the item's idempotencyKey was used before: data is then exactly the original answer." }),
+    data: z.record(z.string(), z.unknown()).meta({ description: "What the single endpoint answers (LedgerResult)." }),
+  }),
   z.object({ index: z.int(), success: z.literal(false), error: z.string(), code: z.string().meta({ example: "INSUFFICIENT_POINTS" }) }),
 ]);
 

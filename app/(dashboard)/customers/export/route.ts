@@ -1,6 +1,6 @@
 // GET /customers/export: every customer matching the table's filters (status, search) as CSV,
 // streamed batch by batch. Behind the portal session (not the API).
-import { portalActor } from "@/server/auth/current-membership";
+import { portalActor } from "@/server/actors/actor";
 import { portalSession } from "@/server/auth/portal-session";
 import { listCustomersInput } from "@/server/customers/customer-schemas";
 import { exportCustomers } from "@/server/customers/export-customers";

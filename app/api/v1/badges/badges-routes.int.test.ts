@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createCustomer } from "@/server/customers/create-customer";
 import { eraseCustomer } from "@/server/customers/erase-customer";
 import { db } from "@/server/db/client";
-import type { Actor } from "@/server/ledger/actor";
+import { cliActor } from "@/server/actors/actor";
 import { call, createKey } from "@/test/api";
 import { makeBusiness } from "@/test/fixtures";
 import { securityCases } from "@/test/security-cases";
@@ -16,7 +16,7 @@ async function setup() {
   return { business, actor, key, customer };
 }
 
-const ownerActor = (owner: { id: string }): Actor => ({ businessId: owner.id, type: "SYSTEM", id: null, source: "API" });
+const ownerActor = (owner: { id: string }) => cliActor(owner.id);
 
 describe("POST /api/v1/badges", () => {
   it("creates the badge on first use and awards it once (201, then 200 alreadyAwarded)", async () => {

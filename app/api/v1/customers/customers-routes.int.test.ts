@@ -24,7 +24,7 @@ describe("GET /api/v1/customers", () => {
       ["cat@example.com", "Cat Annan", undefined, 20],
       ["gone@example.com", "Gone Annie", undefined, 5],
     ] as const) made.push((await createCustomer(db, actor, { email, name, phone, initialPoints })).customer);
-    await db.customer.update({ where: { id: made[1]!.id }, data: { status: "BLOCKED" } });
+    await db.customer.updateMany({ where: { id: made[1]!.id }, data: { status: "BLOCKED" } });
     await eraseCustomer(db, actor, { id: made[3]!.id });
 
     const all = await call("GET", list, { key, query: { sortBy: "balance", sortOrder: "desc" } });
@@ -147,7 +147,7 @@ describe("PUT /api/v1/customers/{externalId}", () => {
     const { business, key } = await setup();
     const res = await call("PUT", upsert, { key, params: { id: "same-id" }, body: { name: "Intruder's" } });
     expect(res.status).toBe(201);
-    expect(await db.customer.findUniqueOrThrow({ where: { id: customer.id } })).toMatchObject({ name: "Owner's", businessId: owner.business.id });
+    expect(await db.customer.findFirstOrThrow({ where: { id: customer.id } })).toMatchObject({ name: "Owner's", businessId: owner.business.id });
     expect(await db.customer.findFirst({ where: { businessId: business.id, externalId: "same-id" } })).toMatchObject({ name: "Intruder's" });
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/server/db/client";
-import type { Actor } from "@/server/ledger/actor";
+import { cliActor } from "@/server/actors/actor";
 import { createWebhookEndpoint } from "@/server/webhooks/manage-webhook-endpoints";
 import type { WebhookEvent } from "@/server/webhooks/webhook-schemas";
 import { businessWithKey, call } from "@/test/api";
@@ -11,7 +11,7 @@ import { GET as list, POST as create } from "./route";
 
 const setup = businessWithKey;
 
-const ownerActor = (owner: { id: string }): Actor => ({ businessId: owner.id, type: "SYSTEM", id: null, source: "PORTAL" });
+const ownerActor = (owner: { id: string }) => cliActor(owner.id);
 const body = { url: "https://example.com/hooks", events: ["points.earned", "customer.created"] as WebhookEvent[], description: "Shop" };
 
 describe("POST /api/v1/webhooks", () => {
@@ -23,7 +23,7 @@ describe("POST /api/v1/webhooks", () => {
     expect(secret).toMatch(/^whsec_[A-Za-z0-9+/]{32}$/);
     expect(endpoint).toMatchObject({ url: body.url, events: body.events, description: "Shop", disabledAt: null });
     expect(endpoint).not.toHaveProperty("secret");
-    const row = await db.webhookEndpoint.findUniqueOrThrow({ where: { id: endpoint.id } });
+    const row = await db.webhookEndpoint.findFirstOrThrow({ where: { id: endpoint.id } });
     expect(row).toMatchObject({ businessId: business.id, secret, events: body.events });
     expect(await db.auditLog.findFirst({ where: { businessId: business.id, action: "webhook.created" } })).toMatchObject({ targetId: endpoint.id, details: { url: body.url } });
     const local = await call("POST", create, { key, body: { url: "http://localhost:4000/hook", events: ["*"] } });

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { awardBadge } from "@/server/badges/award-badge";
 import { createCustomer } from "@/server/customers/create-customer";
 import { db } from "@/server/db/client";
-import type { Actor } from "@/server/ledger/actor";
+import { cliActor } from "@/server/actors/actor";
 import { awardPoints, redeemPoints } from "@/server/ledger";
 import { call, createKey } from "@/test/api";
 import { ledgerState, makeBusiness } from "@/test/fixtures";
@@ -17,7 +17,7 @@ async function setup() {
   return { business, actor, key, customer };
 }
 
-const ownerActor = (owner: { id: string }): Actor => ({ businessId: owner.id, type: "SYSTEM", id: null, source: "API" });
+const ownerActor = (owner: { id: string }) => cliActor(owner.id);
 async function foreignCustomer(owner: { id: string }) {
   return (await createCustomer(db, ownerActor(owner), { email: "owned@example.com", name: "Owned", initialPoints: 10 })).customer;
 }
@@ -60,11 +60,11 @@ describe("PATCH /api/v1/customers/{id}", () => {
     expect(renamed.status).toBe(200);
     expect(renamed.data).toMatchObject({ name: "Ann Lee", phone: "+15550100200" });
     expect((await call("PATCH", patch, { key, params: { id: customer.id }, body: { status: "BLOCKED" } })).data).toMatchObject({ status: "BLOCKED" });
-    expect(await db.customer.findUniqueOrThrow({ where: { id: customer.id } })).toMatchObject({ name: "Ann Lee", phone: "+15550100200", status: "BLOCKED" });
+    expect(await db.customer.findFirstOrThrow({ where: { id: customer.id } })).toMatchObject({ name: "Ann Lee", phone: "+15550100200", status: "BLOCKED" });
     await call("PATCH", patch, { key, params: { id: customer.id }, body: { status: "BLOCKED" } }); // no change, no audit
     await call("PATCH", patch, { key, params: { id: customer.id }, body: { status: "ACTIVE", phone: null } });
     expect(await audits(business.id, customer.id)).toEqual(["customer.updated", "customer.blocked", "customer.updated", "customer.unblocked"]);
-    expect(await db.customer.findUniqueOrThrow({ where: { id: customer.id } })).toMatchObject({ phone: null, status: "ACTIVE" });
+    expect(await db.customer.findFirstOrThrow({ where: { id: customer.id } })).toMatchObject({ phone: null, status: "ACTIVE" });
   });
 
   it("refuses an empty change (400), another customer's phone (409) and unknown ids (404)", async () => {
@@ -75,7 +75,7 @@ describe("PATCH /api/v1/customers/{id}", () => {
     const taken = await call("PATCH", patch, { key, params: { id: customer.id }, body: { phone: "555 010 0999" } });
     expect(taken.json).toMatchObject({ code: "ALREADY_EXISTS", error: "Another customer in this business already has the phone number 5550100999." });
     expect((await call("PATCH", patch, { key, params: { id: "nope" }, body: { name: "X" } })).status).toBe(404);
-    expect(await db.customer.findUniqueOrThrow({ where: { id: customer.id } })).toMatchObject({ phone: "5550100100", name: "Ann" });
+    expect(await db.customer.findFirstOrThrow({ where: { id: customer.id } })).toMatchObject({ phone: "5550100100", name: "Ann" });
   });
 
   securityCases({ method: "PATCH", handler: patch, scope: "customers:write", request: () => ({ params: { id: crypto.randomUUID() }, body: { name: "X" } }),
@@ -89,7 +89,7 @@ describe("DELETE /api/v1/customers/{id}", () => {
     const res = await call("DELETE", erase, { key, params: { id: customer.id }, query: { reason: "GDPR request 12" } });
     expect(res.status).toBe(200);
     expect(res.data).toEqual({ erased: true, forfeitedPoints: 70 });
-    const row = await db.customer.findUniqueOrThrow({ where: { id: customer.id } });
+    const row = await db.customer.findFirstOrThrow({ where: { id: customer.id } });
     expect(row).toMatchObject({ email: null, phone: null, externalId: null, name: null, status: "BLOCKED", balance: 0 });
     expect(row.erasedAt).toBeInstanceOf(Date);
     const entries = await db.ledgerEntry.findMany({ where: { customerId: customer.id }, orderBy: { createdAt: "asc" } });

@@ -6,5 +6,5 @@ import { adjustOperation } from "@/server/rest/operations/points-operations";
 
 // POST /api/v1/points/adjust: signed correction with a reason.
 export const POST = apiRoute(adjustOperation, async ({ actor, body }) =>
-  ledgerReply(await adjustPoints(db, { ...actor, staffName: body.staff ?? null }, body)),
+  ledgerReply(await adjustPoints(db, actor, body)),
 );

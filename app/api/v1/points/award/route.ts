@@ -7,5 +7,5 @@ import { awardOperation } from "@/server/rest/operations/points-operations";
 // POST /api/v1/points/award: credit points, enrolling the customer if needed; 201, or the
 // original result on an idempotent replay.
 export const POST = apiRoute(awardOperation, async ({ actor, body }) =>
-  ledgerReply(await awardPoints(db, { ...actor, staffName: body.staff ?? null }, body)),
+  ledgerReply(await awardPoints(db, actor, body)),
 );

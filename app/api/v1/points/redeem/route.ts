@@ -6,5 +6,5 @@ import { redeemOperation } from "@/server/rest/operations/points-operations";
 
 // POST /api/v1/points/redeem: spend points; 422 INSUFFICIENT_POINTS when short.
 export const POST = apiRoute(redeemOperation, async ({ actor, body }) =>
-  ledgerReply(await redeemPoints(db, { ...actor, staffName: body.staff ?? null }, body)),
+  ledgerReply(await redeemPoints(db, actor, body)),
 );

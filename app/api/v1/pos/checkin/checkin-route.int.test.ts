@@ -15,7 +15,8 @@ describe("POST /api/v1/pos/checkin", () => {
     const { business, key } = await setup({ earnMode: "SPEND", earnRate: 3, rewardThreshold: 100 });
     const first = await call("POST", checkin, { key, body: { phone: "+1 (555) 010-2000", amount: 1250, storeId: "store-12", staff: "Sam" } });
     expect(first.status).toBe(201);
-    expect(first.data).toMatchObject({ pointsAwarded: 37, totalPoints: 37, customerCreated: true, rewardThreshold: 100, rewardAvailable: false, pointsToNextReward: 63, replay: false });
+    expect(first.data).toMatchObject({ pointsAwarded: 37, totalPoints: 37, customerCreated: true, rewardThreshold: 100, rewardAvailable: false, pointsToNextReward: 63 });
+    expect(first.data).not.toHaveProperty("replay");
     const enrolled = await db.customer.findFirstOrThrow({ where: { businessId: business.id, phone: "+15550102000" } });
     expect(first.data.customerId).toBe(enrolled.id);
     const [entry] = await entries(business.id);
@@ -24,7 +25,7 @@ describe("POST /api/v1/pos/checkin", () => {
     // 21.99 * 3 = 65.97 -> 65, taking the customer past the threshold.
     const second = await call("POST", checkin, { key, body: { customerId: enrolled.id, amount: 2199 } });
     expect(second.data).toMatchObject({ pointsAwarded: 65, totalPoints: 102, rewardAvailable: true, pointsToNextReward: 0, customerCreated: false });
-    expect((await db.customer.findUniqueOrThrow({ where: { id: enrolled.id } })).balance).toBe(102);
+    expect((await db.customer.findFirstOrThrow({ where: { id: enrolled.id } })).balance).toBe(102);
     expect(await db.ledgerEntry.count({ where: { businessId: business.id } })).toBe(2);
   });
 
@@ -56,9 +57,14 @@ describe("POST /api/v1/pos/checkin", () => {
 
   it("a spend too small for a point answers 201 with 0, enrols the phone and writes no entry", async () => {
     const { business, key } = await setup({ earnMode: "SPEND", earnRate: 1, rewardThreshold: 100 });
-    const res = await call("POST", checkin, { key, body: { phone: "5550105000", amount: 99, storeId: "s1" } });
+    const body = { phone: "5550105000", amount: 99, storeId: "s1", idempotencyKey: "till-1-small" };
+    const res = await call("POST", checkin, { key, body });
     expect(res.status).toBe(201);
-    expect(res.data).toMatchObject({ pointsAwarded: 0, totalPoints: 0, transaction: null, replay: false, customerCreated: true, pointsToNextReward: 100 });
+    // The retry is the same answer, customerCreated included, though the phone is known by now.
+    const again = await call("POST", checkin, { key, body });
+    expect(again.headers.get("idempotent-replayed")).toBe("true");
+    expect(again.json).toEqual(res.json);
+    expect(res.data).toMatchObject({ pointsAwarded: 0, totalPoints: 0, transaction: null, customerCreated: true, pointsToNextReward: 100 });
     expect(await db.ledgerEntry.count({ where: { businessId: business.id } })).toBe(0);
     expect(await db.customer.findFirst({ where: { businessId: business.id, phone: "5550105000" } })).toMatchObject({ id: res.data.customerId, balance: 0 });
   });
@@ -70,7 +76,7 @@ describe("POST /api/v1/pos/checkin", () => {
     const again = await call("POST", checkin, { key, body });
     expect(again.status).toBe(201);
     expect(again.headers.get("idempotent-replayed")).toBe("true");
-    expect(again.data).toMatchObject({ replay: true, pointsAwarded: 20, totalPoints: 20 });
+    expect(again.json).toEqual(first.json); // byte for byte the original answer
     expect((again.data.transaction as { id: string }).id).toBe((first.data.transaction as { id: string }).id);
     const mismatch = await call("POST", checkin, { key, body: { ...body, amount: 2000 } });
     expect(mismatch.status).toBe(422);
@@ -85,16 +91,28 @@ describe("POST /api/v1/pos/checkin", () => {
     await db.business.update({ where: { id: business.id }, data: { earnRate: 5 } });
     const afterRaise = await call("POST", checkin, { key, body });
     expect(afterRaise.status).toBe(201);
-    expect(afterRaise.data).toMatchObject({ replay: true, pointsAwarded: 20 });
+    expect(afterRaise.headers.get("idempotent-replayed")).toBe("true");
+    expect(afterRaise.json).toEqual(first.json);
     expect((first.data.transaction as { id: string }).id).toBe((afterRaise.data.transaction as { id: string }).id);
     expect(await db.ledgerEntry.count({ where: { businessId: business.id } })).toBe(1);
+
+    // 50 cents at 2 points per unit earn 1; at 1 point per unit the retry would earn nothing.
+    await db.business.update({ where: { id: business.id }, data: { earnRate: 2 } });
+    const small = { phone: "5550106100", amount: 50, idempotencyKey: "till-2-receipt-10" };
+    const earned = await call("POST", checkin, { key, body: small });
+    expect(earned.data).toMatchObject({ pointsAwarded: 1 });
+    await db.business.update({ where: { id: business.id }, data: { earnRate: 1 } });
+    const afterDrop = await call("POST", checkin, { key, body: small });
+    expect(afterDrop.headers.get("idempotent-replayed")).toBe("true");
+    expect(afterDrop.json).toEqual(earned.json);
+    expect(await db.ledgerEntry.count({ where: { businessId: business.id } })).toBe(2);
   });
 
   it("refuses a blocked customer (even for 0 points) and an unknown id; no threshold means no reward", async () => {
     const { business, key } = await setup({ earnMode: "UNIT", earnRate: 500, rewardThreshold: null });
     const res = await call("POST", checkin, { key, body: { phone: "5550107000" } });
     expect(res.data).toMatchObject({ totalPoints: 500, rewardThreshold: null, rewardAvailable: false, pointsToNextReward: null });
-    await db.customer.update({ where: { id: res.data.customerId as string }, data: { status: "BLOCKED" } });
+    await db.customer.updateMany({ where: { id: res.data.customerId as string }, data: { status: "BLOCKED" } });
     expect((await call("POST", checkin, { key, body: { phone: "5550107000" } })).json.code).toBe("CUSTOMER_BLOCKED");
     await db.business.update({ where: { id: business.id }, data: { earnMode: "SPEND", earnRate: 1 } });
     const zero = await call("POST", checkin, { key, body: { phone: "5550107000", amount: 50 } });

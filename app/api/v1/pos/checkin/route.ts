@@ -8,6 +8,6 @@ import { checkinOperation } from "@/server/rest/operations/pos-operations";
 // customer's standing, or the original answer on an idempotent replay.
 export const POST = apiRoute(
   checkinOperation,
-  async ({ actor, body }) => ledgerReply(await checkInCustomer(db, { ...actor, staffName: body.staff ?? null }, body)),
+  async ({ actor, body }) => ledgerReply(await checkInCustomer(db, actor, body)),
   { source: "POS" },
 );

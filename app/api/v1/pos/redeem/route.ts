@@ -7,6 +7,6 @@ import { tillRedeemOperation } from "@/server/rest/operations/pos-operations";
 // POST /api/v1/pos/redeem: spend points at the till; 422 INSUFFICIENT_POINTS when short.
 export const POST = apiRoute(
   tillRedeemOperation,
-  async ({ actor, body }) => ledgerReply(await redeemAtTill(db, { ...actor, staffName: body.staff ?? null }, body)),
+  async ({ actor, body }) => ledgerReply(await redeemAtTill(db, actor, body)),
   { source: "POS" },
 );

@@ -6,6 +6,6 @@ import { adjustCustomerPointsOperation } from "@/server/rest/operations/customer
 
 // POST /api/v1/customers/{id}/points: signed adjustment with a reason, through the ledger.
 export const POST = apiRoute(adjustCustomerPointsOperation, async ({ actor, params, body }) => {
-  const { staff, ...adjustment } = body;
-  return ledgerReply(await adjustPoints(db, { ...actor, staffName: staff ?? null }, { ...adjustment, customerId: params.id }));
+  const { staff: _staff, ...adjustment } = body; // staff is on the actor (apiRoute)
+  return ledgerReply(await adjustPoints(db, actor, { ...adjustment, customerId: params.id }));
 });

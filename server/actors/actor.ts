@@ -1,0 +1,46 @@
+// Who is acting, for which business, through which door. Every domain call takes one, so
+// tenant scoping, ledger entries and the audit trail all come from the same value. Build one
+// only with the constructors below: each door attributes its work the same way everywhere.
+export type ActorType = "USER" | "API_KEY" | "SYSTEM";
+export type EntrySource = "API" | "PORTAL" | "POS" | "BULK" | "JOB";
+
+export type Actor = {
+  businessId: string;
+  type: ActorType;
+  // User id or API key id; null for the system.
+  id: string | null;
+  // Shown on entries and in the audit log: the cashier at the till, the portal user's name.
+  staffName?: string | null;
+  source: EntrySource;
+  // The X-Request-Id of the call that does the work, stored with what it writes.
+  requestId?: string | null;
+};
+
+// A call to the public API with a key of this business. A till or back office may name the
+// person at the counter (`staff`), which the entry then shows.
+export function apiKeyActor(
+  key: { id: string; businessId: string },
+  options: { source?: EntrySource; staffName?: string | null; requestId?: string | null } = {},
+): Actor {
+  return { businessId: key.businessId, type: "API_KEY", id: key.id, staffName: options.staffName ?? null, source: options.source ?? "API", requestId: options.requestId ?? null };
+}
+
+// A signed-in portal user, attributed by name on entries and by id in the audit log.
+export function portalActor(user: { id: string; email: string; name: string | null }, businessId: string, requestId: string | null = null): Actor {
+  return { businessId, type: "USER", id: user.id, staffName: user.name ?? user.email, source: "PORTAL", requestId };
+}
+
+// An operator at the command line (npm run cli).
+export function cliActor(businessId: string): Actor {
+  return { businessId, type: "SYSTEM", id: null, staffName: "CLI", source: "JOB", requestId: null };
+}
+
+// A scheduled job (expiry, rollups), acting for no person.
+export function jobActor(businessId: string): Actor {
+  return { businessId, type: "SYSTEM", id: null, staffName: null, source: "JOB", requestId: null };
+}
+
+// The same actor naming the person at the counter, for one item of a bulk request.
+export function withStaffName(actor: Actor, staffName: string | null | undefined): Actor {
+  return staffName ? { ...actor, staffName } : actor;
+}

@@ -1,0 +1,49 @@
+-- Append one entry: move the cached balance and lifetime totals, write the entry and its
+-- outbox event. Keeps: customers.balance = the sum of the customer's entries = the sum of
+-- their open lots' remaining points (CHECK balance >= 0 backs the callers' own checks), and
+-- each entry's balance_after is the balance right after it. The caller holds the customer row
+-- lock and has moved the lots.
+--
+-- p_system: an expiry the ledger wrote on its own (points found past their date during another
+-- write), attributed to the system rather than to the caller, with the caller's request id so
+-- the log shows what triggered it.
+CREATE OR REPLACE FUNCTION ll_append(
+  p_id uuid, c "customers", p_type "EntryType", p_points int, p_earned int, p_redeemed int,
+  req jsonb, p_expires_at timestamptz, p_reverses uuid, p_system boolean
+) RETURNS "ledger_entries" LANGUAGE plpgsql AS $$
+DECLARE
+  v_customer "customers";
+  v_entry "ledger_entries";
+BEGIN
+  UPDATE "customers" SET
+    "balance" = "balance" + p_points,
+    "lifetime_earned" = "lifetime_earned" + p_earned,
+    "lifetime_redeemed" = "lifetime_redeemed" + p_redeemed,
+    "tier" = CASE WHEN p_earned = 0 THEN "tier" ELSE ll_tier(c."business_id", "lifetime_earned" + p_earned) END,
+    "last_activity_at" = CASE WHEN p_type = 'EXPIRE' THEN "last_activity_at" ELSE now() END,
+    "updated_at" = now()
+  WHERE "business_id" = c."business_id" AND "id" = c."id"
+  RETURNING * INTO v_customer;
+
+  INSERT INTO "ledger_entries" (
+    "id", "business_id", "customer_id", "type", "points", "balance_after", "description", "reference",
+    "idempotency_key", "request_hash", "actor_type", "actor_id", "staff_name", "source", "request_id", "metadata",
+    "expires_at", "reverses_entry_id")
+  VALUES (
+    p_id, c."business_id", c."id", p_type, p_points, v_customer."balance",
+    CASE WHEN p_system THEN 'Points expired' ELSE req->>'description' END,
+    CASE WHEN p_system THEN NULL ELSE req->>'reference' END,
+    CASE WHEN p_system THEN NULL ELSE req->>'idempotencyKey' END,
+    CASE WHEN p_system THEN NULL ELSE req->>'requestHash' END,
+    CASE WHEN p_system THEN 'SYSTEM' ELSE req->>'actorType' END::"ActorType",
+    CASE WHEN p_system THEN NULL ELSE req->>'actorId' END,
+    CASE WHEN p_system THEN NULL ELSE req->>'staffName' END,
+    CASE WHEN p_system THEN 'JOB' ELSE req->>'source' END::"EntrySource",
+    req->>'requestId',
+    CASE WHEN p_system THEN NULL ELSE nullif(req->'metadata', 'null'::jsonb) END,
+    p_expires_at, p_reverses)
+  RETURNING * INTO v_entry;
+
+  PERFORM ll_emit_entry(v_entry, v_customer);
+  RETURN v_entry;
+END $$;

@@ -1,0 +1,47 @@
+-- Reverse an award, redemption or adjustment, once (ALREADY_REVERSED; expiries and reversals
+-- are NOT_REVERSIBLE). Keeps: the reversal's points are the exact opposite of what the
+-- original still moves, and the lots end up as if the original had not happened, except for
+-- time: points that expired meanwhile stay expired.
+--
+-- A credit: what is left of it is taken back. Points of its lot that already expired are gone
+-- and are not taken twice; points spent from it are taken from the customer's other lots (or
+-- refused with INSUFFICIENT_POINTS). Lifetime earned shrinks by the whole credit.
+-- A debit: exactly the lots it took are given back, with their original expiry.
+CREATE OR REPLACE FUNCTION ll_reverse(c "customers", o "ledger_entries", req jsonb) RETURNS "ledger_entries" LANGUAGE plpgsql AS $$
+DECLARE
+  v_id uuid := gen_random_uuid();
+  v_lot "point_lots";
+  v_gone int;
+  v_take int;
+  v_own int;
+  a record;
+BEGIN
+  IF o."type" NOT IN ('AWARD', 'REDEEM', 'ADJUST') THEN PERFORM ll_fail('NOT_REVERSIBLE', 'LL422'); END IF;
+  IF EXISTS (SELECT 1 FROM "ledger_entries" WHERE "business_id" = o."business_id" AND "reverses_entry_id" = o."id") THEN
+    PERFORM ll_fail('ALREADY_REVERSED', 'LL409');
+  END IF;
+
+  IF o."points" > 0 THEN
+    SELECT * INTO v_lot FROM "point_lots" WHERE "business_id" = o."business_id" AND "entry_id" = o."id";
+    SELECT coalesce(-sum(al."points"), 0) INTO v_gone FROM "lot_allocations" al
+      JOIN "ledger_entries" e ON e."business_id" = al."business_id" AND e."id" = al."entry_id"
+     WHERE al."business_id" = o."business_id" AND al."lot_id" = v_lot."id" AND e."type" = 'EXPIRE';
+    v_take := o."points" - v_gone;
+    IF c."balance" < v_take THEN PERFORM ll_fail('INSUFFICIENT_POINTS', 'LL422'); END IF;
+    v_own := least(v_take, v_lot."remaining");
+    IF v_own > 0 THEN
+      UPDATE "point_lots" SET "remaining" = "remaining" - v_own, "depleted" = ("remaining" = v_own)
+       WHERE "business_id" = o."business_id" AND "id" = v_lot."id";
+      INSERT INTO "lot_allocations" ("business_id", "entry_id", "lot_id", "points") VALUES (o."business_id", v_id, v_lot."id", -v_own);
+    END IF;
+    PERFORM ll_consume(o."business_id", o."customer_id", v_id, v_take - v_own, NULL);
+    RETURN ll_append(v_id, c, 'REVERSAL', -v_take, -o."points", 0, req, NULL, o."id", false);
+  END IF;
+
+  FOR a IN SELECT "lot_id", "points" FROM "lot_allocations" WHERE "business_id" = o."business_id" AND "entry_id" = o."id" LOOP
+    UPDATE "point_lots" SET "remaining" = "remaining" - a."points", "depleted" = false
+     WHERE "business_id" = o."business_id" AND "id" = a."lot_id";
+    INSERT INTO "lot_allocations" ("business_id", "entry_id", "lot_id", "points") VALUES (o."business_id", v_id, a."lot_id", -a."points");
+  END LOOP;
+  RETURN ll_append(v_id, c, 'REVERSAL', -o."points", 0, CASE WHEN o."type" = 'REDEEM' THEN o."points" ELSE 0 END, req, NULL, o."id", false);
+END $$;

@@ -1,0 +1,28 @@
+-- The public shapes outbox events carry: one builder per object, each an explicit list of
+-- fields (never a whole row, so a column added for internal use never leaks to integrators).
+-- They are the webhook payloads: server/outbox/outbox-events.ts documents them with zod, and
+-- outbox-events.int.test.ts checks every event against it. Timestamps are ISO 8601 in UTC at
+-- millisecond precision, as JSON.stringify writes a Date.
+
+CREATE OR REPLACE FUNCTION ll_iso(p_at timestamptz) RETURNS text LANGUAGE sql STABLE AS $$
+  SELECT to_char(p_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
+$$;
+
+-- The customer as GET /customers/{id} shows it, without staff notes (those stay inside the
+-- portal and the API; webhooks go to third parties).
+CREATE OR REPLACE FUNCTION ll_customer_json(c "customers") RETURNS jsonb LANGUAGE sql STABLE AS $$
+  SELECT jsonb_build_object(
+    'id', c."id", 'email', c."email", 'phone', c."phone", 'externalId', c."external_id", 'name', c."name",
+    'status', c."status", 'tier', c."tier", 'balance', c."balance", 'lifetimeEarned', c."lifetime_earned",
+    'lifetimeRedeemed', c."lifetime_redeemed", 'lastActivityAt', ll_iso(c."last_activity_at"), 'createdAt', ll_iso(c."created_at"))
+$$;
+
+-- A ledger entry as the API's Transaction shows it.
+CREATE OR REPLACE FUNCTION ll_entry_json(e "ledger_entries") RETURNS jsonb LANGUAGE sql STABLE AS $$
+  SELECT jsonb_build_object(
+    'id', e."id", 'customerId', e."customer_id", 'type', e."type", 'points', e."points", 'balanceAfter', e."balance_after",
+    'description', e."description", 'reference', e."reference", 'idempotencyKey', e."idempotency_key",
+    'actorType', e."actor_type", 'actorId', e."actor_id", 'staffName', e."staff_name", 'source', e."source",
+    'metadata', e."metadata", 'expiresAt', ll_iso(e."expires_at"), 'reversesEntryId', e."reverses_entry_id",
+    'createdAt', ll_iso(e."created_at"))
+$$;
