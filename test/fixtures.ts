@@ -32,3 +32,20 @@ export async function ledgerState(businessId: string, customerId: string) {
     lotsOutOfStepWithAllocations: Number(lotsFromAllocations[0]?.mismatched ?? 0),
   };
 }
+
+// For expiry tests: a moment `seconds` ahead on the database's clock (expiries are compared
+// with its now()), and a wait until that clock has passed it. Polls; gives up after 10 s,
+// which only a stopped database clock could reach.
+export async function databaseTimeIn(seconds: number): Promise<Date> {
+  const [row] = await db.$queryRaw<{ at: Date }[]>`SELECT clock_timestamp() + make_interval(secs => ${seconds}) AS at`;
+  return new Date(row!.at);
+}
+
+export async function untilDatabaseClockPasses(at: Date): Promise<void> {
+  for (let polls = 0; polls < 200; polls++) {
+    const [row] = await db.$queryRaw<{ past: boolean }[]>`SELECT clock_timestamp() > ${at} AS past`;
+    if (row?.past) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`The database clock did not pass ${at.toISOString()} within 10 s.`);
+}

@@ -3,6 +3,7 @@
 // memory nor slows down as it goes, as OFFSET paging would.
 import type { DbOrTx } from "../db/client";
 import type { Actor } from "../actors/actor";
+import { withLiveBalances } from "../ledger/live-balance";
 import { listCustomersInput, type ListCustomersInput } from "./customer-schemas";
 import { customerFilter, customerOrder } from "./list-customers";
 import { toPublicCustomer, type PublicCustomer } from "./to-public-customer";
@@ -20,7 +21,7 @@ export async function* exportCustomers(db: DbOrTx, actor: Actor, input: ListCust
       take: BATCH,
       ...(after && { cursor: { businessId_id: { businessId: actor.businessId, id: after } }, skip: 1 }),
     });
-    if (rows.length > 0) yield rows.map(toPublicCustomer);
+    if (rows.length > 0) yield (await withLiveBalances(db, actor.businessId, rows)).map(toPublicCustomer);
     if (rows.length < BATCH) return;
     after = rows[rows.length - 1]!.id;
   }

@@ -3,6 +3,7 @@
 import type { DbOrTx } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import type { Actor } from "../actors/actor";
+import { withLiveBalances } from "../ledger/live-balance";
 import { listCustomersInput, type ListCustomersInput } from "./customer-schemas";
 import { toPublicCustomer, type PublicCustomer } from "./to-public-customer";
 
@@ -24,7 +25,7 @@ export async function listCustomers(db: DbOrTx, actor: Actor, input: ListCustome
     db.customer.count({ where }),
   ]);
   return {
-    items: rows.map(toPublicCustomer),
+    items: (await withLiveBalances(db, actor.businessId, rows)).map(toPublicCustomer),
     pagination: { page: data.page, limit: data.limit, total, totalPages: Math.ceil(total / data.limit) },
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ledgerState, makeBusiness } from "../../test/fixtures";
+import { databaseTimeIn, ledgerState, makeBusiness, untilDatabaseClockPasses } from "../../test/fixtures";
 import { createDb, databaseUrl, db } from "../db/client";
 import { awardPoints, expireDuePoints, redeemPoints, reverseEntry } from ".";
 
@@ -89,10 +89,12 @@ describe("FIFO lots", () => {
 
   it("reversing a redemption whose lot has since expired gives the points back and expires them at once", async () => {
     const { business, actor } = await makeBusiness();
-    await awardPoints(db, actor, { customerEmail: "late@example.com", amount: 100, expiresAt: new Date(Date.now() + 1500) });
+    const soon = await databaseTimeIn(3);
+    await awardPoints(db, actor, { customerEmail: "late@example.com", amount: 100, expiresAt: soon });
     await awardPoints(db, actor, { customerEmail: "late@example.com", amount: 100 });
     const redeem = await redeemPoints(db, actor, { customerEmail: "late@example.com", amount: 60 }); // from the short lot
-    await new Promise((resolve) => setTimeout(resolve, 1700));
+    expect(redeem.expired).toBeNull();
+    await untilDatabaseClockPasses(soon);
     const reversal = await reverseEntry(db, actor, { entryId: redeem.transaction.id, reason: "Order cancelled" });
     // 40 expired before the reversal's own debit check, the 60 given back expire right after.
     expect(reversal.balance).toBe(100);

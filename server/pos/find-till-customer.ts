@@ -2,6 +2,7 @@
 import type { DbOrTx } from "../db/client";
 import { AppError } from "../errors";
 import type { Actor } from "../actors/actor";
+import { withLiveBalance } from "../ledger/live-balance";
 import { parsePhoneOrId } from "./pos-schemas";
 import { loadProgram, rewardProgress, type RewardProgress } from "./reward-progress";
 
@@ -30,7 +31,8 @@ export async function findTillCustomer(db: DbOrTx, actor: Actor, phoneOrId: stri
     const named = ref.customerId ? `id ${ref.customerId}` : `phone ${ref.customerPhone}`;
     throw new AppError("CUSTOMER_NOT_FOUND", `No customer with ${named} in this business.`);
   }
-  return { ...customer, ...rewardProgress(customer.balance, program.rewardThreshold) };
+  const live = await withLiveBalance(db, actor.businessId, customer);
+  return { ...live, ...rewardProgress(live.balance, program.rewardThreshold) };
 }
 
 export async function findTillBalance(db: DbOrTx, actor: Actor, phoneOrId: string): Promise<TillBalance> {
