@@ -22,6 +22,7 @@ export async function recordAudit(db: DbOrTx, actor: Actor, entry: AuditEntry): 
       targetType: entry.targetType,
       targetId: entry.targetId,
       details: entry.details,
+      requestId: actor.requestId ?? null,
     },
   });
 }

@@ -70,7 +70,7 @@ describe("tenant keys", () => {
     expect(tenant.size).toBeGreaterThanOrEqual(12);
     const primaries = (await rows(UNIQUE_INDEXES)).filter((i) => i.primary === "true" && tenant.has(i.table as string));
     expect(primaries.map((i) => i.table).sort()).toEqual([...tenant].sort());
-    expect(primaries.filter((i) => i.columns[0] !== "business_id").map((i) => `${i.table}: (${(i.columns as string[]).join(", ")})`)).toEqual([]);
+    expect(primaries.filter((i) => (i.columns as string[])[0] !== "business_id").map((i) => `${i.table}: (${(i.columns as string[]).join(", ")})`)).toEqual([]);
   });
 
   it("every unique index of a tenant table includes business_id, but for reference tables", async () => {
