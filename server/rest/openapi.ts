@@ -73,7 +73,10 @@ export function openApiDocument() {
     info: {
       title: "Loyalty Ledger API",
       version: "1.0.0",
-      description: "Award, redeem, adjust, expire and reverse loyalty points; manage customers, badges and webhooks.",
+      description:
+        "Award, redeem, adjust, expire and reverse loyalty points; manage customers, badges and webhooks. " +
+        "Writes take an idempotencyKey: a retry with the same key answers exactly the original body, with the header " +
+        "Idempotent-Replayed: true.",
     },
     servers: [{ url: "/api/v1" }],
     components: {

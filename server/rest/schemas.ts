@@ -27,9 +27,8 @@ export const transactionSchema = z
 export const ledgerResultSchema = z
   .object({
     transaction: transactionSchema,
-    balance: z.int(),
-    replay: z.boolean().meta({ description: "True when this answers a repeated idempotency key; nothing new was written." }),
-    expired: transactionSchema.nullable().meta({ description: "Points past their expiry that were expired before this debit." }),
+    balance: z.int().meta({ description: "The customer's balance after this call, never counting expired points." }),
+    expired: transactionSchema.nullable().meta({ description: "Points past their expiry that this call expired first, as their own entry." }),
   })
   .meta({ id: "LedgerResult" });
 

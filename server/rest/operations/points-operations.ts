@@ -77,7 +77,7 @@ export const expireOperation = defineOperation({
   description: "Expires a customer's points whose expiry is at or before `before` (default: now), or up to `amount` of them, soonest first.",
   scope: "points:write",
   body: expireInput,
-  response: z.object({ expired: z.int(), transaction: transactionSchema.nullable(), balance: z.int().nullable(), replay: z.boolean() }),
+  response: z.object({ expired: z.int(), transaction: transactionSchema.nullable(), balance: z.int() }),
   status: 200,
   example: { customerEmail: "ann@example.com", before: "2027-01-31T00:00:00Z" },
   errors: ["VALIDATION_ERROR", "CUSTOMER_NOT_FOUND"],
