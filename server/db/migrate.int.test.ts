@@ -121,3 +121,30 @@ describe("migration runner", () => {
     expect(await query(url, "SELECT count_one() AS n")).toEqual([{ n: "1" }]);
   });
 });
+
+describe("upgrading a database with history", () => {
+  it("keeps a key used before the upgrade replaying, and the balances it had", async () => {
+    const url = await freshDb();
+    // The database as the previous release left it: its migrations and the functions they made.
+    const before = mkdtempSync(path.join(os.tmpdir(), "old-migrations-"));
+    for (const m of readMigrations().filter((m) => m.name < "20261130")) {
+      mkdirSync(path.join(before, m.name));
+      writeFileSync(path.join(before, m.name, "migration.sql"), m.sql);
+    }
+    await migrate(url, { dir: before, repeatableRoot: null });
+    const [business] = await query<{ id: string }>(url, "INSERT INTO businesses (name, slug) VALUES ('Old', 'old') RETURNING id");
+    const request = (extra: object) =>
+      JSON.stringify({ op: "award", businessId: business!.id, enrol: { email: "old@test.dev" }, points: 40, actorType: "API_KEY", source: "API", ...extra });
+    const [old] = await query<{ result: { entry: { customer_id: string } } }>(
+      url, `SELECT ledger_write('${request({ idempotencyKey: "order-1", requestHash: "h1" })}'::jsonb) AS result`);
+
+    const upgrade = await migrate(url);
+    expect(upgrade.applied).toContain("20261130004138_tenant_keys");
+    const [replayed] = await query<{ result: { replay: boolean; balance: number; entry: { id: string } } }>(
+      url, `SELECT ledger_write('${request({ idempotencyKey: "order-1", requestHash: "h1" })}'::jsonb) AS result`);
+    expect(replayed!.result).toMatchObject({ replay: true, balance: 40, customerId: old!.result.entry.customer_id });
+    const [counts] = await query<{ entries: string; balance: number }>(
+      url, `SELECT (SELECT count(*) FROM ledger_entries) AS entries, (SELECT balance FROM customers) AS balance`);
+    expect(counts).toEqual({ entries: "1", balance: 40 });
+  });
+});

@@ -88,7 +88,7 @@ ALTER TABLE "point_lots" ADD CONSTRAINT "point_lots_business_id_customer_id_fkey
 -- Keys used so far live on their entries: carry them over, so a retry of a request made before
 -- this migration still replays instead of writing twice.
 INSERT INTO "idempotency_keys" ("business_id", "key", "request_hash", "entry_id", "outcome", "created_at")
-SELECT "business_id", "idempotency_key", "request_hash", "id", jsonb_build_object('balance', "balance_after", 'customerCreated', false), "created_at"
+SELECT "business_id", "idempotency_key", "request_hash", "id", jsonb_build_object('customerId', "customer_id", 'customerCreated', false, 'balance', "balance_after", 'expiredId', NULL, 'context', NULL), "created_at"
   FROM "ledger_entries" WHERE "idempotency_key" IS NOT NULL;
 
 CREATE TRIGGER "idempotency_keys_append_only" BEFORE UPDATE OR DELETE ON "idempotency_keys" FOR EACH ROW EXECUTE FUNCTION ll_reject_change();
