@@ -3,47 +3,21 @@
 // field lists; these schemas document them (and the OpenAPI `webhooks` section can be generated
 // from them). outbox-events.int.test.ts checks every event the ledger writes against them.
 import { z } from "zod";
+import { publicCustomerSchema } from "../customers/to-public-customer";
 import { entryTypes } from "../ledger/ledger-schemas";
+import { transactionSchema } from "../rest/schemas";
 
 // ISO 8601 in UTC with milliseconds, as JSON.stringify writes a Date.
 const timestamp = z.iso.datetime({ precision: 3 });
 
+// The API's own customer and transaction shapes, closed (no field more) and with the
+// timestamp precision the SQL writes.
 export const eventCustomerSchema = z
-  .strictObject({
-    id: z.uuid(),
-    email: z.string().nullable(),
-    phone: z.string().nullable(),
-    externalId: z.string().nullable(),
-    name: z.string().nullable(),
-    status: z.enum(["ACTIVE", "BLOCKED"]),
-    tier: z.string().nullable(),
-    balance: z.int(),
-    lifetimeEarned: z.int(),
-    lifetimeRedeemed: z.int(),
-    lastActivityAt: timestamp.nullable(),
-    createdAt: timestamp,
-  })
+  .strictObject({ ...publicCustomerSchema.shape, lastActivityAt: timestamp.nullable(), createdAt: timestamp })
   .meta({ description: "The customer as GET /customers/{id} shows it, without staff notes." });
 
 export const eventEntrySchema = z
-  .strictObject({
-    id: z.uuid(),
-    customerId: z.uuid(),
-    type: z.enum(entryTypes),
-    points: z.int(),
-    balanceAfter: z.int(),
-    description: z.string().nullable(),
-    reference: z.string().nullable(),
-    idempotencyKey: z.string().nullable(),
-    actorType: z.enum(["USER", "API_KEY", "SYSTEM"]),
-    actorId: z.string().nullable(),
-    staffName: z.string().nullable(),
-    source: z.enum(["API", "PORTAL", "POS", "BULK", "JOB"]),
-    metadata: z.record(z.string(), z.unknown()).nullable(),
-    expiresAt: timestamp.nullable(),
-    reversesEntryId: z.uuid().nullable(),
-    createdAt: timestamp,
-  })
+  .strictObject({ ...transactionSchema.shape, expiresAt: timestamp.nullable(), createdAt: timestamp })
   .meta({ description: "The ledger entry as the API's Transaction shows it." });
 
 const pointsEvent = (type: (typeof entryTypes)[number]) =>
