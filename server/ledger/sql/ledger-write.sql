@@ -55,9 +55,11 @@ BEGIN
   -- Points past their expiry leave first, as the expiry job would have taken them: no write
   -- spends them, no answer counts them, and after any write the cached balance is exact again.
   -- (Same transaction: a refused write leaves no expiry behind either.)
-  IF v_op <> 'expire' THEN
+  -- (The EXISTS is the cheap common case: nothing due, no cursor opened.)
+  IF v_op <> 'expire' AND EXISTS (SELECT 1 FROM "point_lots" WHERE "business_id" = v_business AND "customer_id" = v_customer
+                                                               AND NOT "depleted" AND "expires_at" <= now()) THEN
     v_expired := ll_expire(c, now(), NULL, req, true);
-    IF v_expired."id" IS NOT NULL THEN c."balance" := v_expired."balance_after"; END IF;
+    c."balance" := v_expired."balance_after";
   END IF;
 
   CASE v_op
