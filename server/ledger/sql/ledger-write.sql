@@ -25,6 +25,7 @@ DECLARE
   v_orig "ledger_entries";
   v_entry "ledger_entries";
   v_expired "ledger_entries";
+  v_restored "ledger_entries";
   v_balance int;
   v_outcome jsonb;
 BEGIN
@@ -73,18 +74,24 @@ BEGIN
   WHEN 'reverse' THEN
     v_entry := ll_reverse(c, v_orig, req);
     PERFORM ll_audit_points(req, 'points.reversed', v_entry, jsonb_build_object('reversedEntryId', v_orig."id"));
-    -- A restored lot keeps its original expiry; if that has passed, it expires now rather
-    -- than counting in the balance until the next write or expiry run.
-    c."balance" := v_entry."balance_after";
-    v_expired := coalesce(ll_expire(c, now(), NULL, req, true), v_expired);
   WHEN 'expire' THEN v_entry := ll_expire(c, coalesce((req->>'before')::timestamptz, now()), (req->>'amount')::int, req, false);
   WHEN 'enrol' THEN NULL;
   END CASE;
+  -- The balance after the last entry this call wrote.
+  v_balance := coalesce(v_entry."balance_after", c."balance");
 
+  IF v_op = 'reverse' THEN
+    -- A restored lot keeps its original expiry; if that has passed, it expires now rather
+    -- than counting in the balance until the next write or expiry run.
+    v_restored := ll_expire(c, now(), NULL, req, true);
+    IF v_restored."id" IS NOT NULL THEN
+      v_expired := v_restored;
+      v_balance := v_restored."balance_after";
+    END IF;
+  END IF;
   -- Every op but a manual expiry left no expired points behind; that one may (an amount, or a
   -- date in the past), and the answer must not count them.
-  SELECT "balance" - CASE WHEN v_op = 'expire' THEN ll_due(v_business, v_customer, now()) ELSE 0 END INTO v_balance
-    FROM "customers" WHERE "business_id" = v_business AND "id" = v_customer;
+  IF v_op = 'expire' THEN v_balance := v_balance - ll_due(v_business, v_customer, now()); END IF;
   v_outcome := jsonb_build_object('customerId', v_customer, 'customerCreated', v_created, 'balance', v_balance,
                                   'expiredId', v_expired."id", 'context', req->'context');
   IF v_key IS NOT NULL THEN PERFORM ll_remember(req, v_entry."id", v_outcome); END IF;
