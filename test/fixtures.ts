@@ -32,3 +32,12 @@ export async function ledgerState(businessId: string, customerId: string) {
     lotsOutOfStepWithAllocations: Number(lotsFromAllocations[0]?.mismatched ?? 0),
   };
 }
+
+// How many rows a business has in every table a public API call can write to.
+export async function rowCounts(businessId: string) {
+  const where = { where: { businessId } };
+  return Promise.all([
+    db.ledgerEntry.count(where), db.customer.count(where), db.outboxEvent.count(where), db.auditLog.count(where),
+    db.badge.count(where), db.customerBadge.count(where), db.webhookEndpoint.count(where), db.apiKey.count(where),
+  ]);
+}

@@ -9,6 +9,8 @@ export type PublicCustomer = {
   phone: string | null;
   externalId: string | null;
   name: string | null;
+  // Staff notes: for the business's own systems and staff, never the customer.
+  notes: string | null;
   status: CustomerStatus;
   tier: string | null;
   balance: number;
@@ -19,8 +21,8 @@ export type PublicCustomer = {
 };
 
 export function toPublicCustomer(row: PublicCustomer): PublicCustomer {
-  const { id, email, phone, externalId, name, status, tier, balance, lifetimeEarned, lifetimeRedeemed, lastActivityAt, createdAt } = row;
-  return { id, email, phone, externalId, name, status, tier, balance, lifetimeEarned, lifetimeRedeemed, lastActivityAt, createdAt };
+  const { id, email, phone, externalId, name, notes, status, tier, balance, lifetimeEarned, lifetimeRedeemed, lastActivityAt, createdAt } = row;
+  return { id, email, phone, externalId, name, notes, status, tier, balance, lifetimeEarned, lifetimeRedeemed, lastActivityAt, createdAt };
 }
 
 // The response shape for the OpenAPI document (dates travel as ISO strings).
@@ -31,6 +33,7 @@ export const publicCustomerSchema = z
     phone: z.string().nullable(),
     externalId: z.string().nullable().meta({ description: "Your own id for this customer (store, POS or CRM)." }),
     name: z.string().nullable(),
+    notes: z.string().nullable().meta({ description: "Staff notes (up to 1,000 characters); never shown to the customer." }),
     status: z.enum(["ACTIVE", "BLOCKED"]),
     tier: z.string().nullable(),
     balance: z.int(),
