@@ -1,26 +1,13 @@
 // Fuzz every write route of the public API (every POST/PUT/PATCH in the OpenAPI operations,
 // so new routes are covered automatically): malformed bodies, wrong types, huge, negative and
 // fractional numbers, overlong strings. Never a 5xx, and a refused request writes nothing.
-import path from "node:path";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "../server/db/client";
 import { allOperations } from "../server/rest/operations";
-import { call, createKey } from "./api";
-import { makeBusiness } from "./fixtures";
-
-type Handler = Parameters<typeof call>[1];
+import { call, createKey, handlerFor } from "./api";
+import { makeBusiness, rowCounts } from "./fixtures";
 
 const writes = allOperations.filter((o) => o.body && ["POST", "PUT", "PATCH"].includes(o.method));
-
-async function handlerFor(opPath: string, method: string): Promise<Handler> {
-  const dir = opPath.split("/").filter(Boolean).map((s) => s.replace(/^\{(.+)\}$/, "[$1]"));
-  const file = path.resolve("app/api/v1", ...dir, "route.ts");
-  const routeModule = (await import(/* @vite-ignore */ file)) as Record<string, Handler>;
-  const handler = routeModule[method];
-  if (!handler) throw new Error(`${file} has no ${method}`);
-  return handler;
-}
 
 const badNumbers = [-1, 0, 0.5, -0.25, 1e21, -1e21, 2 ** 53 + 2, "10", null, true, [], {}];
 const badStrings = [0, 12345, null, false, [], { $gt: "" }, "x".repeat(20_000), "nul\u0000byte", "half \ud800 pair", "+010000-01-01T00:00:00Z", "0000-01-01"];
@@ -35,14 +22,6 @@ function malformed(example: Record<string, unknown>): fc.Arbitrary<unknown> {
       })
     : fc.constant({ unexpected: true });
   return fc.oneof(mutated, fc.anything(), fc.jsonValue(), fc.dictionary(fc.string(), fc.oneof(fc.double(), fc.string(), fc.constant(null))));
-}
-
-async function rowCounts(businessId: string) {
-  const where = { where: { businessId } };
-  return Promise.all([
-    db.ledgerEntry.count(where), db.customer.count(where), db.outboxEvent.count(where), db.auditLog.count(where),
-    db.badge.count(where), db.customerBadge.count(where), db.webhookEndpoint.count(where), db.apiKey.count(where),
-  ]);
 }
 
 describe("API fuzz: malformed bodies to every write route", () => {

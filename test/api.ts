@@ -1,5 +1,6 @@
 // Calling route handlers in-process with real Requests: the whole HTTP contract (auth, scopes,
 // validation, envelope, headers) without starting a server. The database is real.
+import path from "node:path";
 import { createApiKey } from "../server/api-keys/create-api-key";
 import type { ApiKeyScope } from "../server/api-keys/api-key-scopes";
 import { db } from "../server/db/client";
@@ -56,4 +57,15 @@ export async function call(method: string, handler: Handler, options: CallOption
     json = { unparsed: text };
   }
   return { status: response.status, headers: response.headers, json, data: (json.data ?? {}) as Record<string, unknown> };
+}
+
+// The route handler of a documented operation (its route.ts under app/api/v1), for tests that
+// go through every operation.
+export async function handlerFor(opPath: string, method: string): Promise<Handler> {
+  const dir = opPath.split("/").filter(Boolean).map((s) => s.replace(/^\{(.+)\}$/, "[$1]"));
+  const file = path.resolve("app/api/v1", ...dir, "route.ts");
+  const routeModule = (await import(/* @vite-ignore */ file)) as Record<string, Handler>;
+  const handler = routeModule[method];
+  if (!handler) throw new Error(`${file} has no ${method}`);
+  return handler;
 }

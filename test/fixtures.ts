@@ -49,3 +49,12 @@ export async function untilDatabaseClockPasses(at: Date): Promise<void> {
   }
   throw new Error(`The database clock did not pass ${at.toISOString()} within 10 s.`);
 }
+
+// How many rows a business has in every table a public API call can write to.
+export async function rowCounts(businessId: string) {
+  const where = { where: { businessId } };
+  return Promise.all([
+    db.ledgerEntry.count(where), db.customer.count(where), db.outboxEvent.count(where), db.auditLog.count(where),
+    db.badge.count(where), db.customerBadge.count(where), db.webhookEndpoint.count(where), db.apiKey.count(where),
+  ]);
+}

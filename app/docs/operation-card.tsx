@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Operation } from "@/server/rest/operation";
+import { documentedQuery, type Operation } from "@/server/rest/operation";
 
 const METHOD_COLOURS: Record<string, string> = {
   GET: "bg-sky-100 text-sky-800",
@@ -10,7 +10,7 @@ const METHOD_COLOURS: Record<string, string> = {
 };
 
 function parameters(operation: Operation): { name: string; where: string; description: string }[] {
-  const query = operation.queryDoc ?? (operation.query instanceof z.ZodObject ? operation.query : undefined);
+  const query = documentedQuery(operation);
   const path = operation.params instanceof z.ZodObject ? operation.params : undefined;
   const describe = (schema: unknown) => (schema as z.ZodType).description ?? "";
   return [

@@ -1,6 +1,7 @@
-// Enrolment with the details a store or the portal knows up front. Creating by an email that
-// is already enrolled answers the existing customer (so retries and re-imports are harmless);
-// welcome points are awarded in the same transaction, so there is never a half-made customer.
+// Enrolment with the details a store, a till or the portal knows up front. Creating by an
+// email (or, without one, a phone) that is already enrolled answers the existing customer, so
+// retries and re-imports are harmless; welcome points are awarded in the same transaction, so
+// there is never a half-made customer.
 import type { DbOrTx } from "../db/client";
 import { isUniqueViolation } from "../db/prisma-errors";
 import { AppError } from "../errors";
@@ -8,7 +9,7 @@ import { awardPoints } from "../ledger";
 import type { Actor } from "../actors/actor";
 import { createCustomerInput, type CreateCustomerInput } from "./customer-schemas";
 import { inTransaction, insertCustomer } from "./resolve-customer";
-import { toPublicCustomer, type PublicCustomer } from "./to-public-customer";
+import { publicCustomer, type PublicCustomer } from "./to-public-customer";
 
 export const WELCOME_POINTS_DESCRIPTION = "Welcome points";
 
@@ -17,23 +18,31 @@ export type SavedCustomer = { customer: PublicCustomer; created: boolean };
 export async function createCustomer(db: DbOrTx, actor: Actor, input: CreateCustomerInput): Promise<SavedCustomer> {
   const data = createCustomerInput.parse(input);
   const { businessId } = actor;
-  const byEmail = (tx: DbOrTx) => tx.customer.findFirst({ where: { businessId, email: data.email, erasedAt: null } });
+  // The identity that makes a retry find the same customer: the email, or for till-only
+  // shops the phone. The other identifiers must then be free.
+  const identity = data.email ? { email: data.email } : { phone: data.phone };
+  const others = data.email ? { phone: data.phone, externalId: data.externalId } : { externalId: data.externalId };
+  const byIdentity = (tx: DbOrTx) => tx.customer.findFirst({ where: { businessId, ...identity, erasedAt: null } });
   return inTransaction(db, async (tx) => {
-    const existing = await byEmail(tx);
-    if (existing) return { customer: toPublicCustomer(existing), created: false };
-    await assertIdentityFree(tx, businessId, { phone: data.phone, externalId: data.externalId });
-    const inserted = await insertCustomer(tx, businessId, { email: data.email, name: data.name, phone: data.phone, externalId: data.externalId });
+    const existing = await byIdentity(tx);
+    if (existing) return { customer: await publicCustomer(tx, businessId, existing), created: false };
+    await assertIdentityFree(tx, businessId, others);
+    const inserted = await insertCustomer(tx, businessId, { email: data.email, name: data.name, phone: data.phone, externalId: data.externalId, notes: data.notes });
     if (!inserted) {
-      // A concurrent request enrolled this email (or took the phone or external id) first.
-      const raced = await byEmail(tx);
-      if (raced) return { customer: toPublicCustomer(raced), created: false };
+      // A concurrent request enrolled this identity (or took another identifier) first.
+      const raced = await byIdentity(tx);
+      if (raced) return { customer: await publicCustomer(tx, businessId, raced), created: false };
       throw identityTaken();
     }
-    if (data.initialPoints) {
-      await awardPoints(tx, actor, { customerId: inserted.id, amount: data.initialPoints, description: WELCOME_POINTS_DESCRIPTION });
-    }
-    return { customer: toPublicCustomer(await tx.customer.findUniqueOrThrow({ where: { businessId_id: { businessId, id: inserted.id } } })), created: true };
+    if (data.initialPoints) await awardWelcomePoints(tx, actor, inserted.id, data.initialPoints);
+    return { customer: await publicCustomer(tx, businessId, await tx.customer.findUniqueOrThrow({ where: { businessId_id: { businessId, id: inserted.id } } })), created: true };
   });
+}
+
+// Through the ledger like any award, in the caller's transaction: a customer is never left
+// created without the points they were promised.
+export async function awardWelcomePoints(tx: DbOrTx, actor: Actor, customerId: string, points: number): Promise<void> {
+  await awardPoints(tx, actor, { customerId, amount: points, description: WELCOME_POINTS_DESCRIPTION });
 }
 
 type Identity = { email?: string | null; phone?: string | null; externalId?: string | null };

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { storableText } from "../storable";
 import { AppError } from "../errors";
 import { customerRefShape, MAX_POINTS_PER_OPERATION } from "../ledger/ledger-schemas";
+import { pagedBy, pagingShape } from "../paging";
 
 // The ledger's rules for emails and phones (normalised, so lookups are case- and
 // formatting-insensitive), reused rather than restated.
@@ -11,6 +12,16 @@ export const emailSchema = customerRefShape.customerEmail.unwrap();
 export const phoneSchema = customerRefShape.customerPhone.unwrap();
 export const externalIdSchema = customerRefShape.externalId.unwrap();
 const nameSchema = storableText(200).pipe(z.string().min(1, "must not be empty"));
+// Staff notes ("VIP", "allergic to nuts"); empty or null means none.
+const MAX_NOTES_LENGTH = 1_000;
+const notesSchema = storableText(MAX_NOTES_LENGTH)
+  .transform((notes) => notes || null)
+  .nullable();
+const initialPointsSchema = z
+  .number({ error: "must be a number" })
+  .int("must be a whole number of points")
+  .min(0, "must not be negative")
+  .max(MAX_POINTS_PER_OPERATION);
 
 export const customerStatuses = ["ACTIVE", "BLOCKED"] as const;
 export const customerSortFields = ["createdAt", "balance", "lifetimeEarned", "lastActivityAt", "name"] as const;
@@ -30,49 +41,54 @@ export const customerIdParams = z.object({
     }),
 });
 
-export const listCustomersInput = z.object({
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
-  limit: z.coerce.number().int().min(1).max(100, "at most 100 per page").default(25),
-  // An empty search box means no filter.
-  search: storableText(100)
-    .optional()
-    .transform((s) => s || undefined),
-  status: z.enum(customerStatuses).optional(),
-  sortBy: z.enum(customerSortFields).default("createdAt"),
-  sortOrder: z.enum(["asc", "desc"]).default("desc"),
-});
+export const listCustomersInput = z
+  .object({
+    ...pagingShape,
+    // An empty search box means no filter.
+    search: storableText(100)
+      .optional()
+      .transform((s) => s || undefined),
+    status: z.enum(customerStatuses).optional(),
+    sortBy: z.enum(customerSortFields).default("createdAt"),
+    sortOrder: z.enum(["asc", "desc"]).default("desc"),
+  })
+  .transform(pagedBy);
 
 export const getCustomerInput = z.object({ id: customerId });
 
-export const createCustomerInput = z.object({
-  email: emailSchema,
-  name: nameSchema,
-  phone: phoneSchema.optional(),
-  externalId: externalIdSchema.optional(),
-  initialPoints: z
-    .number({ error: "must be a number" })
-    .int("must be a whole number of points")
-    .min(0, "must not be negative")
-    .max(MAX_POINTS_PER_OPERATION)
-    .optional(),
-});
+// Till-only shops know a phone, not an email: either one identifies the new customer.
+export const createCustomerInput = z
+  .object({
+    email: emailSchema.optional(),
+    phone: phoneSchema.optional(),
+    name: nameSchema,
+    externalId: externalIdSchema.optional(),
+    notes: notesSchema.optional(),
+    initialPoints: initialPointsSchema.optional(),
+  })
+  .refine((v) => v.email !== undefined || v.phone !== undefined, { message: "send an email or a phone number (or both)", path: ["email"] });
 
 export const upsertCustomerInput = z.object({
   externalId: externalIdSchema,
   email: emailSchema.optional(),
   name: nameSchema.optional(),
   phone: phoneSchema.optional(),
+  notes: notesSchema.optional(),
+  // Only when this call creates the customer (refused on an update).
+  initialPoints: initialPointsSchema.optional(),
 });
 
 const changesShape = {
   name: nameSchema.optional(),
   // null clears the phone number.
   phone: phoneSchema.nullable().optional(),
+  // null (or empty) clears the notes.
+  notes: notesSchema.optional(),
   status: z.enum(customerStatuses).optional(),
 };
-const hasChange = (v: { name?: unknown; phone?: unknown; status?: unknown }) =>
-  v.name !== undefined || v.phone !== undefined || v.status !== undefined;
-const NO_CHANGE = { message: "send at least one of name, phone or status", path: ["name"] };
+const hasChange = (v: { name?: unknown; phone?: unknown; notes?: unknown; status?: unknown }) =>
+  v.name !== undefined || v.phone !== undefined || v.notes !== undefined || v.status !== undefined;
+const NO_CHANGE = { message: "send at least one of name, phone, notes or status", path: ["name"] };
 
 // The editable fields on their own: the body of PATCH /customers/{id}.
 export const customerChangesInput = z.object(changesShape).refine(hasChange, NO_CHANGE);

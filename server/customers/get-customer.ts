@@ -4,10 +4,9 @@ import { listCustomerBadges, type CustomerBadge } from "../badges/list-customer-
 import type { DbOrTx } from "../db/client";
 import type { Actor } from "../actors/actor";
 import { toLedgerEntry, type EntryRow, type LedgerEntry } from "../ledger/ledger-entry";
-import { withLiveBalance } from "../ledger/live-balance";
 import { getCustomerInput, type GetCustomerInput } from "./customer-schemas";
 import { loadCustomer } from "./resolve-customer";
-import { toPublicCustomer, type PublicCustomer } from "./to-public-customer";
+import { publicCustomer, type PublicCustomer } from "./to-public-customer";
 
 export const RECENT_TRANSACTIONS = 10;
 
@@ -25,7 +24,7 @@ export async function getCustomer(db: DbOrTx, actor: Actor, input: GetCustomerIn
     listCustomerBadges(db, actor.businessId, id),
   ]);
   return {
-    ...toPublicCustomer(await withLiveBalance(db, actor.businessId, customer)),
+    ...(await publicCustomer(db, actor.businessId, customer)),
     recentTransactions: entries.map((row) => toLedgerEntry(row as unknown as EntryRow)),
     badges,
   };

@@ -4,12 +4,13 @@ import type { DbOrTx } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import type { Actor } from "../actors/actor";
 import { withLiveBalances } from "../ledger/live-balance";
+import { pagination, type Pagination } from "../paging";
 import { listCustomersInput, type ListCustomersInput } from "./customer-schemas";
 import { toPublicCustomer, type PublicCustomer } from "./to-public-customer";
 
 export type CustomerPage = {
   items: PublicCustomer[];
-  pagination: { page: number; limit: number; total: number; totalPages: number };
+  pagination: Pagination;
 };
 
 export async function listCustomers(db: DbOrTx, actor: Actor, input: ListCustomersInput = {}): Promise<CustomerPage> {
@@ -19,14 +20,14 @@ export async function listCustomers(db: DbOrTx, actor: Actor, input: ListCustome
     db.customer.findMany({
       where,
       orderBy: customerOrder(data),
-      skip: (data.page - 1) * data.limit,
-      take: data.limit,
+      skip: (data.page - 1) * data.perPage,
+      take: data.perPage,
     }),
     db.customer.count({ where }),
   ]);
   return {
     items: (await withLiveBalances(db, actor.businessId, rows)).map(toPublicCustomer),
-    pagination: { page: data.page, limit: data.limit, total, totalPages: Math.ceil(total / data.limit) },
+    pagination: pagination(data.page, data.perPage, total),
   };
 }
 

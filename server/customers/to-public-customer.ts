@@ -1,7 +1,9 @@
 // What the API and the portal show of a customer: never erasedAt or updatedAt bookkeeping, and
 // the same shape whichever function produced it.
 import { z } from "zod";
+import type { DbOrTx } from "../db/client";
 import type { CustomerStatus } from "../db/generated/enums";
+import { withLiveBalance } from "../ledger/live-balance";
 
 export type PublicCustomer = {
   id: string;
@@ -9,6 +11,8 @@ export type PublicCustomer = {
   phone: string | null;
   externalId: string | null;
   name: string | null;
+  // Staff notes: for the business's own systems and staff, never the customer.
+  notes: string | null;
   status: CustomerStatus;
   tier: string | null;
   balance: number;
@@ -19,8 +23,14 @@ export type PublicCustomer = {
 };
 
 export function toPublicCustomer(row: PublicCustomer): PublicCustomer {
-  const { id, email, phone, externalId, name, status, tier, balance, lifetimeEarned, lifetimeRedeemed, lastActivityAt, createdAt } = row;
-  return { id, email, phone, externalId, name, status, tier, balance, lifetimeEarned, lifetimeRedeemed, lastActivityAt, createdAt };
+  const { id, email, phone, externalId, name, notes, status, tier, balance, lifetimeEarned, lifetimeRedeemed, lastActivityAt, createdAt } = row;
+  return { id, email, phone, externalId, name, notes, status, tier, balance, lifetimeEarned, lifetimeRedeemed, lastActivityAt, createdAt };
+}
+
+// What a domain function answers for one customer: its public fields, with the balance as of
+// now (points past their expiry left out: see ledger/live-balance.ts).
+export async function publicCustomer(db: DbOrTx, businessId: string, row: PublicCustomer): Promise<PublicCustomer> {
+  return toPublicCustomer(await withLiveBalance(db, businessId, row));
 }
 
 // The response shape for the OpenAPI document (dates travel as ISO strings).
@@ -31,6 +41,7 @@ export const publicCustomerSchema = z
     phone: z.string().nullable(),
     externalId: z.string().nullable().meta({ description: "Your own id for this customer (store, POS or CRM)." }),
     name: z.string().nullable(),
+    notes: z.string().nullable().meta({ description: "Staff notes (up to 1,000 characters); never shown to the customer." }),
     status: z.enum(["ACTIVE", "BLOCKED"]),
     tier: z.string().nullable(),
     balance: z.int(),

@@ -6,20 +6,20 @@ import type { Actor } from "../actors/actor";
 import { assertIdentityFree, conflictsAsAppErrors } from "./create-customer";
 import { updateCustomerInput, type UpdateCustomerInput } from "./customer-schemas";
 import { inTransaction, loadCustomer } from "./resolve-customer";
-import { toPublicCustomer, type PublicCustomer } from "./to-public-customer";
+import { publicCustomer, type PublicCustomer } from "./to-public-customer";
 
 export async function updateCustomer(db: DbOrTx, actor: Actor, input: UpdateCustomerInput): Promise<PublicCustomer> {
   const data = updateCustomerInput.parse(input);
   const work = inTransaction(db, async (tx) => {
     const current = await loadCustomer(tx, actor.businessId, data.id);
-    const fields = (["name", "phone"] as const).filter((field) => data[field] !== undefined && data[field] !== current[field]);
+    const fields = (["name", "phone", "notes"] as const).filter((field) => data[field] !== undefined && data[field] !== current[field]);
     const statusChanged = data.status !== undefined && data.status !== current.status;
-    if (fields.length === 0 && !statusChanged) return toPublicCustomer(current);
+    if (fields.length === 0 && !statusChanged) return await publicCustomer(tx, actor.businessId, current);
     if (fields.includes("phone")) await assertIdentityFree(tx, actor.businessId, { phone: data.phone }, current.id);
 
     const row = await tx.customer.update({
       where: { businessId_id: { businessId: actor.businessId, id: current.id } },
-      data: { name: data.name, phone: data.phone, status: data.status },
+      data: { name: data.name, phone: data.phone, notes: data.notes, status: data.status },
     });
     const target = { targetType: "customer", targetId: current.id };
     // Field names only: the audit trail outlives an erasure, so it holds no personal data.
@@ -28,7 +28,7 @@ export async function updateCustomer(db: DbOrTx, actor: Actor, input: UpdateCust
       const action = data.status === "BLOCKED" ? "customer.blocked" : "customer.unblocked";
       await recordAudit(tx, actor, { action, ...target, details: { from: current.status, to: data.status! } });
     }
-    return toPublicCustomer(row);
+    return await publicCustomer(tx, actor.businessId, row);
   });
   return conflictsAsAppErrors(work);
 }

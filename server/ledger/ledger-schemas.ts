@@ -2,6 +2,7 @@
 // and the OpenAPI document is generated from them, so the three can't drift apart.
 import { z } from "zod";
 import { normalizeEmail, normalizePhone } from "../customers/normalize-identity";
+import { pagedBy, pagingShape } from "../paging";
 import { isStorableJson, storableDate, storableJsonMessage, storableText } from "../storable";
 
 // One operation moves at most this many points: well inside Postgres int4 for balances, and
@@ -52,7 +53,7 @@ function withCustomer<T extends z.ZodRawShape>(shape: T) {
 // An idempotency key (or its alias referenceId, for stores that already send an order id).
 const idempotency = {
   idempotencyKey: idempotencyKeySchema.optional(),
-  referenceId: idempotencyKeySchema.optional(),
+  referenceId: idempotencyKeySchema.optional().meta({ description: "Same as idempotencyKey, for stores that send their order id." }),
 };
 
 export const awardInput = withCustomer({
@@ -96,15 +97,37 @@ export const reverseInput = z.object({
 
 export const entryTypes = ["AWARD", "REDEEM", "ADJUST", "EXPIRE", "REVERSAL"] as const;
 
+const DAY_MS = 86_400_000;
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+const LATEST = new Date("9999-12-31T23:59:59.999Z");
+
+// The end of a date range. A date alone ("2026-11-30") means through that whole day (UTC), so
+// it becomes the next midnight, which the range excludes: entries stamped to the microsecond
+// late on the 30th are in. A date alone as the start is already that day's midnight.
+const rangeEnd = z.preprocess((value) => {
+  if (typeof value !== "string" || !DATE_ONLY.test(value.trim())) return value;
+  const start = Date.parse(value.trim());
+  return Number.isNaN(start) ? value : new Date(Math.min(start + DAY_MS, LATEST.getTime()));
+}, storableDate);
+
+// Any case, as query strings are typed by hand; "all" is no filter.
+const entryTypeFilter = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .pipe(z.enum([...entryTypes, "ALL"], `must be one of ${entryTypes.join(", ")} or ALL (any case)`))
+  .transform((type) => (type === "ALL" ? undefined : type));
+
 export const historyInput = withCustomer({
-  type: z.enum(entryTypes).optional(),
+  type: entryTypeFilter.optional(),
   from: storableDate.optional(),
-  to: storableDate.optional(),
+  to: rangeEnd.optional(),
   reference: text(128).optional(),
   actorId: text(128).optional(),
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
-  perPage: z.coerce.number().int().min(1).max(100, "at most 100 per page").default(25),
-});
+  // The staff name on the entry (the `staff` a write sent), case-insensitively; empty is no filter.
+  staff: staffNameSchema.optional().transform((name) => name || undefined),
+  ...pagingShape,
+}).transform(pagedBy);
 
 export type AwardInput = z.input<typeof awardInput>;
 export type RedeemInput = z.input<typeof redeemInput>;

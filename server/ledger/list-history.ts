@@ -1,13 +1,11 @@
 import { resolveCustomer } from "../customers/resolve-customer";
 import type { DbOrTx } from "../db/client";
 import type { Actor } from "../actors/actor";
+import { pagination, type Pagination } from "../paging";
 import { toLedgerEntry, type EntryRow, type LedgerEntry } from "./ledger-entry";
 import { historyInput, type HistoryInput } from "./ledger-schemas";
 
-export type History = {
-  items: LedgerEntry[];
-  pagination: { page: number; perPage: number; total: number; totalPages: number };
-};
+export type History = { items: LedgerEntry[]; pagination: Pagination };
 
 // Newest first, each entry with the balance right after it.
 export async function listHistory(db: DbOrTx, actor: Actor, input: HistoryInput): Promise<History> {
@@ -19,6 +17,8 @@ export async function listHistory(db: DbOrTx, actor: Actor, input: HistoryInput)
     type: data.type,
     reference: data.reference,
     actorId: data.actorId,
+    // Prisma sends an insensitive `equals` as ILIKE as is: escape its wildcards for an exact match.
+    staffName: data.staff ? { equals: data.staff.replace(/[\\%_]/g, "\\$&"), mode: "insensitive" as const } : undefined,
     createdAt: data.from || data.to ? { gte: data.from, lt: data.to } : undefined,
   };
   const [rows, total] = await Promise.all([
@@ -32,6 +32,6 @@ export async function listHistory(db: DbOrTx, actor: Actor, input: HistoryInput)
   ]);
   return {
     items: rows.map((row) => toLedgerEntry(row as unknown as EntryRow)),
-    pagination: { page: data.page, perPage: data.perPage, total, totalPages: Math.ceil(total / data.perPage) },
+    pagination: pagination(data.page, data.perPage, total),
   };
 }

@@ -6,6 +6,7 @@ import { z, ZodError } from "zod";
 import { normalizeEmail, normalizePhone } from "../customers/normalize-identity";
 import type { DbOrTx } from "../db/client";
 import { toAppError, type ErrorCode } from "../errors";
+import { rejectUnknownKeys } from "../reject-unknown-keys";
 import { withStaffName, type Actor } from "../actors/actor";
 import { adjustPoints } from "./adjust-points";
 import { ledgerBody, type LedgerResult } from "./ledger-result";
@@ -25,10 +26,17 @@ export const bulkInput = z.object({
 });
 
 // Only the envelope is checked up front; each item's own schema runs when the item does.
-const bulkItem = z.looseObject({
+const itemEnvelope = {
   type: z.enum(["award", "redeem", "adjust"], "must be award, redeem or adjust"),
   staff: staffNameSchema.optional(),
-});
+};
+const bulkItem = z.looseObject(itemEnvelope);
+// What an item of each type may hold: the body of its own endpoint, plus type and staff.
+const itemFields = {
+  award: z.object(itemEnvelope).and(awardInput),
+  redeem: z.object(itemEnvelope).and(redeemInput),
+  adjust: z.object(itemEnvelope).and(adjustInput),
+};
 
 export type BulkItemResult =
   | { index: number; success: true; replayed: boolean; data: unknown }
@@ -62,8 +70,9 @@ export async function runBulk(db: DbOrTx, actor: Actor, input: z.input<typeof bu
 
 async function runItem(db: DbOrTx, actor: Actor, raw: unknown): Promise<LedgerResult> {
   const item = bulkItem.parse(raw);
+  rejectUnknownKeys(item, itemFields[item.type], "field");
   const itemActor = withStaffName(actor, item.staff);
-  // The same schemas as the single-operation endpoints (extra keys such as `type` are dropped),
+  // The same schemas as the single-operation endpoints (`type` and `staff` are dropped),
   // and the same body they answer, so a replayed item's data is exactly the original's.
   if (item.type === "award") return awardPoints(db, itemActor, awardInput.parse(item));
   if (item.type === "redeem") return redeemPoints(db, itemActor, redeemInput.parse(item));

@@ -13,7 +13,7 @@ const timestamp = z.iso.datetime({ precision: 3 });
 // The API's own customer and transaction shapes, closed (no field more) and with the
 // timestamp precision the SQL writes.
 export const eventCustomerSchema = z
-  .strictObject({ ...publicCustomerSchema.shape, lastActivityAt: timestamp.nullable(), createdAt: timestamp })
+  .strictObject({ ...publicCustomerSchema.omit({ notes: true }).shape, lastActivityAt: timestamp.nullable(), createdAt: timestamp })
   .meta({ description: "The customer as GET /customers/{id} shows it, without staff notes." });
 
 export const eventEntrySchema = z

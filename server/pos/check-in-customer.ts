@@ -35,7 +35,7 @@ export async function checkInCustomer(db: DbOrTx, actor: Actor, input: CheckinIn
     enrol: data.customerId ? undefined : { phone: data.phone },
     points,
     description: "Checkin",
-    idempotencyKey: data.idempotencyKey,
+    idempotencyKey: data.idempotencyKey ?? data.referenceId,
     metadata,
     // Idempotency is about what the till sent, not the points it earned under today's rates:
     // a retry after the earn rate changed replays the original answer instead of being refused

@@ -9,6 +9,11 @@ import { customerRefShape, idempotencyKeySchema, positivePoints, type CustomerRe
 const tillCustomer = { phone: customerRefShape.customerPhone, customerId: customerRefShape.customerId };
 const namesCustomer = (v: { phone?: string; customerId?: string }) => Boolean(v.phone ?? v.customerId);
 const NAMES_CUSTOMER = { message: "Name the customer with phone or customerId", path: ["phone"] };
+// referenceId: the idempotency key's other name, as on every write (a till may send its receipt number).
+const idempotency = {
+  idempotencyKey: idempotencyKeySchema.optional(),
+  referenceId: idempotencyKeySchema.optional().meta({ description: "Same as idempotencyKey, e.g. the receipt number." }),
+};
 
 export const checkinInput = z
   .object({
@@ -17,12 +22,12 @@ export const checkinInput = z
     // Which of the two applies depends on the business's earn mode, checked once it is read.
     amount: z.int("must be a whole number of minor currency units (cents)").min(0, "must not be negative").optional(),
     units: z.int("must be a whole number of units").positive("must be a positive number of units").optional(),
-    idempotencyKey: idempotencyKeySchema.optional(),
+    ...idempotency,
   })
   .refine(namesCustomer, NAMES_CUSTOMER);
 
 export const tillRedeemInput = z
-  .object({ ...tillCustomer, points: positivePoints, idempotencyKey: idempotencyKeySchema.optional() })
+  .object({ ...tillCustomer, points: positivePoints, ...idempotency })
   .refine(namesCustomer, NAMES_CUSTOMER);
 
 export const phoneOrIdParams = z.object({

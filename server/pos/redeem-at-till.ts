@@ -20,7 +20,7 @@ export async function redeemAtTill(db: DbOrTx, actor: Actor, input: TillRedeemIn
   const result = await redeemPoints(
     db,
     actor,
-    { customerId: data.customerId, customerPhone: data.phone, amount: data.points, description: "Redeemed at the till", idempotencyKey: data.idempotencyKey },
+    { customerId: data.customerId, customerPhone: data.phone, amount: data.points, description: "Redeemed at the till", idempotencyKey: data.idempotencyKey ?? data.referenceId },
     { context: { rewardThreshold: program.rewardThreshold } },
   );
   return {

@@ -1,14 +1,16 @@
 // Builds a route handler from an Operation: API-key auth and scope, rate limit, body size and
-// JSON parsing, zod validation of params/query/body, then the handler, then the envelope.
+// JSON parsing, unknown query parameters and body fields refused, zod validation of
+// params/query/body, then the handler, then the envelope.
 // Route files stay a few lines: the operation and a call into server/.
 import type { NextResponse } from "next/server";
 import type { z } from "zod";
-import { keyAllows } from "../api-keys/api-key-scopes";
+import { keyAllows, type ApiKeyScope } from "../api-keys/api-key-scopes";
 import { authenticateApiKey, type AuthenticatedKey } from "../api-keys/authenticate-api-key";
 import { AppError } from "../errors";
 import { apiKeyActor, type Actor, type EntrySource } from "../actors/actor";
+import { rejectUnknownKeys } from "../reject-unknown-keys";
 import { ok, restHandler, type RouteContext } from "./envelope";
-import type { Operation } from "./operation";
+import { documentedQuery, type Operation } from "./operation";
 import { consumeRateLimit } from "./rate-limit";
 
 export const MAX_BODY_BYTES = 1_048_576;
@@ -40,8 +42,14 @@ export function apiRoute<B extends z.ZodType, Q extends z.ZodType, P extends z.Z
         throw new AppError("FORBIDDEN", `This API key lacks the ${operation.scope} scope.`);
       }
       const params = operation.params ? operation.params.parse(await context.params) : undefined;
-      const query = operation.query ? operation.query.parse(Object.fromEntries(new URL(request.url).searchParams)) : undefined;
-      const body = operation.body ? operation.body.parse(await readJson(request)) : undefined;
+      const rawQuery = Object.fromEntries(new URL(request.url).searchParams);
+      rejectUnknownKeys(rawQuery, documentedQuery(operation), "query parameter");
+      const query = operation.query ? operation.query.parse(rawQuery) : undefined;
+      // An operation without a body still reads one sent anyway (DELETE with {"reason": ...}),
+      // so its fields are refused rather than ignored.
+      const rawBody = await readJson(request);
+      rejectUnknownKeys(rawBody, operation.body, "field");
+      const body = operation.body ? operation.body.parse(rawBody) : undefined;
       // A till or back office may name the person at the counter (`staff` in the body).
       const staffName = typeof (body as { staff?: unknown } | undefined)?.staff === "string" ? (body as { staff: string }).staff : null;
       const actor = apiKeyActor(key, { source: options.source, staffName, requestId });
@@ -54,6 +62,12 @@ export function apiRoute<B extends z.ZodType, Q extends z.ZodType, P extends z.Z
       throw error;
     }
   });
+}
+
+// For a part of a request that needs more than the operation's own scope (initialPoints on a
+// customer write creates points, so it also needs points:write).
+export function requireScope(key: AuthenticatedKey, needed: ApiKeyScope, what: string): void {
+  if (!keyAllows(key.scopes, needed)) throw new AppError("FORBIDDEN", `${what} needs the ${needed} scope; this API key lacks it.`);
 }
 
 function isReply(value: unknown): value is Reply {

@@ -4,6 +4,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { openApiDocument } from "./openapi";
+import { allOperations } from "./operations";
 
 const API_DIR = path.resolve("app/api/v1");
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"];
@@ -48,12 +49,22 @@ describe("OpenAPI document", () => {
     expect(documented.filter((r) => !implemented.includes(r))).toEqual([]);
   });
 
-  it("is OpenAPI 3.1 with both auth schemes and an error envelope on every operation", () => {
+  it("is OpenAPI 3.1 with both auth schemes and an error envelope on every operation that takes a key, and a success response on every one", () => {
     const doc = openApiDocument();
     expect(doc.openapi).toBe("3.1.0");
     expect(Object.keys(doc.components?.securitySchemes ?? {})).toEqual(["bearer", "apiKeyHeader"]);
-    const award = doc.paths?.["/points/award"]?.post;
-    expect(award?.responses?.["201"]).toBeTruthy();
-    expect(award?.responses?.["422"]).toBeTruthy();
+    expect(allOperations.length).toBeGreaterThan(20);
+    for (const operation of allOperations) {
+      const name = `${operation.method} ${operation.path}`;
+      const documented = doc.paths?.[operation.path]?.[operation.method.toLowerCase() as "get"];
+      expect(documented, name).toBeTruthy();
+      const responses = (documented?.responses ?? {}) as Record<string, { content?: Record<string, { schema?: unknown }> }>;
+      expect(responses[String(operation.status)]?.content?.["application/json"]?.schema, `${name} success`).toBeTruthy();
+      if (!operation.scope) continue;
+      expect(documented?.security, name).toEqual([{ bearer: [] }, { apiKeyHeader: [] }]);
+      for (const status of ["400", "401", "403", "404", "409", "413", "422", "429"]) {
+        expect(responses[status]?.content?.["application/json"]?.schema, `${name} ${status}`).toEqual({ $ref: "#/components/schemas/Error" });
+      }
+    }
   });
 });

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from "zod-openapi";
 import { AppError } from "../errors";
-import type { Operation } from "./operation";
+import { documentedQuery, type Operation } from "./operation";
 import { allOperations } from "./operations";
 
 const errorSchema = z
@@ -11,20 +11,15 @@ const errorSchema = z
   .meta({ id: "Error" });
 
 const ERROR_STATUSES: Record<string, string> = {
-  "400": "Invalid request (VALIDATION_ERROR, INVALID_JSON)",
+  "400": "Invalid request, including an unknown query parameter or body field (VALIDATION_ERROR, INVALID_JSON)",
   "401": "Missing, invalid or revoked API key (UNAUTHORIZED)",
   "403": "The key lacks the scope, or the customer is blocked (FORBIDDEN, CUSTOMER_BLOCKED)",
   "404": "Not found in this business",
-  "409": "Conflict (ALREADY_EXISTS, ALREADY_REVERSED, IDEMPOTENCY_IN_PROGRESS)",
+  "409": "Conflict (CONFLICT, ALREADY_EXISTS, ALREADY_REVERSED, IDEMPOTENCY_IN_PROGRESS)",
   "413": "Request body too large (PAYLOAD_TOO_LARGE)",
   "422": "Refused by the ledger (INSUFFICIENT_POINTS, IDEMPOTENCY_MISMATCH, NOT_REVERSIBLE)",
   "429": "Rate limited (RATE_LIMITED); see Retry-After",
 };
-
-function queryObject(operation: Operation): z.ZodObject | undefined {
-  if (operation.queryDoc) return operation.queryDoc;
-  return operation.query instanceof z.ZodObject ? operation.query : undefined;
-}
 
 function toOpenApi(operation: Operation): ZodOpenApiOperationObject {
   const errors = Object.fromEntries(
@@ -38,7 +33,7 @@ function toOpenApi(operation: Operation): ZodOpenApiOperationObject {
     security: operation.scope ? [{ bearer: [] }, { apiKeyHeader: [] }] : [],
     "x-scope": operation.scope ?? undefined,
     requestParams: definedOnly({
-      query: queryObject(operation),
+      query: documentedQuery(operation),
       path: operation.params instanceof z.ZodObject ? operation.params : undefined,
     }),
     requestBody: operation.body ? { content: { "application/json": { schema: operation.body, example: operation.example } } } : undefined,

@@ -1,6 +1,6 @@
 // One public API operation, described once: the route handler validates with these schemas,
 // and the OpenAPI document (server/rest/openapi.ts) is generated from the same objects.
-import type { z } from "zod";
+import { z } from "zod";
 import type { ApiKeyScope } from "../api-keys/api-key-scopes";
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -20,8 +20,9 @@ export type Operation<
   scope: ApiKeyScope | null;
   body?: B;
   query?: Q;
-  // The query parameters as documented, when `query` itself isn't a plain object schema
-  // (e.g. it accepts ?email= as an alias and renames it before validating).
+  // The query parameters as documented, when `query` itself doesn't name them (it accepts
+  // ?email= as an alias and renames it before validating). Every parameter a request sends must
+  // be here (or in `query`): apiRoute refuses any other.
   queryDoc?: z.ZodObject;
   params?: P;
   response: z.ZodType;
@@ -35,4 +36,14 @@ export function defineOperation<B extends z.ZodType = z.ZodNever, Q extends z.Zo
   operation: Operation<B, Q, P>,
 ): Operation<B, Q, P> {
   return operation;
+}
+
+// The query parameters an operation documents and accepts: queryDoc, or the object `query`
+// validates with (also when it post-processes the result, e.g. folding paging aliases).
+export function documentedQuery(operation: Operation): z.ZodObject | undefined {
+  if (operation.queryDoc) return operation.queryDoc;
+  const query = operation.query;
+  if (query instanceof z.ZodObject) return query;
+  if (query instanceof z.ZodPipe && query.in instanceof z.ZodObject) return query.in;
+  return undefined;
 }

@@ -2,6 +2,7 @@
 // server/<domain>; responses are built by the domain code, and these describe them.
 import { z } from "zod";
 import { entryTypes } from "../ledger/ledger-schemas";
+import { MAX_PER_PAGE } from "../paging";
 
 export const transactionSchema = z
   .object({
@@ -32,7 +33,15 @@ export const ledgerResultSchema = z
   })
   .meta({ id: "LedgerResult" });
 
-export const paginationSchema = z.object({ page: z.int(), perPage: z.int(), total: z.int(), totalPages: z.int() }).meta({ id: "Pagination" });
+// The `pagination` object of every list answer (server/paging.ts).
+export const paginationSchema = z
+  .object({
+    page: z.int(),
+    perPage: z.int().meta({ description: `Items per page, at most ${MAX_PER_PAGE}.` }),
+    total: z.int().meta({ description: "Items on all pages." }),
+    totalPages: z.int().meta({ description: "0 when there are no items." }),
+  })
+  .meta({ id: "Pagination" });
 
 export const balanceSchema = z
   .object({

@@ -11,7 +11,7 @@ import {
 import { publicCustomerSchema } from "../../customers/to-public-customer";
 import { idempotencyKeySchema, metadataSchema, signedPoints, staffNameSchema } from "../../ledger/ledger-schemas";
 import { defineOperation } from "../operation";
-import { ledgerResultSchema, transactionSchema } from "../schemas";
+import { ledgerResultSchema, paginationSchema, transactionSchema } from "../schemas";
 
 const savedCustomerSchema = z.object({
   customer: publicCustomerSchema,
@@ -24,14 +24,12 @@ export const listCustomersOperation = defineOperation({
   tag: "Customers",
   summary: "List customers",
   description:
-    "Pages of customers (limit up to 100). `search` matches name, email or phone, case-insensitively; `status` filters " +
-    "ACTIVE or BLOCKED; sortBy createdAt (default), balance, lifetimeEarned, lastActivityAt or name, sortOrder asc or desc.",
+    "Pages of customers: `page` and `perPage` (up to 100; `limit` is accepted as its older name). `search` matches name, " +
+    "email or phone, case-insensitively; `status` filters ACTIVE or BLOCKED; sortBy createdAt (default), balance, " +
+    "lifetimeEarned, lastActivityAt or name, sortOrder asc or desc. An unknown parameter is refused with 400.",
   scope: "customers:read",
   query: listCustomersInput,
-  response: z.object({
-    items: z.array(publicCustomerSchema),
-    pagination: z.object({ page: z.int(), limit: z.int(), total: z.int(), totalPages: z.int() }),
-  }),
+  response: z.object({ items: z.array(publicCustomerSchema), pagination: paginationSchema }),
   status: 200,
   errors: ["VALIDATION_ERROR"],
 });
@@ -42,14 +40,16 @@ export const createCustomerOperation = defineOperation({
   tag: "Customers",
   summary: "Create a customer",
   description:
-    "Enrols a customer; 201. An email that is already enrolled (case-insensitively) answers 200 with that customer and " +
-    "created false, changing nothing, so retries are safe. `initialPoints` are awarded as welcome points in the same " +
-    "transaction. A phone or externalId that belongs to another customer is refused with 409 ALREADY_EXISTS.",
+    "Enrols a customer; 201. Send an email, a phone, or both (till-only shops enrol by phone). An email that is already " +
+    "enrolled (case-insensitively), or without an email a phone that is, answers 200 with that customer and created " +
+    "false, changing nothing, so retries are safe. `initialPoints` are awarded as welcome points in the same transaction " +
+    "and need the points:write scope too. `notes` are staff notes (up to 1,000 characters). A phone or externalId that " +
+    "belongs to another customer is refused with 409 ALREADY_EXISTS.",
   scope: "customers:write",
   body: createCustomerInput,
   response: savedCustomerSchema,
   status: 201,
-  example: { email: "ann@example.com", name: "Ann Lee", phone: "+1 555 010 2000", externalId: "shop-881", initialPoints: 50 },
+  example: { email: "ann@example.com", name: "Ann Lee", phone: "+1 555 010 2000", externalId: "shop-881", notes: "Prefers oat milk", initialPoints: 50 },
   errors: ["VALIDATION_ERROR", "ALREADY_EXISTS"],
 });
 
@@ -75,16 +75,18 @@ export const upsertCustomerOperation = defineOperation({
   tag: "Customers",
   summary: "Create or update a customer by your external id",
   description:
-    "For PUT the path segment is YOUR external id for the customer (not our customer id). Creates the customer (201) or " +
-    "updates the fields sent (200). A customer already enrolled by the same email without an external id gets this one " +
-    "attached instead of a duplicate. An email or phone that belongs to another customer is refused with 409.",
+    "For PUT the path segment is YOUR external id for the customer (not our customer id: that is refused with 409 " +
+    "CONFLICT, use PATCH /customers/{id}). Creates the customer (201) or updates the fields sent (200). A customer " +
+    "already enrolled by the same email without an external id gets this one attached instead of a duplicate. " +
+    "`initialPoints` (welcome points, needing the points:write scope too) only when this call creates the customer; on " +
+    "an update it is refused with 400. An email or phone that belongs to another customer is refused with 409.",
   scope: "customers:write",
   params: z.object({ id: externalIdSchema.meta({ description: "Your external id for the customer." }) }),
   body: upsertCustomerInput.omit({ externalId: true }),
   response: savedCustomerSchema,
   status: 201,
-  example: { email: "ann@example.com", name: "Ann Lee" },
-  errors: ["VALIDATION_ERROR", "ALREADY_EXISTS"],
+  example: { email: "ann@example.com", name: "Ann Lee", notes: "Prefers oat milk" },
+  errors: ["VALIDATION_ERROR", "ALREADY_EXISTS", "CONFLICT"],
 });
 
 export const updateCustomerOperation = defineOperation({
@@ -92,7 +94,7 @@ export const updateCustomerOperation = defineOperation({
   path: "/customers/{id}",
   tag: "Customers",
   summary: "Update a customer",
-  description: "Changes name, phone (null clears it) or status. A BLOCKED customer can't earn or redeem; corrections still work.",
+  description: "Changes name, phone (null clears it), notes (null clears them) or status. A BLOCKED customer can't earn or redeem; corrections still work.",
   scope: "customers:write",
   params: customerIdParams,
   body: customerChangesInput,
@@ -131,6 +133,7 @@ export const adjustCustomerPointsOperation = defineOperation({
     reason: z.string().trim().min(1, "a reason is required for every adjustment").max(500),
     reference: z.string().trim().max(128).optional(),
     idempotencyKey: idempotencyKeySchema.optional(),
+    referenceId: idempotencyKeySchema.optional().meta({ description: "Same as idempotencyKey." }),
     metadata: metadataSchema.optional(),
     staff: staffNameSchema.optional(),
   }),

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { balanceInput } from "../../ledger/get-balance";
-import { adjustInput, awardInput, expireInput, historyInput, redeemInput, reverseInput, staffNameSchema } from "../../ledger/ledger-schemas";
+import { adjustInput, awardInput, entryTypes, expireInput, historyInput, redeemInput, reverseInput, staffNameSchema } from "../../ledger/ledger-schemas";
+import { pagingShape } from "../../paging";
 import { defineOperation } from "../operation";
 import { balanceSchema, ledgerResultSchema, paginationSchema, transactionSchema } from "../schemas";
 
@@ -61,7 +62,7 @@ export const reverseOperation = defineOperation({
   // transactionId is the API's name; entryId (the ledger's) is accepted too.
   body: reverseInput
     .omit({ entryId: true })
-    .extend({ transactionId: z.uuid("must be a transaction id (UUID)").optional(), entryId: z.uuid("must be a transaction id (UUID)").optional() })
+    .extend({ transactionId: z.uuid("must be a transaction id (UUID)").optional(), entryId: z.uuid("must be a transaction id (UUID)").optional().meta({ description: "Same as transactionId." }), ...staff })
     .refine((v) => v.transactionId ?? v.entryId, { message: "transactionId is required", path: ["transactionId"] }),
   response: ledgerResultSchema,
   status: 201,
@@ -76,7 +77,7 @@ export const expireOperation = defineOperation({
   summary: "Expire points",
   description: "Expires a customer's points whose expiry is at or before `before` (default: now), or up to `amount` of them, soonest first.",
   scope: "points:write",
-  body: expireInput,
+  body: expireInput.and(z.object(staff)),
   response: z.object({ expired: z.int(), transaction: transactionSchema.nullable(), balance: z.int() }),
   status: 200,
   example: { customerEmail: "ann@example.com", before: "2027-01-31T00:00:00Z" },
@@ -87,6 +88,8 @@ export const expireOperation = defineOperation({
 const customerQueryDoc = {
   email: z.string().optional().meta({ description: "The customer's email (case-insensitive)." }),
   phone: z.string().optional().meta({ description: "The customer's phone number (formatting ignored)." }),
+  customerEmail: z.string().optional().meta({ description: "Same as email." }),
+  customerPhone: z.string().optional().meta({ description: "Same as phone." }),
   customerId: z.uuid().optional(),
   externalId: z.string().optional().meta({ description: "Your system's id for the customer." }),
 };
@@ -117,17 +120,26 @@ export const historyOperation = defineOperation({
   path: "/points/history",
   tag: "Points",
   summary: "List a customer's transactions",
-  description: "Newest first, each with the balance right after it. Filters: type, from, to (ISO dates), reference; page and perPage (max 100).",
+  description:
+    "Newest first, each with the balance right after it. Filters: type, from, to, reference, staff, actorId; paged by " +
+    "page and perPage (up to 100; `limit` is accepted as its older name). An unknown parameter is refused with 400.",
   scope: "points:read",
   query: customerQuery(historyInput),
   queryDoc: z.object({
     ...customerQueryDoc,
-    type: z.enum(["AWARD", "REDEEM", "ADJUST", "EXPIRE", "REVERSAL"]).optional(),
-    from: z.iso.datetime().optional(),
-    to: z.iso.datetime().optional(),
-    reference: z.string().optional(),
-    page: z.int().min(1).optional(),
-    perPage: z.int().min(1).max(100).optional(),
+    type: z
+      .enum([...entryTypes, "all"])
+      .optional()
+      .meta({ description: "Only entries of this type (any case); all: no filter." }),
+    from: z.string().optional().meta({ description: "ISO 8601 date-time, or a date (from its start, UTC); inclusive.", examples: ["2026-11-01"] }),
+    to: z
+      .string()
+      .optional()
+      .meta({ description: "ISO 8601 date-time (exclusive), or a date: through the end of that day, UTC.", examples: ["2026-11-30"] }),
+    reference: z.string().optional().meta({ description: "Only entries with this reference." }),
+    staff: z.string().optional().meta({ description: "Only entries whose staffName is this (exact, case-insensitive)." }),
+    actorId: z.string().optional().meta({ description: "Only entries written by this API key or portal user id." }),
+    ...pagingShape,
   }),
   response: z.object({ items: z.array(transactionSchema), pagination: paginationSchema }),
   status: 200,

@@ -13,7 +13,7 @@ import { EmptyState, ErrorState, TableSkeleton } from "@/components/ui/states";
 import { customerColumns } from "./customer-columns";
 
 type SortBy = "createdAt" | "balance" | "lifetimeEarned" | "lastActivityAt" | "name";
-const LIMIT = 25;
+const PER_PAGE = 25;
 const columnClass = (meta: unknown) => (meta as { className?: string } | undefined)?.className ?? "";
 
 export function CustomersTable() {
@@ -25,7 +25,7 @@ export function CustomersTable() {
   const deferredSearch = useDeferredValue(search);
   const sort = sorting[0] ?? { id: "createdAt", desc: true };
   const filters = { search: deferredSearch || undefined, status: status || undefined, sortBy: sort.id as SortBy, sortOrder: sort.desc ? ("desc" as const) : ("asc" as const) };
-  const customers = useQuery({ ...trpc.customers.list.queryOptions({ ...filters, page, limit: LIMIT }), placeholderData: keepPreviousData });
+  const customers = useQuery({ ...trpc.customers.list.queryOptions({ ...filters, page, perPage: PER_PAGE }), placeholderData: keepPreviousData });
 
   // TanStack Table v8 is not React Compiler safe; the compiler skips this component, as intended.
   // eslint-disable-next-line react-hooks/incompatible-library

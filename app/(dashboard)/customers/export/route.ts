@@ -21,7 +21,7 @@ export async function GET(request: Request) {
   const session = await portalSession();
   if (!session) return new Response("Please sign in.", { status: 401 });
   const params = Object.fromEntries(new URL(request.url).searchParams);
-  const parsed = listCustomersInput.safeParse({ ...params, page: 1, limit: 100 });
+  const parsed = listCustomersInput.safeParse({ ...params, page: 1, perPage: 100 });
   if (!parsed.success) return new Response("Invalid filters.", { status: 400 });
   const actor = portalActor(session.user, session.membership.business.id);
   const batches = exportCustomers(db, actor, parsed.data);

@@ -30,7 +30,7 @@ describe("GET /api/v1/customers", () => {
     const all = await call("GET", list, { key, query: { sortBy: "balance", sortOrder: "desc" } });
     expect(all.status).toBe(200);
     expect(emails(all)).toEqual(["ann@example.com", "cat@example.com", "bob@example.com"]);
-    expect(all.data.pagination).toEqual({ page: 1, limit: 25, total: 3, totalPages: 1 });
+    expect(all.data.pagination).toEqual({ page: 1, perPage: 25, total: 3, totalPages: 1 });
     expect((all.data.items as Customer[])[0]).toMatchObject({ name: "Ann Lee", phone: "+15550100001", balance: 30, lifetimeEarned: 30, status: "ACTIVE", tier: "Bronze" });
 
     expect(emails(await call("GET", list, { key, query: { search: "ANN", sortBy: "name", sortOrder: "asc" } }))).toEqual(["ann@example.com", "cat@example.com"]);
@@ -40,20 +40,35 @@ describe("GET /api/v1/customers", () => {
     expect(emails(await call("GET", list, { key, query: { search: "%" } }))).toEqual([]);
     expect(emails(await call("GET", list, { key, query: { search: "_" } }))).toEqual([]);
 
-    const page2 = await call("GET", list, { key, query: { limit: 2, page: 2, sortBy: "balance", sortOrder: "asc" } });
+    const page2 = await call("GET", list, { key, query: { perPage: 2, page: 2, sortBy: "balance", sortOrder: "asc" } });
     expect(emails(page2)).toEqual(["ann@example.com"]);
-    expect(page2.data.pagination).toEqual({ page: 2, limit: 2, total: 3, totalPages: 2 });
+    expect(page2.data.pagination).toEqual({ page: 2, perPage: 2, total: 3, totalPages: 2 });
+    // limit, perPage's older name, pages the same way and answers the same pagination object.
+    const byLimit = await call("GET", list, { key, query: { limit: 2, page: 2, sortBy: "balance", sortOrder: "asc" } });
+    expect(byLimit.json).toEqual(page2.json);
     expect(await db.customer.count({ where: { businessId: business.id } })).toBe(4); // the erased row stays, anonymised
   });
 
   it("refuses bad paging and sorting with 400", async () => {
     const { key } = await setup();
-    const queries: Record<string, string | number>[] = [{ limit: 101 }, { page: 0 }, { sortBy: "password" }, { status: "DELETED" }, { sortOrder: "up" }];
+    const queries: Record<string, string | number>[] = [
+      { limit: 101 }, { perPage: 101 }, { perPage: 10, limit: 20 }, { page: 0 }, { sortBy: "password" }, { status: "DELETED" }, { sortOrder: "up" },
+    ];
     for (const query of queries) {
       const res = await call("GET", list, { key, query });
       expect(res.status, JSON.stringify(query)).toBe(400);
       expect(res.json.code).toBe("VALIDATION_ERROR");
     }
+  });
+
+  it("refuses an unknown parameter with a 400 naming it instead of listing everyone", async () => {
+    const { actor, key } = await setup();
+    await createCustomer(db, actor, { email: "blocked@example.com", name: "B" });
+    const res = await call("GET", list, { key, query: { statusFilter: "BLOCKED" } });
+    expect(res.status).toBe(400);
+    expect(res.json).toMatchObject({ success: false, code: "VALIDATION_ERROR" });
+    expect(res.json.error).toMatch(/^Invalid request: statusFilter: unknown query parameter \(accepted: page, perPage, limit, search, status, sortBy, sortOrder\)/);
+    expect(res.json.items).toBeUndefined();
   });
 
   securityCases({ method: "GET", handler: list, scope: "customers:read", request: () => ({}) });
@@ -111,6 +126,47 @@ describe("POST /api/v1/customers", () => {
     expect(await db.customer.count({ where: { businessId: business.id } })).toBe(1);
   });
 
+  it("enrols by phone and name alone (till-only shops), with notes; a known phone answers 200 with that customer", async () => {
+    const { business, key } = await setup();
+    const res = await call("POST", create, { key, body: { phone: "+1 (555) 010-3000", name: "Till Only", notes: "Pays cash", initialPoints: 20 } });
+    expect(res.status).toBe(201);
+    expect(res.data).toMatchObject({ created: true, customer: { email: null, phone: "+15550103000", name: "Till Only", notes: "Pays cash", balance: 20 } });
+    const row = await db.customer.findFirstOrThrow({ where: { businessId: business.id } });
+    expect(row).toMatchObject({ email: null, phone: "+15550103000", name: "Till Only", notes: "Pays cash", balance: 20 });
+
+    const again = await call("POST", create, { key, body: { phone: "+1 555.010.3000", name: "Someone else", notes: "other", initialPoints: 20 } });
+    expect(again.status).toBe(200);
+    expect(again.data).toMatchObject({ created: false, customer: { id: row.id, name: "Till Only", notes: "Pays cash", balance: 20 } });
+    expect(await db.customer.count({ where: { businessId: business.id } })).toBe(1);
+    expect(await db.ledgerEntry.count({ where: { businessId: business.id } })).toBe(1);
+    expect(await db.outboxEvent.count({ where: { businessId: business.id, type: "customer.created" } })).toBe(1);
+  });
+
+  it("with an email, still refuses a phone that belongs to someone else with 409", async () => {
+    const { business, key } = await setup();
+    await call("POST", create, { key, body: { phone: "5550103001", name: "Till Only" } });
+    const res = await call("POST", create, { key, body: { email: "new@example.com", phone: "5550103001", name: "New" } });
+    expect(res.status).toBe(409);
+    expect(res.json).toMatchObject({ code: "ALREADY_EXISTS", error: "Another customer in this business already has the phone number 5550103001." });
+    expect(await db.customer.count({ where: { businessId: business.id } })).toBe(1);
+  });
+
+  it("refuses notes over 1,000 characters or with a NUL, and a body without email or phone, writing nothing", async () => {
+    const { business, key } = await setup();
+    for (const body of [
+      { email: "n@example.com", name: "N", notes: "x".repeat(1_001) },
+      { email: "n@example.com", name: "N", notes: "nul\u0000" },
+      { name: "Nobody", notes: "no way to find them again" },
+    ]) {
+      const res = await call("POST", create, { key, body });
+      expect(res.status, JSON.stringify(body).slice(0, 80)).toBe(400);
+      expect(res.json).toMatchObject({ success: false, code: "VALIDATION_ERROR" });
+    }
+    const neither = await call("POST", create, { key, body: { name: "Nobody" } });
+    expect(neither.json.error).toBe("Invalid request: email: send an email or a phone number (or both).");
+    expect(await db.customer.count({ where: { businessId: business.id } })).toBe(0);
+  });
+
   securityCases({ method: "POST", handler: create, scope: "customers:write", request: () => ({ body: { email: "s@example.com", name: "S" } }) });
 });
 
@@ -149,6 +205,74 @@ describe("PUT /api/v1/customers/{externalId}", () => {
     expect(res.status).toBe(201);
     expect(await db.customer.findFirstOrThrow({ where: { id: customer.id } })).toMatchObject({ name: "Owner's", businessId: owner.business.id });
     expect(await db.customer.findFirst({ where: { businessId: business.id, externalId: "same-id" } })).toMatchObject({ name: "Intruder's" });
+  });
+
+  it("creates with initialPoints and notes in one go: customer, welcome points and events", async () => {
+    const { business, key } = await setup();
+    const res = await call("PUT", upsert, { key, params: { id: "shop-88" }, body: { phone: "5550104000", name: "Quinn", notes: "VIP", initialPoints: 75 } });
+    expect(res.status).toBe(201);
+    expect(res.data).toMatchObject({ created: true, customer: { externalId: "shop-88", notes: "VIP", balance: 75 } });
+    const row = await db.customer.findFirstOrThrow({ where: { businessId: business.id } });
+    expect(row).toMatchObject({ externalId: "shop-88", phone: "5550104000", notes: "VIP", balance: 75, lifetimeEarned: 75 });
+    const entries = await db.ledgerEntry.findMany({ where: { businessId: business.id } });
+    expect(entries).toMatchObject([{ customerId: row.id, type: "AWARD", points: 75, description: "Welcome points", actorType: "API_KEY" }]);
+    const events = await db.outboxEvent.findMany({ where: { businessId: business.id }, orderBy: { id: "asc" } });
+    expect(events.map((e) => e.type)).toEqual(["customer.created", "points.earned"]);
+  });
+
+  it("refuses initialPoints on an update with 400, changing nothing; notes update like other fields", async () => {
+    const { business, key } = await setup();
+    await call("PUT", upsert, { key, params: { id: "shop-89" }, body: { email: "r@example.com", name: "Rae" } });
+    const auditsBefore = await db.auditLog.count({ where: { businessId: business.id } });
+    const refused = await call("PUT", upsert, { key, params: { id: "shop-89" }, body: { name: "Rae Changed", initialPoints: 10 } });
+    expect(refused.status).toBe(400);
+    expect(refused.json).toMatchObject({ success: false, code: "VALIDATION_ERROR" });
+    expect(refused.json.error).toMatch(/initialPoints applies only when the customer is created/);
+    const row = await db.customer.findFirstOrThrow({ where: { businessId: business.id } });
+    expect(row).toMatchObject({ name: "Rae", balance: 0 });
+    expect(await db.ledgerEntry.count({ where: { businessId: business.id } })).toBe(0);
+    expect(await db.auditLog.count({ where: { businessId: business.id } })).toBe(auditsBefore);
+
+    const noted = await call("PUT", upsert, { key, params: { id: "shop-89" }, body: { notes: "Allergic to nuts" } });
+    expect(noted.status).toBe(200);
+    expect(noted.data).toMatchObject({ created: false, customer: { notes: "Allergic to nuts" } });
+    expect(await db.customer.findFirstOrThrow({ where: { id: row.id } })).toMatchObject({ notes: "Allergic to nuts" });
+    expect(await db.auditLog.findFirst({ where: { businessId: business.id, action: "customer.updated" } })).toMatchObject({ details: { fields: ["notes"] } });
+  });
+
+  it("needs points:write as well for initialPoints, and writes nothing without it", async () => {
+    const { business } = await makeBusiness();
+    const { key } = await createKey(business.id, { scopes: ["customers:write"] });
+    const refused = await call("PUT", upsert, { key, params: { id: "crm-1" }, body: { email: "crm@example.com", initialPoints: 500 } });
+    expect(refused.status).toBe(403);
+    expect(refused.json).toMatchObject({ code: "FORBIDDEN", error: "initialPoints needs the points:write scope; this API key lacks it." });
+    expect(await db.customer.count({ where: { businessId: business.id } })).toBe(0);
+    expect((await call("PUT", upsert, { key, params: { id: "crm-1" }, body: { email: "crm@example.com" } })).status).toBe(201);
+  });
+
+  it("answers 409 pointing to PATCH for our own customer id in the path, instead of enrolling a second customer", async () => {
+    const { business, actor, key } = await setup();
+    const { customer } = await createCustomer(db, actor, { email: "own@example.com", name: "Own" });
+    for (const id of [customer.id, customer.id.toUpperCase()]) {
+      const res = await call("PUT", upsert, { key, params: { id }, body: { name: "Renamed" } });
+      expect(res.status, id).toBe(409);
+      expect(res.json).toMatchObject({ success: false, code: "CONFLICT" });
+      expect(res.json.error).toContain(`PATCH /customers/${customer.id}`);
+    }
+    expect(await db.customer.findMany({ where: { businessId: business.id } })).toMatchObject([{ id: customer.id, name: "Own", externalId: null }]);
+  });
+
+  it("still takes a UUID that is a customer's external id, or no customer's id at all", async () => {
+    const { business, actor, key } = await setup();
+    const { customer } = await createCustomer(db, actor, { email: "a@example.com", name: "A" });
+    // Another customer whose external id (from the store) happens to be the first one's id.
+    const twin = await call("PUT", upsert, { key, params: { id: crypto.randomUUID() }, body: { email: "b@example.com", name: "B" } });
+    expect(twin.status).toBe(201);
+    await db.customer.update({ where: { businessId_id: { businessId: business.id, id: (twin.data.customer as Customer).id } }, data: { externalId: customer.id } });
+    const updated = await call("PUT", upsert, { key, params: { id: customer.id }, body: { name: "B2" } });
+    expect(updated.status).toBe(200);
+    expect(updated.data).toMatchObject({ created: false, customer: { id: (twin.data.customer as Customer).id, name: "B2" } });
+    expect(await db.customer.findFirstOrThrow({ where: { id: customer.id } })).toMatchObject({ name: "A" });
   });
 
   securityCases({ method: "PUT", handler: upsert, scope: "customers:write", request: () => ({ params: { id: "ext-s" }, body: { name: "S" } }) });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/server/db/client";
+import { withStaffName } from "@/server/actors/actor";
+import { awardPoints, redeemPoints } from "@/server/ledger";
 import { businessWithKey, call, foreignCustomer } from "@/test/api";
 import { securityCases } from "@/test/security-cases";
 import { POST as adjust } from "./adjust/route";
@@ -11,7 +13,6 @@ import { POST as redeem } from "./redeem/route";
 import { POST as reverse } from "./reverse/route";
 
 const setup = businessWithKey;
-
 
 describe("POST /api/v1/points/award", () => {
   it("enrols, awards, answers 201 with the balance, and records who and from where", async () => {
@@ -84,6 +85,17 @@ describe("POST /api/v1/points/award", () => {
     expect(sent).toBeLessThan(40);
   });
 
+  it("takes referenceId as the idempotency key, and the key in an X-API-Key header", async () => {
+    const { business, key } = await setup();
+    const body = { customerEmail: "alias@example.com", amount: 15, referenceId: "order-7" };
+    const first = await call("POST", award, { key: null, headers: { "x-api-key": key }, body });
+    expect(first.status).toBe(201);
+    const again = await call("POST", award, { key: null, headers: { "x-api-key": key }, body });
+    expect(again.headers.get("idempotent-replayed")).toBe("true");
+    expect(again.json).toEqual(first.json);
+    expect(await db.ledgerEntry.findMany({ where: { businessId: business.id } })).toMatchObject([{ points: 15, idempotencyKey: "order-7" }]);
+  });
+
   securityCases({ method: "POST", handler: award, scope: "points:write", request: () => ({ body: { customerEmail: "s@example.com", amount: 5 } }),
     foreign: async (owner) => ({ body: { customerId: (await foreignCustomer(owner)).customerId, amount: 5 } }) });
 });
@@ -117,7 +129,7 @@ describe("POST /api/v1/points/redeem", () => {
 });
 
 describe("POST /api/v1/points/adjust, /reverse, /expire", () => {
-  it("adjusts with a reason, reverses once, and expires by amount", async () => {
+  it("adjusts with a reason, reverses once (by transactionId or entryId, stamping staff), and expires by amount", async () => {
     const { business, key } = await setup();
     const awarded = await call("POST", award, { key, body: { customerEmail: "x@example.com", amount: 100 } });
     const adjusted = await call("POST", adjust, { key, body: { customerEmail: "x@example.com", points: -30, reason: "Returned" } });
@@ -128,12 +140,26 @@ describe("POST /api/v1/points/adjust, /reverse, /expire", () => {
     expect(reversed.status).toBe(201);
     expect(reversed.data).toMatchObject({ balance: 100, transaction: { type: "REVERSAL", reversesEntryId: transactionId } });
     expect((await call("POST", reverse, { key, body: { transactionId, reason: "Again" } })).status).toBe(409);
+    // entryId, the ledger's name for it, works too; staff is stamped on the reversal.
+    const byEntryId = await call("POST", reverse, { key, body: { entryId: (awarded.data.transaction as { id: string }).id, reason: "Wrong customer", staff: "Kim" } });
+    expect(byEntryId.status).toBe(201);
+    expect(byEntryId.data).toMatchObject({ balance: 0, transaction: { type: "REVERSAL", staffName: "Kim" } });
+    expect(await db.ledgerEntry.findFirst({ where: { businessId: business.id, type: "REVERSAL", staffName: "Kim" } })).toMatchObject({ points: -100 });
     const expired = await call("POST", expire, { key, body: { customerEmail: "x@example.com", before: new Date(Date.now() + 1000 * 86_400_000).toISOString(), amount: 25 } });
     expect(expired.status).toBe(200);
     expect(expired.data).toMatchObject({ expired: 0 }); // no lot has an expiry, so nothing is due
     expect(awarded.status).toBe(201);
     const sum = await db.ledgerEntry.aggregate({ where: { businessId: business.id }, _sum: { points: true } });
-    expect(sum._sum.points).toBe(100);
+    expect(sum._sum.points).toBe(0);
+  });
+
+  it("stamps the staff name sent with an expiry on its entry", async () => {
+    const { business, key } = await setup();
+    await call("POST", award, { key, body: { customerEmail: "ex@example.com", amount: 40, expiresAt: "2100-01-01T00:00:00Z" } });
+    const res = await call("POST", expire, { key, body: { customerEmail: "ex@example.com", before: "2100-01-02T00:00:00Z", staff: "Lee" } });
+    expect(res.status).toBe(200);
+    expect(res.data).toMatchObject({ expired: 40, balance: 0, transaction: { type: "EXPIRE", staffName: "Lee" } });
+    expect(await db.ledgerEntry.findFirst({ where: { businessId: business.id, type: "EXPIRE" } })).toMatchObject({ points: -40, staffName: "Lee" });
   });
 
   securityCases({ method: "POST", handler: reverse, scope: "points:write", request: () => ({ body: { transactionId: crypto.randomUUID(), reason: "x" } }),
@@ -160,8 +186,103 @@ describe("GET /api/v1/points/balance and /history", () => {
     expect((await call("GET", balance, { key, query: {} })).status).toBe(400);
   });
 
+  it("names the customer in the query by email, phone or their body names", async () => {
+    const { key } = await setup();
+    await call("POST", award, { key, body: { customerEmail: "q@example.com", customerPhone: "+15550105000", amount: 12 } });
+    const queries: Record<string, string>[] = [{ email: "Q@example.com" }, { customerEmail: "q@example.com" }, { phone: "+1 555 010 5000" }, { customerPhone: "+15550105000" }];
+    for (const query of queries) {
+      const res = await call("GET", balance, { key, query });
+      expect(res.status, JSON.stringify(query)).toBe(200);
+      expect(res.data).toMatchObject({ balance: 12 });
+      expect((await call("GET", history, { key, query })).data).toMatchObject({ pagination: { total: 1 } });
+    }
+  });
+
   securityCases({ method: "GET", handler: balance, scope: "points:read", request: () => ({ query: { email: "s@example.com" } }),
     foreign: async (owner) => ({ query: { customerId: (await foreignCustomer(owner)).customerId } }) });
   securityCases({ method: "GET", handler: history, scope: "points:read", request: () => ({ query: { email: "s@example.com" } }),
     foreign: async (owner) => ({ query: { customerId: (await foreignCustomer(owner)).customerId } }) });
+});
+
+describe("GET /api/v1/points/history filters and paging", () => {
+  async function customerWithEntries() {
+    const { business, actor, key } = await setup();
+    const staffed = (staffName: string | null) => withStaffName(actor, staffName);
+    const email = "f@example.com";
+    await awardPoints(db, staffed("Alice"), { customerEmail: email, amount: 10 });
+    await awardPoints(db, staffed("Bob"), { customerEmail: email, amount: 20 });
+    await redeemPoints(db, staffed("ALICE"), { customerEmail: email, amount: 5 });
+    await awardPoints(db, staffed(null), { customerEmail: email, amount: 1 });
+    const customer = await db.customer.findFirstOrThrow({ where: { businessId: business.id, email } });
+    return { key, email, customer };
+  }
+  type Item = { type: string; points: number; staffName: string | null };
+  const items = (res: { data: Record<string, unknown> }) => res.data.items as Item[];
+
+  it("filters by staff name, exactly and case-insensitively, alongside ?email=", async () => {
+    const { key, email } = await customerWithEntries();
+    const alice = await call("GET", history, { key, query: { email, staff: "Alice" } });
+    expect(alice.status).toBe(200);
+    expect(items(alice).map((e) => [e.type, e.points, e.staffName])).toEqual([["REDEEM", -5, "ALICE"], ["AWARD", 10, "Alice"]]);
+    expect(alice.data.pagination).toEqual({ page: 1, perPage: 25, total: 2, totalPages: 1 });
+    expect(items(await call("GET", history, { key, query: { email, staff: "bob" } })).map((e) => e.points)).toEqual([20]);
+    // Not a pattern: neither a prefix nor LIKE wildcards match.
+    for (const staff of ["Ali", "Al_ce", "%"]) {
+      expect(items(await call("GET", history, { key, query: { email, staff } })), staff).toEqual([]);
+    }
+  });
+
+  it("takes the type in any case, and all for every type", async () => {
+    const { key, email } = await customerWithEntries();
+    for (const type of ["award", "Award", "AWARD"]) {
+      expect(items(await call("GET", history, { key, query: { email, type } })).map((e) => e.points), type).toEqual([1, 20, 10]);
+    }
+    expect(items(await call("GET", history, { key, query: { email, type: "all" } }))).toHaveLength(4);
+    expect(items(await call("GET", history, { key, query: { email, type: "redeem", staff: "alice" } })).map((e) => e.points)).toEqual([-5]);
+    const bad = await call("GET", history, { key, query: { email, type: "transfer" } });
+    expect(bad.status).toBe(400);
+    expect(bad.json.error).toMatch(/^Invalid request: type: must be one of AWARD, REDEEM, ADJUST, EXPIRE, REVERSAL or ALL/);
+  });
+
+  it("reads a date alone in from and to as that whole day, UTC", async () => {
+    const { key, email, customer } = await customerWithEntries();
+    const entries = await db.ledgerEntry.findMany({ where: { customerId: customer.id }, orderBy: { createdAt: "asc" } });
+    // Days are taken from the entries' own stamps, so the test holds whenever it runs.
+    const midnight = (date: Date, days = 0) => new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate() + days));
+    const dayOf = (date: Date) => date.toISOString().slice(0, 10);
+    const firstDay = midnight(entries[0]!.createdAt);
+    const count = (from: Date | null, to: Date | null) => entries.filter((e) => (!from || e.createdAt >= from) && (!to || e.createdAt < to)).length;
+    const total = async (query: Record<string, string>) => (await call("GET", history, { key, query: { email, ...query } })).data.pagination;
+
+    expect(await total({ to: dayOf(firstDay) })).toMatchObject({ total: count(null, midnight(firstDay, 1)) });
+    expect(count(null, midnight(firstDay, 1))).toBeGreaterThanOrEqual(1);
+    expect(await total({ from: dayOf(firstDay), to: dayOf(firstDay) })).toMatchObject({ total: count(firstDay, midnight(firstDay, 1)) });
+    expect(await total({ to: dayOf(midnight(firstDay, -1)) })).toMatchObject({ total: 0 });
+    expect(await total({ from: dayOf(firstDay) })).toMatchObject({ total: 4 });
+    expect(await total({ from: dayOf(midnight(entries[3]!.createdAt, 1)) })).toMatchObject({ total: 0 });
+    // A date-time bound is used as given.
+    expect(await total({ to: entries[0]!.createdAt.toISOString() })).toMatchObject({ total: 0 });
+  });
+
+  it("pages by page and perPage, or limit, with the same pagination object as the customer list", async () => {
+    const { key, email } = await customerWithEntries();
+    const page2 = await call("GET", history, { key, query: { email, page: 2, perPage: 3 } });
+    expect(page2.data.pagination).toEqual({ page: 2, perPage: 3, total: 4, totalPages: 2 });
+    expect(items(page2).map((e) => e.points)).toEqual([10]);
+    expect((await call("GET", history, { key, query: { email, page: 2, limit: 3 } })).json).toEqual(page2.json);
+    const refused: Record<string, number>[] = [{ perPage: 101 }, { limit: 101 }, { perPage: 3, limit: 4 }, { page: 0 }];
+    for (const query of refused) {
+      const res = await call("GET", history, { key, query: { email, ...query } });
+      expect(res.status, JSON.stringify(query)).toBe(400);
+      expect(res.json.code).toBe("VALIDATION_ERROR");
+    }
+  });
+
+  it("refuses an unknown parameter with a 400 naming it instead of answering the whole history", async () => {
+    const { key, email } = await customerWithEntries();
+    const res = await call("GET", history, { key, query: { email, staffName: "Alice" } });
+    expect(res.status).toBe(400);
+    expect(res.json).toMatchObject({ success: false, code: "VALIDATION_ERROR" });
+    expect(res.json.error).toMatch(/^Invalid request: staffName: unknown query parameter \(accepted: email, phone, /);
+  });
 });

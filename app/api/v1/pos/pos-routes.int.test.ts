@@ -75,6 +75,18 @@ describe("POST /api/v1/pos/redeem", () => {
     expect((await db.customer.findFirstOrThrow({ where: { id: res.data.customerId as string } })).balance).toBe(50);
   });
 
+  it("takes referenceId as the idempotency key: a retried redemption replays, spending once", async () => {
+    const { business, actor, key } = await setup();
+    await awardPoints(db, actor, { customerPhone: "5550112000", amount: 80 });
+    const body = { phone: "5550112000", points: 30, referenceId: "reward-9" };
+    const first = await call("POST", redeem, { key, body });
+    expect(first.status).toBe(201);
+    const again = await call("POST", redeem, { key, body });
+    expect(again.headers.get("idempotent-replayed")).toBe("true");
+    expect(again.json).toEqual(first.json);
+    expect(await db.ledgerEntry.findMany({ where: { businessId: business.id, type: "REDEEM" } })).toMatchObject([{ points: -30, idempotencyKey: "reward-9" }]);
+  });
+
   it("403 for a blocked customer, 404 for an unknown one, 400 for bad input", async () => {
     const { business, actor, key } = await setup();
     const { transaction } = await awardPoints(db, actor, { customerPhone: "5550111000", amount: 50 });

@@ -67,6 +67,25 @@ describe("PATCH /api/v1/customers/{id}", () => {
     expect(await db.customer.findFirstOrThrow({ where: { id: customer.id } })).toMatchObject({ phone: null, status: "ACTIVE" });
   });
 
+  it("sets and clears staff notes, stores them, shows them on GET and audits the field name only", async () => {
+    const { business, key, customer } = await setup();
+    const noted = await call("PATCH", patch, { key, params: { id: customer.id }, body: { notes: "Allergic to nuts" } });
+    expect(noted.status).toBe(200);
+    expect(noted.data).toMatchObject({ id: customer.id, notes: "Allergic to nuts" });
+    expect(await db.customer.findFirstOrThrow({ where: { id: customer.id } })).toMatchObject({ notes: "Allergic to nuts" });
+    expect((await call("GET", get, { key, params: { id: customer.id } })).data).toMatchObject({ notes: "Allergic to nuts" });
+    const audit = await db.auditLog.findFirstOrThrow({ where: { businessId: business.id, targetId: customer.id, action: "customer.updated" } });
+    expect(audit.details).toEqual({ fields: ["notes"] });
+
+    const cleared = await call("PATCH", patch, { key, params: { id: customer.id }, body: { notes: null } });
+    expect(cleared.data).toMatchObject({ notes: null });
+    expect(await db.customer.findFirstOrThrow({ where: { id: customer.id } })).toMatchObject({ notes: null });
+    const tooLong = await call("PATCH", patch, { key, params: { id: customer.id }, body: { notes: "x".repeat(1_001) } });
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.json.error).toMatch(/^Invalid request: notes: /);
+    expect(await db.customer.findFirstOrThrow({ where: { id: customer.id } })).toMatchObject({ notes: null });
+  });
+
   it("refuses an empty change (400), another customer's phone (409) and unknown ids (404)", async () => {
     const { actor, key, customer } = await setup();
     await createCustomer(db, actor, { email: "bob@example.com", name: "Bob", phone: "5550100999" });
@@ -130,6 +149,16 @@ describe("POST /api/v1/customers/{id}/points", () => {
     }
     expect((await call("POST", adjust, { key, params: { id: "abc" }, body: { points: 5, reason: "x" } })).status).toBe(404);
     expect(await ledgerState(business.id, customer.id)).toMatchObject({ balance: 60, entrySum: 60, entryCount: 2 });
+  });
+
+  it("takes referenceId as the idempotency key", async () => {
+    const { business, key, customer } = await setup();
+    const body = { points: 15, reason: "Goodwill", referenceId: "ticket-1" };
+    const first = await call("POST", adjust, { key, params: { id: customer.id }, body });
+    const again = await call("POST", adjust, { key, params: { id: customer.id }, body });
+    expect(again.headers.get("idempotent-replayed")).toBe("true");
+    expect(again.json).toEqual(first.json);
+    expect(await ledgerState(business.id, customer.id)).toMatchObject({ balance: 115, entryCount: 2 });
   });
 
   securityCases({ method: "POST", handler: adjust, scope: "points:write", request: () => ({ params: { id: crypto.randomUUID() }, body: { points: 5, reason: "x" } }),

@@ -47,6 +47,35 @@ describe("POST /api/v1/points/bulk", () => {
     expect(await db.customer.count({ where: { businessId: business.id, email: "ghost@example.com" } })).toBe(0);
   });
 
+  it("fails an item with an unknown field alone, naming the field, and applies the rest", async () => {
+    const { business, key } = await setup();
+    const operations = [
+      { type: "award", customerEmail: "u@example.com", amount: 30, staff: "Kim", referenceId: "row-1" },
+      { type: "award", customer_email: "u@example.com", amount: 5 },
+      { type: "redeem", customerEmail: "u@example.com", amount: 10, skipMultiplier: true },
+      { type: "adjust", customerEmail: "u@example.com", points: 2, reason: "Fix" },
+    ];
+    const res = await call("POST", bulk, { key, body: { operations } });
+    expect(res.status).toBe(200);
+    expect(res.data).toMatchObject({ processed: 2, failed: 2 });
+    const results = resultsOf(res);
+    expect(results.map((r) => [r.index, r.success, r.code])).toEqual([[0, true, undefined], [1, false, "VALIDATION_ERROR"], [2, false, "VALIDATION_ERROR"], [3, true, undefined]]);
+    expect(results[1]!.error).toMatch(/^Invalid operation: customer_email: unknown field \(accepted: type, staff, customerId, customerEmail, /);
+    expect(results[2]!.error).toMatch(/^Invalid operation: skipMultiplier: unknown field/);
+    const entries = await db.ledgerEntry.findMany({ where: { businessId: business.id }, orderBy: { createdAt: "asc" } });
+    expect(entries.map((e) => [e.type, e.points, e.staffName, e.idempotencyKey])).toEqual([["AWARD", 30, "Kim", "row-1"], ["ADJUST", 2, null, null]]);
+    expect(await balanceOf(business.id, "u@example.com")).toBe(32);
+  });
+
+  it("refuses an unknown field next to operations with 400, running none of them", async () => {
+    const { business, key } = await setup();
+    const res = await call("POST", bulk, { key, body: { operations: [{ type: "award", customerEmail: "e@example.com", amount: 5 }], dryRun: true } });
+    expect(res.status).toBe(400);
+    expect(res.json).toMatchObject({ success: false, code: "VALIDATION_ERROR", error: "Invalid request: dryRun: unknown field (accepted: operations)." });
+    expect(await db.ledgerEntry.count({ where: { businessId: business.id } })).toBe(0);
+    expect(await db.customer.count({ where: { businessId: business.id } })).toBe(0);
+  });
+
   it("runs items for one customer in the order listed, while others run alongside", async () => {
     const { business, key } = await setup();
     // Each redeem spends exactly what the award before it gave: out of order, one would fail.

@@ -84,6 +84,17 @@ describe("POST /api/v1/pos/checkin", () => {
     expect(await db.ledgerEntry.count({ where: { businessId: business.id } })).toBe(1);
   });
 
+  it("takes referenceId as the idempotency key: a retried receipt replays, writing once", async () => {
+    const { business, key } = await setup({ earnMode: "SPEND", earnRate: 1 });
+    const body = { phone: "5550107000", amount: 500, referenceId: "receipt-42" };
+    const first = await call("POST", checkin, { key, body });
+    expect(first.status).toBe(201);
+    const again = await call("POST", checkin, { key, body });
+    expect(again.headers.get("idempotent-replayed")).toBe("true");
+    expect(again.json).toEqual(first.json);
+    expect(await entries(business.id)).toMatchObject([{ points: 5, idempotencyKey: "receipt-42" }]);
+  });
+
   it("replays a till's retry even after the earn rate changed in between (to more, or to nothing)", async () => {
     const { business, key } = await setup({ earnMode: "SPEND", earnRate: 2 });
     const body = { phone: "5550106100", amount: 1000, idempotencyKey: "till-2-receipt-9" };
