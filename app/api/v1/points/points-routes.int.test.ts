@@ -129,7 +129,7 @@ describe("POST /api/v1/points/redeem", () => {
 });
 
 describe("POST /api/v1/points/adjust, /reverse, /expire", () => {
-  it("adjusts with a reason, reverses once (by transactionId or entryId, stamping staff), and expires by amount", async () => {
+  it("adjusts with a reason, and reverses once (by transactionId or entryId, stamping staff)", async () => {
     const { business, key } = await setup();
     const awarded = await call("POST", award, { key, body: { customerEmail: "x@example.com", amount: 100 } });
     const adjusted = await call("POST", adjust, { key, body: { customerEmail: "x@example.com", points: -30, reason: "Returned" } });
@@ -145,12 +145,26 @@ describe("POST /api/v1/points/adjust, /reverse, /expire", () => {
     expect(byEntryId.status).toBe(201);
     expect(byEntryId.data).toMatchObject({ balance: 0, transaction: { type: "REVERSAL", staffName: "Kim" } });
     expect(await db.ledgerEntry.findFirst({ where: { businessId: business.id, type: "REVERSAL", staffName: "Kim" } })).toMatchObject({ points: -100 });
-    const expired = await call("POST", expire, { key, body: { customerEmail: "x@example.com", before: new Date(Date.now() + 1000 * 86_400_000).toISOString(), amount: 25 } });
-    expect(expired.status).toBe(200);
-    expect(expired.data).toMatchObject({ expired: 0 }); // no lot has an expiry, so nothing is due
     expect(awarded.status).toBe(201);
     const sum = await db.ledgerEntry.aggregate({ where: { businessId: business.id }, _sum: { points: true } });
     expect(sum._sum.points).toBe(0);
+  });
+
+  it("expires by amount, soonest-expiring lot first, only among lots due by `before`", async () => {
+    const { business, key } = await setup();
+    const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
+    await call("POST", award, { key, body: { customerEmail: "e@example.com", amount: 40, expiresAt: inDays(5) } });
+    await call("POST", award, { key, body: { customerEmail: "e@example.com", amount: 60, expiresAt: inDays(8) } });
+    await call("POST", award, { key, body: { customerEmail: "e@example.com", amount: 30 } }); // never expires
+    const expired = await call("POST", expire, { key, body: { customerEmail: "e@example.com", before: inDays(10), amount: 70 } });
+    expect(expired.status).toBe(200);
+    expect(expired.data).toMatchObject({ expired: 70, balance: 60, transaction: { type: "EXPIRE", points: -70 } });
+    const lots = await db.pointLot.findMany({ where: { businessId: business.id }, orderBy: { points: "asc" } });
+    expect(lots.map((l) => [l.points, l.remaining])).toEqual([[30, 30], [40, 0], [60, 30]]);
+    // Nothing is due before tomorrow: no entry, expired 0, the balance as it stands.
+    const none = await call("POST", expire, { key, body: { customerEmail: "e@example.com", before: inDays(1) } });
+    expect(none.data).toEqual({ expired: 0, transaction: null, balance: 60 });
+    expect(await db.ledgerEntry.count({ where: { businessId: business.id, type: "EXPIRE" } })).toBe(1);
   });
 
   it("stamps the staff name sent with an expiry on its entry", async () => {
