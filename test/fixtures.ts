@@ -56,5 +56,6 @@ export async function rowCounts(businessId: string) {
   return Promise.all([
     db.ledgerEntry.count(where), db.customer.count(where), db.outboxEvent.count(where), db.auditLog.count(where),
     db.badge.count(where), db.customerBadge.count(where), db.webhookEndpoint.count(where), db.apiKey.count(where),
+    db.idempotencyKey.count(where), db.pointLot.count(where), db.lotAllocation.count(where),
   ]);
 }

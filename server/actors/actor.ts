@@ -1,3 +1,5 @@
+import { randomUUID } from "node:crypto";
+
 // Who is acting, for which business, through which door. Every domain call takes one, so
 // tenant scoping, ledger entries and the audit trail all come from the same value. Build one
 // only with the constructors below: each door attributes its work the same way everywhere.
@@ -38,6 +40,15 @@ export function cliActor(businessId: string): Actor {
 // A scheduled job (expiry, rollups), acting for no person.
 export function jobActor(businessId: string): Actor {
   return { businessId, type: "SYSTEM", id: null, staffName: null, source: "JOB", requestId: null };
+}
+
+// A client's own X-Request-Id is kept when it is a sane token (it ends up in logs, on ledger
+// entries and in the audit log); anything else gets a fresh one.
+const REQUEST_ID = /^[\w.:-]{1,100}$/;
+
+export function requestIdOf(headers: Headers): string {
+  const given = headers.get("x-request-id");
+  return given && REQUEST_ID.test(given) ? given : randomUUID();
 }
 
 // The same actor naming the person at the counter, for one item of a bulk request.

@@ -21,27 +21,27 @@ export async function getAnalytics(db: DbOrTx, actor: Actor, input: AnalyticsInp
   const range = analyticsInput.parse(input);
   const { start, end, days } = rangeBounds(range);
   const businessId = actor.businessId;
-  const [business, totals, byDay, active, top] = await Promise.all([
+  const [business, totals, dueByDay, byDay, active, top] = await Promise.all([
     db.business.findUniqueOrThrow({ where: { id: businessId }, select: { currency: true, pointValuePer100: true } }),
-    // booked: the sum of cached balances, which the ledger's entries add up to; due: points past
-    // their expiry that no write or expiry run has taken out yet, no liability any more (see
-    // ledger/live-balance.ts).
-    db.$queryRaw<{ booked: bigint | null; due: bigint | null; customers: bigint }[]>(Prisma.sql`
-      SELECT sum(balance) AS booked, count(*) AS customers,
-             (SELECT sum(remaining) FROM point_lots
-               WHERE business_id = ${businessId}::uuid AND NOT depleted AND expires_at <= now()) AS due
-        FROM customers WHERE business_id = ${businessId}::uuid`),
+    // booked: the sum of cached balances, which the ledger's entries add up to.
+    db.$queryRaw<{ booked: bigint | null; customers: bigint }[]>(Prisma.sql`
+      SELECT sum(balance) AS booked, count(*) AS customers FROM customers WHERE business_id = ${businessId}::uuid`),
+    // Points past their expiry that no write or expiry run has taken out yet, by the day they
+    // expired: no liability from then on (see ledger/live-balance.ts).
+    db.$queryRaw<{ day: string; due: bigint }[]>(Prisma.sql`
+      SELECT to_char(expires_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, sum(remaining) AS due FROM point_lots
+       WHERE business_id = ${businessId}::uuid AND NOT depleted AND expires_at <= now() GROUP BY 1`),
     dailyPointsSince(db, businessId, start),
     db.customer.count({ where: { businessId, erasedAt: null, lastActivityAt: { gte: start, lt: end } } }),
     topCustomers(db, businessId),
   ]);
 
-  const due = n(totals[0]?.due);
+  const due = dueByDay.reduce((sum, d) => sum + n(d.due), 0);
   const liabilityPoints = n(totals[0]?.booked) - due;
   // Movements after the range (when it ends before today) separate its end from "now".
   const netAfter = [...byDay.values()].filter((d) => d.day > range.to).reduce((sum, d) => sum + d.net, 0);
-  // Walked back through the days' booked movements, so from the booked total; from today on,
-  // the points expired since the last entries are gone too.
+  // Walked back through the days' booked movements, so from the booked total; then each day
+  // loses the points that had expired by its end but are not booked as expired yet.
   let liability = liabilityPoints + due - netAfter;
   const daily: DailyPoints[] = [];
   for (const day of [...days].reverse()) {
@@ -50,8 +50,7 @@ export async function getAnalytics(db: DbOrTx, actor: Actor, input: AnalyticsInp
     liability -= n(row?.net);
   }
   daily.reverse();
-  const today = new Date().toISOString().slice(0, 10);
-  for (const d of daily) if (d.day >= today) d.liability -= due;
+  for (const d of daily) d.liability -= dueByDay.filter((x) => x.day <= d.day).reduce((sum, x) => sum + n(x.due), 0);
 
   const earned = daily.reduce((s, d) => s + d.earned, 0);
   const redeemed = daily.reduce((s, d) => s + d.redeemed, 0);

@@ -30,24 +30,27 @@ export async function upsertCustomerByExternalId(db: DbOrTx, actor: Actor, input
       const inserted = conflict ? null : await insertCustomer(tx, businessId, fields);
       if (!inserted) {
         const row = await winner();
-        if (row) {
-          refuseInitialPoints(data);
-          return { customer: await publicCustomer(tx, businessId, row), created: false };
-        }
+        if (row) return update(row);
         throw conflict ?? identityTaken();
       }
       if (initialPoints) await awardWelcomePoints(tx, actor, inserted.id, initialPoints);
       return { customer: await publicCustomer(tx, businessId, await tx.customer.findUniqueOrThrow({ where: { businessId_id: { businessId, id: inserted.id } } })), created: true };
     }
+    return update(target);
 
-    refuseInitialPoints(data);
-    const wanted = { externalId: data.externalId, email: data.email, name: data.name, phone: data.phone, notes: data.notes };
-    const changes = Object.fromEntries(Object.entries(wanted).filter(([field, value]) => value !== undefined && value !== target[field as keyof typeof wanted]));
-    if (Object.keys(changes).length === 0) return { customer: await publicCustomer(tx, businessId, target), created: false };
-    await assertIdentityFree(tx, businessId, changes, target.id);
-    const row = await tx.customer.update({ where: { businessId_id: { businessId, id: target.id } }, data: changes });
-    await recordAudit(tx, actor, { action: "customer.updated", targetType: "customer", targetId: target.id, details: { fields: Object.keys(changes) } });
-    return { customer: await publicCustomer(tx, businessId, row), created: false };
+    // An existing customer: the fields that differ change. One that already is exactly as sent
+    // is a retry (or a duplicate that lost the race to create it): 200, nothing changes, and its
+    // welcome points were given when it was created.
+    async function update(target: NonNullable<typeof byExternalId>): Promise<SavedCustomer> {
+      const wanted = { externalId: data.externalId, email: data.email, name: data.name, phone: data.phone, notes: data.notes };
+      const changes = Object.fromEntries(Object.entries(wanted).filter(([field, value]) => value !== undefined && value !== target[field as keyof typeof wanted]));
+      if (Object.keys(changes).length === 0) return { customer: await publicCustomer(tx, businessId, target), created: false };
+      refuseInitialPoints(data);
+      await assertIdentityFree(tx, businessId, changes, target.id);
+      const row = await tx.customer.update({ where: { businessId_id: { businessId, id: target.id } }, data: changes });
+      await recordAudit(tx, actor, { action: "customer.updated", targetType: "customer", targetId: target.id, details: { fields: Object.keys(changes) } });
+      return { customer: await publicCustomer(tx, businessId, row), created: false };
+    }
   });
   return conflictsAsAppErrors(work);
 }

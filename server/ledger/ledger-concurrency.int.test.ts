@@ -1,10 +1,13 @@
+import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { ledgerState, makeBusiness } from "../../test/fixtures";
 import { createDb, databaseUrl } from "../db/client";
 import { AppError } from "../errors";
 import { awardPoints, redeemPoints, reverseEntry } from ".";
 
-// A pool as wide as the concurrency, so requests really do overlap in Postgres.
+// A pool as wide as the concurrency. Writes for one customer still queue in one lane of this
+// process (queue-ledger-write.ts); "a retry that overlaps its original" below makes two of them
+// meet in Postgres on purpose.
 const wide = createDb(databaseUrl(), 50);
 afterAll(() => wide.$disconnect());
 
@@ -74,5 +77,45 @@ describe("ledger under concurrency", () => {
     );
     expect(settled.filter((s) => s.status === "fulfilled")).toHaveLength(1);
     expect(settled.filter((s) => s.status === "rejected").map((s) => (s.reason as AppError).code)).toEqual(Array(9).fill("ALREADY_REVERSED"));
+  });
+
+  it("a retry that overlaps its original, both waiting on the customer's lock, replays it instead of being refused", async () => {
+    const { business, actor } = await makeBusiness();
+    const { transaction } = await awardPoints(wide, actor, { customerEmail: "overlap@example.com", amount: 100 });
+    const customerId = transaction.customerId;
+    const connect = async () => {
+      const client = new pg.Client({ connectionString: databaseUrl() });
+      await client.connect();
+      return client;
+    };
+    // Someone else (a portal transaction, another process) holds the customer for a moment, while
+    // a till's redemption and its retry arrive on two connections.
+    const [holder, first, second] = await Promise.all([connect(), connect(), connect()]);
+    try {
+      await holder.query("BEGIN");
+      await holder.query("SELECT 1 FROM customers WHERE business_id = $1 AND id = $2 FOR UPDATE", [business.id, customerId]);
+      const request = JSON.stringify({
+        op: "redeem", businessId: business.id, customerId, points: 100, idempotencyKey: "till-9-reward", requestHash: "same-request",
+        actorType: "API_KEY", actorId: "key", source: "POS",
+      });
+      const write = (client: pg.Client) => client.query<{ result: { replay: boolean; entry: { id: string } } }>("SELECT ledger_write($1::jsonb) AS result", [request]);
+      const writes = [write(first), write(second)];
+      for (let polls = 0; ; polls++) {
+        const { rows } = await holder.query<{ n: string }>(
+          `SELECT count(*) AS n FROM pg_stat_activity WHERE pid IN ($1, $2) AND wait_event_type = 'Lock'`,
+          [(first as unknown as { processID: number }).processID, (second as unknown as { processID: number }).processID]);
+        if (Number(rows[0]!.n) === 2) break;
+        if (polls > 600) throw new Error("the two writes never both waited for the lock");
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      await holder.query("COMMIT");
+      const [a, b] = (await Promise.all(writes)).map((r) => r.rows[0]!.result);
+      expect([a!.replay, b!.replay].sort()).toEqual([false, true]);
+      expect(a!.entry.id).toBe(b!.entry.id);
+    } finally {
+      await Promise.all([holder.end(), first.end(), second.end()]);
+    }
+    expect(await wide.ledgerEntry.count({ where: { businessId: business.id, type: "REDEEM" } })).toBe(1);
+    expect((await ledgerState(business.id, customerId)).balance).toBe(0);
   });
 });

@@ -89,9 +89,9 @@ describe("FIFO lots", () => {
 
   it("reversing a redemption whose lot has since expired gives the points back and expires them at once", async () => {
     const { business, actor } = await makeBusiness();
+    await awardPoints(db, actor, { customerEmail: "late@example.com", amount: 100 });
     const soon = await databaseTimeIn(3);
     await awardPoints(db, actor, { customerEmail: "late@example.com", amount: 100, expiresAt: soon });
-    await awardPoints(db, actor, { customerEmail: "late@example.com", amount: 100 });
     const redeem = await redeemPoints(db, actor, { customerEmail: "late@example.com", amount: 60 }); // from the short lot
     expect(redeem.expired).toBeNull();
     await untilDatabaseClockPasses(soon);

@@ -19,14 +19,16 @@ const ids: Record<string, string> = {};
 
 beforeAll(async () => {
   ({ actor } = await makeBusiness());
-  const soon = await databaseTimeIn(3);
   const award = async (who: string, amount: number, expiresAt?: Date) =>
     (ids[who] = (await awardPoints(db, actor, { customerEmail: `${who}@test.dev`, customerName: who, amount, expiresAt })).transaction.customerId);
-  await award("ann", 100, soon);
   await award("ann", 50);
-  await award("bob", 300, soon); // the largest balance until it expires
   await award("cy", 200);
-  await untilDatabaseClockPasses(soon);
+  // Each expiring award gets its own few seconds, however slow the machine.
+  const annSoon = await databaseTimeIn(3);
+  await award("ann", 100, annSoon);
+  const bobSoon = await databaseTimeIn(3);
+  await award("bob", 300, bobSoon); // the largest balance until it expires
+  await untilDatabaseClockPasses(bobSoon);
 });
 
 describe("balances between expiry runs", () => {

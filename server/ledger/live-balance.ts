@@ -6,22 +6,24 @@
 import { Prisma } from "../db/generated/client";
 import type { DbOrTx } from "../db/client";
 
-// Points past their expiry still counted in each customer's cached balance; customers with
-// none are absent. One query on the open-lot index, however many customers.
-export async function duePoints(db: DbOrTx, businessId: string, customerIds: string[]): Promise<Map<string, number>> {
+// Each customer's balance as of now, read in one statement (one snapshot): the cached balance
+// and the points past their date must come from the same moment, or a write expiring them in
+// between would be counted twice or not at all. One index probe per customer.
+export async function liveBalances(db: DbOrTx, businessId: string, customerIds: string[]): Promise<Map<string, number>> {
   if (customerIds.length === 0) return new Map();
-  const rows = await db.$queryRaw<{ customer_id: string; due: number }[]>(Prisma.sql`
-    SELECT customer_id, sum(remaining)::int AS due FROM point_lots
-     WHERE business_id = ${businessId}::uuid AND customer_id = ANY(${customerIds}::uuid[]) AND NOT depleted AND expires_at <= now()
-     GROUP BY customer_id`);
-  return new Map(rows.map((r) => [r.customer_id, Number(r.due)]));
+  const rows = await db.$queryRaw<{ id: string; balance: number }[]>(Prisma.sql`
+    SELECT c.id, c.balance - coalesce(sum(l.remaining), 0)::int AS balance
+      FROM customers c
+      LEFT JOIN point_lots l ON l.business_id = c.business_id AND l.customer_id = c.id AND NOT l.depleted AND l.expires_at <= now()
+     WHERE c.business_id = ${businessId}::uuid AND c.id = ANY(${customerIds}::uuid[])
+     GROUP BY c.business_id, c.id`);
+  return new Map(rows.map((r) => [r.id, Number(r.balance)]));
 }
 
 // The same rows with balances as of now.
 export async function withLiveBalances<T extends { id: string; balance: number }>(db: DbOrTx, businessId: string, rows: T[]): Promise<T[]> {
-  const due = await duePoints(db, businessId, rows.map((r) => r.id));
-  if (due.size === 0) return rows;
-  return rows.map((row) => (due.has(row.id) ? { ...row, balance: row.balance - due.get(row.id)! } : row));
+  const live = await liveBalances(db, businessId, rows.map((r) => r.id));
+  return rows.map((row) => ({ ...row, balance: live.get(row.id) ?? row.balance }));
 }
 
 export async function withLiveBalance<T extends { id: string; balance: number }>(db: DbOrTx, businessId: string, row: T): Promise<T> {

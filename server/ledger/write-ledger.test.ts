@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { requestHash } from "./write-ledger";
 
@@ -15,5 +16,14 @@ describe("requestHash", () => {
     expect(requestHash("b1", { ...base, customerId: "c2" })).not.toBe(hash);
     expect(requestHash("b1", { ...base, op: "redeem" })).not.toBe(hash);
     expect(requestHash("b1", { ...base, metadata: { a: 1 } })).not.toBe(hash);
+  });
+
+  it("hashes a caller's own input whatever op it became, exactly as keys stored before were hashed", () => {
+    const input = { customer: { customerPhone: "+15550100" }, amount: 1250, units: null, storeId: "s1" };
+    // The formula check-in keys were stored under before "enrol" existed: a till's retry across
+    // an upgrade must still match.
+    const stored = createHash("sha256").update(JSON.stringify(["b1", "award", input])).digest("hex");
+    expect(requestHash("b1", { op: "award", points: 12, hashInput: input })).toBe(stored);
+    expect(requestHash("b1", { op: "enrol", hashInput: input })).toBe(stored);
   });
 });

@@ -72,9 +72,11 @@ const MAX_ATTEMPTS = 5;
 
 // Same key + same request = replay; the hash is what "same request" means.
 export function requestHash(businessId: string, request: WriteRequest): string {
+  // A caller's own input is hashed under "award", the op check-ins were first hashed under, so
+  // keys tills used before check-ins could also be "enrol" still match their retries.
   const canonical =
     request.hashInput !== undefined
-      ? JSON.stringify([businessId, "input", request.hashInput])
+      ? JSON.stringify([businessId, "award", request.hashInput])
       : JSON.stringify([
           businessId, request.op, request.customerId ?? request.enrol ?? null, request.points ?? null, request.amount ?? null,
           request.description ?? null, request.reference ?? null, request.metadata ?? null,

@@ -40,7 +40,8 @@ export async function checkInCustomer(db: DbOrTx, actor: Actor, input: CheckinIn
     // Idempotency is about what the till sent, not the points it earned under today's rates:
     // a retry after the earn rate changed replays the original answer instead of being refused
     // as a different request, whichever way the points came out this time.
-    hashInput: { checkin: { customerId: data.customerId ?? null, phone: data.phone ?? null }, amount: data.amount ?? null, units: data.units ?? null, storeId: data.storeId ?? null },
+    // (Shaped as it always was: keys stored before keep matching.)
+    hashInput: { customer: { customerId: data.customerId, customerPhone: data.phone }, amount: data.amount ?? null, units: data.units ?? null, storeId: data.storeId ?? null },
     context: { rewardThreshold: program.rewardThreshold },
   });
   const threshold = shownThreshold(result.context, program.rewardThreshold);

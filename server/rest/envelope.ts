@@ -1,6 +1,6 @@
 // The public API's contract: {success:true,data} or {success:false,error,code}. Every route
 // goes through `restHandler`, so no handler can leak an internal error or forget a header.
-import { randomUUID } from "node:crypto";
+import { requestIdOf } from "../actors/actor";
 import { NextResponse } from "next/server";
 import { ZodError } from "zod";
 import { AppError, toAppError } from "../errors";
@@ -24,16 +24,11 @@ export function validationError(error: ZodError): AppError {
   return new AppError("VALIDATION_ERROR", sentence, issues);
 }
 
-// A client's own X-Request-Id is kept when it is a sane token (it ends up in logs and on
-// ledger entries); anything else gets a fresh one.
-const REQUEST_ID = /^[\w.:-]{1,100}$/;
-
 export function restHandler<P>(
   handler: (request: Request, context: RouteContext<P>, requestId: string) => Promise<NextResponse>,
 ): (request: Request, context: RouteContext<P>) => Promise<NextResponse> {
   return async (request, context) => {
-    const given = request.headers.get("x-request-id");
-    const requestId = given && REQUEST_ID.test(given) ? given : randomUUID();
+    const requestId = requestIdOf(request.headers);
     let response: NextResponse;
     try {
       response = await handler(request, context, requestId);

@@ -1,7 +1,7 @@
 // Builds the tRPC context from the incoming request: the next-auth session and the business
 // the user last picked (a cookie), and the request id that portal writes are stamped with.
 // Tests build TrpcContext by hand instead.
-import { randomUUID } from "node:crypto";
+import { requestIdOf } from "../actors/actor";
 import { sessionUser } from "../auth/portal-session";
 import { BUSINESS_COOKIE } from "../auth/current-membership";
 import type { TrpcContext } from "./init";
@@ -19,6 +19,6 @@ export async function createTrpcContext(options: { headers: Headers }): Promise<
   return {
     user: await sessionUser(),
     preferredBusinessId: cookieValue(options.headers, BUSINESS_COOKIE),
-    requestId: options.headers.get("x-request-id") ?? randomUUID(),
+    requestId: requestIdOf(options.headers),
   };
 }

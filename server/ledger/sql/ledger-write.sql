@@ -32,7 +32,7 @@ BEGIN
   IF v_op IS NULL OR v_op NOT IN ('award', 'redeem', 'adjust', 'expire', 'reverse', 'enrol') THEN
     PERFORM ll_fail('VALIDATION_ERROR', 'LL400');
   END IF;
-  -- A retry is answered before anything else happens (even before enrolling anyone).
+  -- A retry is answered before anything else happens (even before enrolling anyone)...
   IF v_key IS NOT NULL THEN
     v_replay := ll_replay(v_business, v_key, req->>'requestHash');
     IF v_replay IS NOT NULL THEN RETURN v_replay; END IF;
@@ -50,6 +50,13 @@ BEGIN
   SELECT * INTO c FROM "customers" WHERE "business_id" = v_business AND "id" = v_customer FOR UPDATE;
   -- An erased customer is gone for every purpose but the (anonymised) ledger history.
   IF NOT FOUND OR c."erased_at" IS NOT NULL THEN PERFORM ll_fail('CUSTOMER_NOT_FOUND', 'LL404'); END IF;
+  -- ...and again under the customer's lock: a retry that arrived while its original was still
+  -- running waited for that lock, and the original has committed by now. Judged afresh, the
+  -- retry would be refused (the points are spent, the entry reversed) instead of replayed.
+  IF v_key IS NOT NULL THEN
+    v_replay := ll_replay(v_business, v_key, req->>'requestHash');
+    IF v_replay IS NOT NULL THEN RETURN v_replay; END IF;
+  END IF;
   IF c."status" = 'BLOCKED' AND v_op IN ('award', 'redeem', 'enrol') THEN PERFORM ll_fail('CUSTOMER_BLOCKED', 'LL403'); END IF;
   IF (req->>'expiresAt')::timestamptz <= now() THEN PERFORM ll_fail('EXPIRES_IN_PAST', 'LL400'); END IF;
 

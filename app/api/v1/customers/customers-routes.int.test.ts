@@ -218,6 +218,12 @@ describe("PUT /api/v1/customers/{externalId}", () => {
     expect(entries).toMatchObject([{ customerId: row.id, type: "AWARD", points: 75, description: "Welcome points", actorType: "API_KEY" }]);
     const events = await db.outboxEvent.findMany({ where: { businessId: business.id }, orderBy: { id: "asc" } });
     expect(events.map((e) => e.type)).toEqual(["customer.created", "points.earned"]);
+
+    // The same PUT again (a retry): 200, the customer as it is, no second welcome.
+    const retry = await call("PUT", upsert, { key, params: { id: "shop-88" }, body: { phone: "5550104000", name: "Quinn", notes: "VIP", initialPoints: 75 } });
+    expect(retry.status).toBe(200);
+    expect(retry.data).toMatchObject({ created: false, customer: { id: row.id, balance: 75 } });
+    expect(await db.ledgerEntry.count({ where: { businessId: business.id } })).toBe(1);
   });
 
   it("refuses initialPoints on an update with 400, changing nothing; notes update like other fields", async () => {
