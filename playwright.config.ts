@@ -9,6 +9,8 @@ const chromium = "/usr/bin/chromium";
 export default defineConfig({
   testDir: "e2e",
   outputDir: "test-results",
+  // Requests every route once (and signs in once) before the first test: see the file.
+  globalSetup: "./e2e/global-setup.ts",
   timeout: 30_000,
   retries: process.env.CI ? 1 : 0,
   workers: 2,

@@ -1,9 +1,8 @@
-import { expect, screenshot, signIn, test } from "./fixtures";
+import { expect, screenshot, test } from "./fixtures";
 
-test("analytics numbers match the ledger of a freshly seeded business", async ({ page, freshSeed }) => {
+test("analytics numbers match the ledger of a freshly seeded business", async ({ freshOwnerPage: page, freshSeed }) => {
   const { net, earned, redeemed } = freshSeed.ledger; // summed from ledger_entries by the seed script
   expect(net).toBeGreaterThan(0);
-  await signIn(page, freshSeed.owner);
   await page.goto("/analytics");
   await expect(page.getByTestId("liability-points")).toHaveText(net.toLocaleString("en-US"));
   await expect(page.getByTestId("earned-total")).toHaveText(earned.toLocaleString("en-US"));

@@ -1,7 +1,6 @@
-import { callApi, expect, screenshot, signIn, test } from "./fixtures";
+import { callApi, expect, screenshot, test } from "./fixtures";
 
-test("owner creates a key, uses it on the public API, revokes it: next call 401", async ({ page, seed }) => {
-  await signIn(page, seed.owner);
+test("owner creates a key, uses it on the public API, revokes it: next call 401", async ({ ownerPage: page }) => {
   await page.goto("/api-keys");
   await page.getByRole("button", { name: "Create key" }).click();
   await page.getByLabel("Name").fill("E2E web store");
@@ -28,8 +27,8 @@ test("owner creates a key, uses it on the public API, revokes it: next call 401"
   expect(refused.status).toBe(401);
 });
 
-test("staff cannot reach the API keys page", async ({ page, seed }) => {
-  await signIn(page, seed.staff);
+test("staff cannot reach the API keys page", async ({ staffPage: page }) => {
+  await page.goto("/customers");
   await expect(page.getByRole("link", { name: "API keys" })).toHaveCount(0);
   await page.goto("/api-keys");
   await expect(page.getByTestId("forbidden")).toBeVisible();

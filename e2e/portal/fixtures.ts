@@ -1,13 +1,16 @@
-// Portal e2e fixtures: one seeded business per Playwright worker (workerIndex-unique names), a
-// sign-in helper, and the public API called with a Bearer key.
-import { execFileSync } from "node:child_process";
-import { test as base, expect, type APIRequestContext, type Page } from "@playwright/test";
+// Portal e2e fixtures: one seeded business per Playwright worker (workerIndex-unique names) and
+// one per test that needs exact totals, pages already signed in as their owner or staff member,
+// and the public API called with a Bearer key.
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { test as base, expect, type APIRequestContext, type Browser, type Page } from "@playwright/test";
+import { SIGNED_IN_PAGE_TIMEOUT, signedInPage, type Credentials } from "./sessions";
 
 export type PortalSeed = {
   businessId: string;
   secondBusiness: { id: string; name: string };
-  owner: { email: string; password: string };
-  staff: { email: string; password: string };
+  owner: Credentials;
+  staff: Credentials;
   apiKey: string;
   customers: { id: string; email: string }[];
   ledger: { net: number; earned: number; redeemed: number };
@@ -17,40 +20,70 @@ export type PortalSeed = {
 // hand for a parallel run can live elsewhere (E2E_DATA_DIR).
 const DATA_DIR = process.env.E2E_DATA_DIR ?? ".data/e2e";
 
-function seedBusiness(tag: string): PortalSeed {
-  const out = execFileSync("npx", ["tsx", "e2e/portal/seed-portal.ts", tag], {
+// Seeding starts tsx, opens the database and hashes three passwords: seconds when idle, tens of
+// seconds when another run is building or testing on the same two cores.
+const SEED_TIMEOUT = 120_000;
+// A little longer than the script's own limit, so that its error (with its output) is reported.
+const SEED_FIXTURE_TIMEOUT = SEED_TIMEOUT + 15_000;
+
+const run = promisify(execFile);
+
+// Asynchronous, so the worker's event loop (and with it the fixture timeout) keeps running.
+async function seedBusiness(tag: string): Promise<PortalSeed> {
+  const { stdout } = await run("npx", ["tsx", "e2e/portal/seed-portal.ts", tag], {
     env: { ...process.env, DATA_DIR, EMBEDDED_PG_PORT: "0" },
     encoding: "utf8",
-    timeout: 120_000,
+    timeout: SEED_TIMEOUT,
   });
-  const line = out.split("\n").find((l) => l.startsWith("SEED "));
-  if (!line) throw new Error(`seed-portal printed no result:\n${out}`);
+  const line = stdout.split("\n").find((l) => l.startsWith("SEED "));
+  if (!line) throw new Error(`seed-portal printed no result:\n${stdout}`);
   return JSON.parse(line.slice(5)) as PortalSeed;
 }
 
+// Its own context, closed after the test; screenshots and traces on failure still cover it.
+async function provideSignedIn(browser: Browser, user: Credentials, provide: (page: Page) => Promise<void>) {
+  const page = await signedInPage(browser, user);
+  await provide(page);
+  await page.context().close();
+}
+
+type TestFixtures = {
+  freshSeed: PortalSeed;
+  ownerPage: Page;
+  staffPage: Page;
+  freshOwnerPage: Page;
+  freshStaffPage: Page;
+};
+
 // `seed` is shared by a worker's tests (which move its points); `freshSeed` is a business no
-// other test touches, for assertions on exact totals.
-export const test = base.extend<{ freshSeed: PortalSeed }, { seed: PortalSeed }>({
-  freshSeed: async ({}, provide, testInfo) => {
-    await provide(seedBusiness(`t${testInfo.workerIndex}-${Date.now().toString(36)}`));
-  },
+// other test touches, for assertions on exact totals. The *Page fixtures are the one way to get
+// a signed-in page: ownerPage/staffPage for `seed`, freshOwnerPage/freshStaffPage for `freshSeed`.
+// Slow fixtures get their own timeouts so that seeding and signing in don't eat the test's.
+export const test = base.extend<TestFixtures, { seed: PortalSeed }>({
+  freshSeed: [
+    async ({}, provide, testInfo) => {
+      await provide(await seedBusiness(`t${testInfo.workerIndex}-${Date.now().toString(36)}`));
+    },
+    { timeout: SEED_FIXTURE_TIMEOUT },
+  ],
   seed: [
     async ({}, provide, workerInfo) => {
-      await provide(seedBusiness(`w${workerInfo.workerIndex}-${Date.now().toString(36)}`));
+      await provide(await seedBusiness(`w${workerInfo.workerIndex}-${Date.now().toString(36)}`));
     },
-    { scope: "worker", timeout: 120_000 },
+    { scope: "worker", timeout: SEED_FIXTURE_TIMEOUT },
   ],
+  ownerPage: [async ({ browser, seed }, provide) => provideSignedIn(browser, seed.owner, provide), { timeout: SIGNED_IN_PAGE_TIMEOUT }],
+  staffPage: [async ({ browser, seed }, provide) => provideSignedIn(browser, seed.staff, provide), { timeout: SIGNED_IN_PAGE_TIMEOUT }],
+  freshOwnerPage: [async ({ browser, freshSeed }, provide) => provideSignedIn(browser, freshSeed.owner, provide), { timeout: SIGNED_IN_PAGE_TIMEOUT }],
+  freshStaffPage: [async ({ browser, freshSeed }, provide) => provideSignedIn(browser, freshSeed.staff, provide), { timeout: SIGNED_IN_PAGE_TIMEOUT }],
 });
 
 export { expect };
+export { signIn } from "./sessions";
 
-export async function signIn(page: Page, user: { email: string; password: string }) {
-  await page.goto("/login");
-  await page.getByLabel("Email").fill(user.email);
-  await page.getByLabel("Password").fill(user.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/customers$/);
-}
+// Server actions (sign-out, switching business) answer with a redirect that renders a whole
+// dashboard page, and inviting a member hashes their password: real work, like signing in.
+export const SERVER_WORK_TIMEOUT = 30_000;
 
 export async function callApi(request: APIRequestContext, key: string, path: string, body?: unknown) {
   const headers = { authorization: `Bearer ${key}` };

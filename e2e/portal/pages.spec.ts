@@ -1,9 +1,9 @@
 // Every portal page renders its real content for an owner (no error states), with a screenshot
 // of each under test-results/screens/ for review, plus the mobile layout.
-import { expect, screenshot, signIn, test } from "./fixtures";
+import { expect, screenshot, test } from "./fixtures";
 
-test("owner pages render: customers, team, settings, audit", async ({ page, freshSeed: seed }) => {
-  await signIn(page, seed.owner);
+test("owner pages render: customers, team, settings, audit", async ({ freshOwnerPage: page, freshSeed: seed }) => {
+  await page.goto("/customers");
   await expect(page.getByTestId("customer-row")).toHaveCount(seed.customers.length);
   // Balances: customer 0 = 500 - 120, customer 1 = 320, customer 2 = 80; sorted on the server.
   await page.getByRole("button", { name: /Balance/ }).click();
@@ -42,8 +42,7 @@ test("owner pages render: customers, team, settings, audit", async ({ page, fres
   expect((await page.request.get("/customers/export")).status()).toBe(401);
 });
 
-test("owner changes settings and the change is audited", async ({ page, freshSeed }) => {
-  await signIn(page, freshSeed.owner);
+test("owner changes settings and the change is audited", async ({ freshOwnerPage: page }) => {
   await page.goto("/settings");
   await page.getByLabel("Value of 100 points (minor units, e.g. cents)").fill("250");
   await page.getByLabel("Points expire after (days)").fill("");
@@ -59,9 +58,9 @@ test("owner changes settings and the change is audited", async ({ page, freshSee
   await expect(row).toContainText('"to":250');
 });
 
-test("mobile: the sidebar collapses behind a menu button", async ({ page, seed }) => {
+test("mobile: the sidebar collapses behind a menu button", async ({ ownerPage: page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
-  await signIn(page, seed.owner);
+  await page.goto("/customers");
   await expect(page.getByRole("link", { name: "Analytics" })).toBeHidden();
   await screenshot(page, "mobile-customers");
   await page.getByRole("button", { name: "Open menu" }).click();

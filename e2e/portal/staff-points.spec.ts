@@ -1,8 +1,7 @@
-import { callApi, expect, screenshot, signIn, test } from "./fixtures";
+import { callApi, expect, screenshot, test } from "./fixtures";
 
-test("staff adjusts points: new balance, history row, audit trail", async ({ page, seed }) => {
+test("staff adjusts points: new balance, history row, audit trail", async ({ staffPage: page, seed }) => {
   const customer = seed.customers[1]!; // 320 points
-  await signIn(page, seed.staff);
   await page.goto(`/customers/${customer.id}`);
   await expect(page.getByTestId("customer-balance")).toHaveText("320 pts");
   await page.getByLabel("Points (+ to add, − to remove)").fill("45");
@@ -20,9 +19,8 @@ test("staff adjusts points: new balance, history row, audit trail", async ({ pag
   await screenshot(page, "customer-detail");
 });
 
-test("overdrawing is rejected, in the form and by the ledger when the balance moved meanwhile", async ({ page, seed }) => {
+test("overdrawing is rejected, in the form and by the ledger when the balance moved meanwhile", async ({ staffPage: page, seed }) => {
   const customer = seed.customers[2]!; // 80 points
-  await signIn(page, seed.staff);
   await page.goto(`/customers/${customer.id}`);
   await expect(page.getByTestId("customer-balance")).toHaveText("80 pts");
   await page.getByLabel("Points (+ to add, − to remove)").fill("-100");
@@ -40,9 +38,8 @@ test("overdrawing is rejected, in the form and by the ledger when the balance mo
   expect(balance.json.data?.balance).toBe(50);
 });
 
-test("locking a customer makes an API redemption fail with 403", async ({ page, seed }) => {
+test("locking a customer makes an API redemption fail with 403", async ({ staffPage: page, seed }) => {
   const customer = seed.customers[0]!;
-  await signIn(page, seed.staff);
   await page.goto(`/customers/${customer.id}`);
   const before = await callApi(page.request, seed.apiKey, `/api/v1/points/balance?customerId=${customer.id}`);
   await page.getByRole("button", { name: "Lock", exact: true }).click();

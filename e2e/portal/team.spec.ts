@@ -1,8 +1,7 @@
-import { expect, screenshot, signIn, test } from "./fixtures";
+import { expect, screenshot, SERVER_WORK_TIMEOUT, signIn, test } from "./fixtures";
 
-test("owner invites staff in the UI; they sign in with the temporary password", async ({ page, browser, freshSeed }) => {
+test("owner invites staff in the UI; they sign in with the temporary password", async ({ freshOwnerPage: page, browser, freshSeed }) => {
   const email = `new-staff-${Date.now()}@e2e.test`;
-  await signIn(page, freshSeed.owner);
   await page.goto("/team");
   await page.getByRole("button", { name: "Invite member" }).click();
   await page.getByLabel("Email").fill(email);
@@ -10,7 +9,7 @@ test("owner invites staff in the UI; they sign in with the temporary password", 
   await page.getByLabel("Temporary password").fill("temp-pass-123");
   await screenshot(page, "team-invite");
   await page.getByRole("button", { name: "Add to team" }).click();
-  await expect(page.getByTestId("team-row").filter({ hasText: email })).toBeVisible();
+  await expect(page.getByTestId("team-row").filter({ hasText: email })).toBeVisible({ timeout: SERVER_WORK_TIMEOUT });
 
   // The last owner can't be demoted: the server refuses and the role stays.
   await page.getByLabel(`Role of ${freshSeed.owner.email}`).selectOption("STAFF");
@@ -24,9 +23,8 @@ test("owner invites staff in the UI; they sign in with the temporary password", 
   await other.close();
 });
 
-test("staff reverses an award; the balance and history follow", async ({ page, freshSeed }) => {
+test("staff reverses an award; the balance and history follow", async ({ freshStaffPage: page, freshSeed }) => {
   const customer = freshSeed.customers[2]!; // one 80-point award
-  await signIn(page, freshSeed.staff);
   await page.goto(`/customers/${customer.id}`);
   await expect(page.getByTestId("customer-balance")).toHaveText("80 pts");
   await page.getByTestId("history-row").filter({ hasText: "Purchase 2" }).getByRole("button", { name: "Reverse" }).click();
