@@ -17,6 +17,14 @@ test("staff adjusts points: new balance, history row, audit trail", async ({ sta
   const balance = await callApi(page.request, seed.apiKey, `/api/v1/points/balance?customerId=${customer.id}`);
   expect(balance.json.data?.balance).toBe(365);
   await screenshot(page, "customer-detail");
+  // The audit log names who, the points, the reason and the entry.
+  await page.goto("/audit");
+  await page.getByLabel("Action").selectOption("points.adjusted");
+  const audit = page.getByTestId("audit-row").filter({ hasText: "Birthday bonus" });
+  await expect(audit).toHaveCount(1);
+  await expect(audit).toContainText("Sam Staff");
+  await expect(audit).toContainText('"points":45');
+  await expect(audit.locator("td").last()).toHaveAttribute("title", /"entryId":"[0-9a-f-]{36}"/);
 });
 
 test("overdrawing is rejected, in the form and by the ledger when the balance moved meanwhile", async ({ staffPage: page, seed }) => {
