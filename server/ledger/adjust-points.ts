@@ -2,7 +2,7 @@ import { customerIdFor } from "../customers/resolve-customer";
 import type { DbOrTx } from "../db/client";
 import type { Actor } from "../actors/actor";
 import { toLedgerResult, type LedgerResult } from "./ledger-result";
-import { adjustInput, type AdjustInput } from "./ledger-schemas";
+import { adjustInput, type AdjustInput, idempotencyKeyOf } from "./ledger-schemas";
 import { writeLedger } from "./write-ledger";
 
 // A correction by staff or a back office, always with a reason. Positive opens a lot like an
@@ -17,7 +17,7 @@ export async function adjustPoints(db: DbOrTx, actor: Actor, input: AdjustInput)
     points: data.points,
     description: data.reason,
     reference: data.reference,
-    idempotencyKey: data.idempotencyKey ?? data.referenceId,
+    idempotencyKey: idempotencyKeyOf(data),
     metadata: data.metadata,
   });
   return toLedgerResult(result);

@@ -1,7 +1,7 @@
 import type { DbOrTx } from "../db/client";
 import type { Actor } from "../actors/actor";
 import { toLedgerResult, type LedgerResult } from "./ledger-result";
-import { awardInput, type AwardInput } from "./ledger-schemas";
+import { awardInput, type AwardInput, idempotencyKeyOf } from "./ledger-schemas";
 import { writeLedger } from "./write-ledger";
 
 // Credits points and opens a lot that expires at expiresAt (or the business default). A
@@ -23,7 +23,7 @@ export async function awardPoints(
     points: data.amount,
     description: data.description,
     reference: data.reference,
-    idempotencyKey: data.idempotencyKey ?? data.referenceId,
+    idempotencyKey: idempotencyKeyOf(data),
     metadata: data.metadata,
     expiresAt: data.expiresAt,
     hashInput: options.hashInput,

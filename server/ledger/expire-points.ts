@@ -2,7 +2,7 @@ import { customerIdFor } from "../customers/resolve-customer";
 import type { DbOrTx } from "../db/client";
 import type { Actor } from "../actors/actor";
 import type { LedgerEntry } from "./ledger-entry";
-import { expireInput, type ExpireInput } from "./ledger-schemas";
+import { expireInput, type ExpireInput, idempotencyKeyOf } from "./ledger-schemas";
 import { writeLedger } from "./write-ledger";
 
 export type ExpireResult = { expired: number; transaction: LedgerEntry | null; balance: number; replay: boolean };
@@ -18,7 +18,7 @@ export async function expirePoints(db: DbOrTx, actor: Actor, input: ExpireInput)
     before: data.before ?? null,
     amount: data.amount,
     description: data.description ?? "Points expired",
-    idempotencyKey: data.idempotencyKey ?? data.referenceId,
+    idempotencyKey: idempotencyKeyOf(data),
   });
   const entry = result.entry;
   return { expired: entry ? -entry.points : 0, transaction: entry, balance: result.balance, replay: result.replay };

@@ -2,7 +2,7 @@ import { customerIdFor } from "../customers/resolve-customer";
 import type { DbOrTx } from "../db/client";
 import type { Actor } from "../actors/actor";
 import { toLedgerResult, type LedgerResult } from "./ledger-result";
-import { redeemInput, type RedeemInput } from "./ledger-schemas";
+import { idempotencyKeyOf, redeemInput, type RedeemInput } from "./ledger-schemas";
 import { writeLedger } from "./write-ledger";
 
 // Spends points from the soonest-expiring lots. Short of points: INSUFFICIENT_POINTS, nothing written.
@@ -20,7 +20,7 @@ export async function redeemPoints(
     points: data.amount,
     description: data.description,
     reference: data.reference,
-    idempotencyKey: data.idempotencyKey ?? data.referenceId,
+    idempotencyKey: idempotencyKeyOf(data),
     metadata: data.metadata,
     context: options.context,
   });

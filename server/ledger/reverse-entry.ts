@@ -1,7 +1,7 @@
 import type { DbOrTx } from "../db/client";
 import type { Actor } from "../actors/actor";
 import { toLedgerResult, type LedgerResult } from "./ledger-result";
-import { reverseInput, type ReverseInput } from "./ledger-schemas";
+import { idempotencyKeyOf, reverseInput, type ReverseInput } from "./ledger-schemas";
 import { writeLedger } from "./write-ledger";
 
 // Undoes an award, redemption or adjustment, once. A reversed debit gives back exactly the
@@ -12,7 +12,7 @@ export async function reverseEntry(db: DbOrTx, actor: Actor, input: ReverseInput
     op: "reverse",
     entryId: data.entryId,
     description: data.reason,
-    idempotencyKey: data.idempotencyKey ?? data.referenceId,
+    idempotencyKey: idempotencyKeyOf(data),
   });
   return toLedgerResult(result);
 }

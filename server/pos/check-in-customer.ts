@@ -2,6 +2,7 @@
 // decide the points, and the answer tells the cashier whether a reward is now due.
 import type { Actor } from "../actors/actor";
 import type { DbOrTx } from "../db/client";
+import { idempotencyKeyOf } from "../ledger/ledger-schemas";
 import type { LedgerEntry } from "../ledger";
 import { writeLedger } from "../ledger/write-ledger";
 import { earnPoints } from "./earn-points";
@@ -35,7 +36,7 @@ export async function checkInCustomer(db: DbOrTx, actor: Actor, input: CheckinIn
     enrol: data.customerId ? undefined : { phone: data.phone },
     points,
     description: "Checkin",
-    idempotencyKey: data.idempotencyKey ?? data.referenceId,
+    idempotencyKey: idempotencyKeyOf(data),
     metadata,
     // Idempotency is about what the till sent, not the points it earned under today's rates:
     // a retry after the earn rate changed replays the original answer instead of being refused

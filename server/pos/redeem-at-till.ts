@@ -1,6 +1,7 @@
 // A redemption at the counter: the ledger's redeem, answered with what the till shows next.
 import type { Actor } from "../actors/actor";
 import type { DbOrTx } from "../db/client";
+import { idempotencyKeyOf } from "../ledger/ledger-schemas";
 import { redeemPoints, type LedgerEntry } from "../ledger";
 import { tillRedeemInput, type TillRedeemInput } from "./pos-schemas";
 import { loadProgram, rewardProgress, shownThreshold, type RewardProgress } from "./reward-progress";
@@ -20,7 +21,7 @@ export async function redeemAtTill(db: DbOrTx, actor: Actor, input: TillRedeemIn
   const result = await redeemPoints(
     db,
     actor,
-    { customerId: data.customerId, customerPhone: data.phone, amount: data.points, description: "Redeemed at the till", idempotencyKey: data.idempotencyKey ?? data.referenceId },
+    { customerId: data.customerId, customerPhone: data.phone, amount: data.points, description: "Redeemed at the till", idempotencyKey: idempotencyKeyOf(data) },
     { context: { rewardThreshold: program.rewardThreshold } },
   );
   return {
