@@ -112,6 +112,12 @@ describe("migration runner", () => {
     writeFileSync(file, "CREATE OR REPLACE FUNCTION count_one() RETURNS bigint LANGUAGE sql AS $$ SELECT count(*) + 1 FROM one $$;");
     expect((await migrate(url, { dir, repeatableRoot: root })).repeatables).toEqual(["things/sql/count-one.sql"]);
     expect(await query(url, "SELECT count_one() AS n")).toEqual([{ n: "1" }]);
+
+    // A run with a new migration applies every file again, changed or not.
+    mkdirSync(path.join(dir, "20260105000000_rebuild"));
+    writeFileSync(path.join(dir, "20260105000000_rebuild", "migration.sql"), "DROP TABLE one CASCADE; CREATE TABLE one (id int PRIMARY KEY);");
+    expect((await migrate(url, { dir, repeatableRoot: root })).repeatables).toEqual(["things/sql/count-one.sql"]);
+    expect(await query(url, "SELECT count_one() AS n")).toEqual([{ n: "1" }]);
     const [record] = await query<{ checksum: string }>(url, "SELECT checksum FROM _repeatable_sql");
     expect(record?.checksum).toMatch(/^[0-9a-f]{64}$/);
 

@@ -65,7 +65,10 @@ export async function migrate(
         await apply(client, migration);
         log(`applied migration ${migration.name}`);
       }
-      const reapplied = await applyRepeatables(client, repeatables);
+      // After a schema change every file goes again, not only the changed ones: a migration may
+      // have dropped a function with the table it used (CASCADE), and SQL-language bodies are
+      // checked against the new tables only when they are created.
+      const reapplied = await applyRepeatables(client, repeatables, { all: pending.length > 0 });
       for (const name of reapplied) log(`applied ${name}`);
       await client.query("COMMIT");
       return { applied: pending.map((m) => m.name), alreadyApplied: migrations.length - pending.length, repeatables: reapplied };

@@ -3,7 +3,7 @@
 // as CREATE OR REPLACE so it can be applied again and again (Flyway's repeatable migrations).
 // The migration runner applies them after the versioned migrations, in the same transaction,
 // and records each file's checksum in _repeatable_sql, so a file is re-applied only when it
-// changed. Changing a function is then an edit of its file, reviewed as a diff of that function.
+// changed (or when a migration changed the schema under it). Changing a function is then an edit of its file, reviewed as a diff of that function.
 //
 // Files apply in path order. PL/pgSQL bodies are only parsed at CREATE time, so files may call
 // each other's functions in any order; LANGUAGE sql bodies are checked, so a sql function must
@@ -40,8 +40,9 @@ export function readRepeatables(root = REPEATABLE_ROOT): Repeatable[] {
     });
 }
 
-// Inside the caller's transaction. Returns the names of the files it (re-)applied.
-export async function applyRepeatables(client: pg.Client, repeatables: Repeatable[]): Promise<string[]> {
+// Inside the caller's transaction: the files that changed, or all of them. Returns the names of
+// the files it applied.
+export async function applyRepeatables(client: pg.Client, repeatables: Repeatable[], options: { all?: boolean } = {}): Promise<string[]> {
   if (repeatables.length === 0) return [];
   await client.query(`CREATE TABLE IF NOT EXISTS "_repeatable_sql" (
     "name" TEXT PRIMARY KEY,
@@ -49,7 +50,7 @@ export async function applyRepeatables(client: pg.Client, repeatables: Repeatabl
     "applied_at" TIMESTAMPTZ NOT NULL DEFAULT now())`);
   const { rows } = await client.query<{ name: string; checksum: string }>(`SELECT name, checksum FROM "_repeatable_sql"`);
   const applied = new Map(rows.map((r) => [r.name, r.checksum]));
-  const changed = repeatables.filter((r) => applied.get(r.name) !== r.checksum);
+  const changed = options.all ? repeatables : repeatables.filter((r) => applied.get(r.name) !== r.checksum);
   for (const file of changed) {
     try {
       await client.query(file.sql);
