@@ -20,6 +20,8 @@ test("dashboard routes send a signed-out visitor to the login page", async ({ pa
 });
 
 test("sign in (email in any case), then sign out", async ({ page, seed }) => {
+  // Two waits of up to SERVER_WORK_TIMEOUT each (sign-in, sign-out) must fit in the test's own.
+  test.slow();
   await signIn(page, { email: seed.owner.email.toUpperCase(), password: seed.owner.password });
   await expect(page.getByTestId("signed-in-user")).toContainText("Olive Owner");
   await expect(page.getByTestId("current-business")).toContainText("Portal w");

@@ -1,6 +1,8 @@
 import { expect, screenshot, SERVER_WORK_TIMEOUT, signIn, test } from "./fixtures";
 
 test("owner invites staff in the UI; they sign in with the temporary password", async ({ freshOwnerPage: page, browser, freshSeed }) => {
+  // Inviting hashes a password and the invitee signs in: two waits of up to SERVER_WORK_TIMEOUT.
+  test.slow();
   const email = `new-staff-${Date.now()}@e2e.test`;
   await page.goto("/team");
   await page.getByRole("button", { name: "Invite member" }).click();

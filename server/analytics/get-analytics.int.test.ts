@@ -84,3 +84,28 @@ describe("getAnalytics", () => {
     await expect(getAnalytics(db, actor, { from: "2026-02-01", to: "2026-01-01" })).rejects.toThrow(/on or before/);
   });
 });
+
+describe("points past their date that no run has expired yet", () => {
+  it("are no liability from the day they expired on, not only today", async () => {
+    const { actor: own } = await makeBusiness();
+    const now = Date.now();
+    const day = (ago: number) => new Date(now - ago * DAY).toISOString().slice(0, 10);
+    const { transaction } = await awardPoints(db, own, { customerEmail: "old@test.dev", amount: 1 });
+    // History as an import would leave it: 200 points earned five days ago that expired three
+    // days ago, and no expiry run since. The ledger only appends, so raw rows are the one way.
+    const earnedAt = new Date(now - 5 * DAY);
+    const expiredAt = new Date(now - 3 * DAY);
+    const [entry] = await db.$queryRaw<{ id: string }[]>`
+      INSERT INTO ledger_entries (business_id, customer_id, type, points, balance_after, actor_type, source, created_at, expires_at)
+      VALUES (${own.businessId}::uuid, ${transaction.customerId}::uuid, 'AWARD', 200, 200, 'SYSTEM', 'BULK', ${earnedAt}, ${expiredAt}) RETURNING id`;
+    await db.$executeRaw`
+      INSERT INTO point_lots (business_id, customer_id, entry_id, points, remaining, expires_at, created_at)
+      VALUES (${own.businessId}::uuid, ${transaction.customerId}::uuid, ${entry!.id}::uuid, 200, 200, ${expiredAt}, ${earnedAt})`;
+    await db.customer.updateMany({ where: { businessId: own.businessId, id: transaction.customerId }, data: { balance: { increment: 200 } } });
+
+    const result = await getAnalytics(db, own, defaultRange(new Date(now), 7));
+    const on = (ago: number) => result.daily.find((d) => d.day === day(ago))?.liability;
+    expect([6, 5, 4, 3, 2, 1, 0].map(on)).toEqual([0, 200, 200, 0, 0, 0, 1]);
+    expect(result.liability.points).toBe(1);
+  });
+});

@@ -21,22 +21,25 @@ export async function getAnalytics(db: DbOrTx, actor: Actor, input: AnalyticsInp
   const range = analyticsInput.parse(input);
   const { start, end, days } = rangeBounds(range);
   const businessId = actor.businessId;
-  const [business, totals, dueByDay, byDay, active, top] = await Promise.all([
+  const [business, totals, byDay, active, top] = await Promise.all([
     db.business.findUniqueOrThrow({ where: { id: businessId }, select: { currency: true, pointValuePer100: true } }),
-    // booked: the sum of cached balances, which the ledger's entries add up to.
-    db.$queryRaw<{ booked: bigint | null; customers: bigint }[]>(Prisma.sql`
-      SELECT sum(balance) AS booked, count(*) AS customers FROM customers WHERE business_id = ${businessId}::uuid`),
-    // Points past their expiry that no write or expiry run has taken out yet, by the day they
-    // expired: no liability from then on (see ledger/live-balance.ts).
-    db.$queryRaw<{ day: string; due: bigint }[]>(Prisma.sql`
-      SELECT to_char(expires_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, sum(remaining) AS due FROM point_lots
-       WHERE business_id = ${businessId}::uuid AND NOT depleted AND expires_at <= now() GROUP BY 1`),
+    // booked: the sum of cached balances, which the ledger's entries add up to; due: points past
+    // their expiry that no write or expiry run has taken out yet, by the day they expired, no
+    // liability from then on (see ledger/live-balance.ts). One statement, one snapshot: a write
+    // expiring them between two reads would count them twice or not at all.
+    db.$queryRaw<{ booked: bigint | null; customers: bigint; due: Record<string, number> | null }[]>(Prisma.sql`
+      SELECT (SELECT sum(balance) FROM customers WHERE business_id = ${businessId}::uuid) AS booked,
+             (SELECT count(*) FROM customers WHERE business_id = ${businessId}::uuid) AS customers,
+             (SELECT jsonb_object_agg(day, due) FROM (
+                SELECT to_char(expires_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, sum(remaining)::int AS due FROM point_lots
+                 WHERE business_id = ${businessId}::uuid AND NOT depleted AND expires_at <= now() GROUP BY 1) d) AS due`),
     dailyPointsSince(db, businessId, start),
     db.customer.count({ where: { businessId, erasedAt: null, lastActivityAt: { gte: start, lt: end } } }),
     topCustomers(db, businessId),
   ]);
 
-  const due = dueByDay.reduce((sum, d) => sum + n(d.due), 0);
+  const dueByDay = Object.entries(totals[0]?.due ?? {}).map(([day, points]) => ({ day, due: points }));
+  const due = dueByDay.reduce((sum, d) => sum + d.due, 0);
   const liabilityPoints = n(totals[0]?.booked) - due;
   // Movements after the range (when it ends before today) separate its end from "now".
   const netAfter = [...byDay.values()].filter((d) => d.day > range.to).reduce((sum, d) => sum + d.net, 0);
@@ -50,7 +53,7 @@ export async function getAnalytics(db: DbOrTx, actor: Actor, input: AnalyticsInp
     liability -= n(row?.net);
   }
   daily.reverse();
-  for (const d of daily) d.liability -= dueByDay.filter((x) => x.day <= d.day).reduce((sum, x) => sum + n(x.due), 0);
+  for (const d of daily) d.liability -= dueByDay.filter((x) => x.day <= d.day).reduce((sum, x) => sum + x.due, 0);
 
   const earned = daily.reduce((s, d) => s + d.earned, 0);
   const redeemed = daily.reduce((s, d) => s + d.redeemed, 0);

@@ -40,10 +40,13 @@ export async function createCustomer(db: DbOrTx, actor: Actor, input: CreateCust
 }
 
 // Through the ledger like any award, in the caller's transaction: a customer is never left
-// created without the points they were promised.
+// created without the points they were promised. Keyed by the customer, so a retried request
+// can tell its welcome was given (see upsert-customer.ts).
 export async function awardWelcomePoints(tx: DbOrTx, actor: Actor, customerId: string, points: number): Promise<void> {
-  await awardPoints(tx, actor, { customerId, amount: points, description: WELCOME_POINTS_DESCRIPTION });
+  await awardPoints(tx, actor, { customerId, amount: points, description: WELCOME_POINTS_DESCRIPTION, idempotencyKey: welcomeKey(customerId) });
 }
+
+export const welcomeKey = (customerId: string) => `welcome-points:${customerId}`;
 
 type Identity = { email?: string | null; phone?: string | null; externalId?: string | null };
 

@@ -6,7 +6,7 @@ import { recordAudit } from "../audit/record-audit";
 import type { DbOrTx } from "../db/client";
 import { AppError } from "../errors";
 import type { Actor } from "../actors/actor";
-import { assertIdentityFree, awardWelcomePoints, conflictsAsAppErrors, identityTaken, type SavedCustomer } from "./create-customer";
+import { assertIdentityFree, awardWelcomePoints, welcomeKey, conflictsAsAppErrors, identityTaken, type SavedCustomer } from "./create-customer";
 import { upsertCustomerInput, type UpsertCustomerInput } from "./customer-schemas";
 import { inTransaction, insertCustomer } from "./resolve-customer";
 import { publicCustomer } from "./to-public-customer";
@@ -38,14 +38,19 @@ export async function upsertCustomerByExternalId(db: DbOrTx, actor: Actor, input
     }
     return update(target);
 
-    // An existing customer: the fields that differ change. One that already is exactly as sent
-    // is a retry (or a duplicate that lost the race to create it): 200, nothing changes, and its
-    // welcome points were given when it was created.
+    // An existing customer: the fields that differ change. initialPoints only repeat a creation:
+    // the customer exactly as sent, with that welcome given (a retry, or a duplicate that lost the
+    // race to create it) is a 200 that changes nothing; anything else is refused.
+    async function welcomeGiven(customerId: string, points: number): Promise<boolean> {
+      const welcome = await tx.ledgerEntry.findFirst({ where: { businessId, customerId, idempotencyKey: welcomeKey(customerId) }, select: { points: true } });
+      return welcome?.points === points;
+    }
+
     async function update(target: NonNullable<typeof byExternalId>): Promise<SavedCustomer> {
       const wanted = { externalId: data.externalId, email: data.email, name: data.name, phone: data.phone, notes: data.notes };
       const changes = Object.fromEntries(Object.entries(wanted).filter(([field, value]) => value !== undefined && value !== target[field as keyof typeof wanted]));
+      if (data.initialPoints && (Object.keys(changes).length > 0 || !(await welcomeGiven(target.id, data.initialPoints)))) refuseInitialPoints(data);
       if (Object.keys(changes).length === 0) return { customer: await publicCustomer(tx, businessId, target), created: false };
-      refuseInitialPoints(data);
       await assertIdentityFree(tx, businessId, changes, target.id);
       const row = await tx.customer.update({ where: { businessId_id: { businessId, id: target.id } }, data: changes });
       await recordAudit(tx, actor, { action: "customer.updated", targetType: "customer", targetId: target.id, details: { fields: Object.keys(changes) } });

@@ -94,13 +94,13 @@ describe("migration runner", () => {
     expect(readFileSync("prisma/schema.prisma", "utf8")).toBe(snapshot);
   });
 
-  it("applies repeatable SQL files after the migrations, again only when a file changed", async () => {
+  it("applies repeatable SQL files after the migrations, again when one changed or a migration ran, not otherwise", async () => {
     const url = await freshDb();
     const dir = fixtureDir();
     const root = mkdtempSync(path.join(os.tmpdir(), "repeatable-"));
     mkdirSync(path.join(root, "things", "sql"), { recursive: true });
     const file = path.join(root, "things", "sql", "count-one.sql");
-    writeFileSync(file, "CREATE OR REPLACE FUNCTION count_one() RETURNS bigint LANGUAGE sql AS $$ SELECT count(*) FROM one $$;");
+    writeFileSync(file, "CREATE OR REPLACE FUNCTION count_one(skip one DEFAULT NULL) RETURNS bigint LANGUAGE sql AS $$ SELECT count(*) FROM one $$;");
     // Lives next to code, not in a `sql` folder: not a repeatable.
     writeFileSync(path.join(root, "things", "notes.sql"), "SELECT broken syntax here");
 
@@ -109,11 +109,12 @@ describe("migration runner", () => {
     expect(await query(url, "SELECT count_one() AS n")).toEqual([{ n: "0" }]);
     expect((await migrate(url, { dir, repeatableRoot: root })).repeatables).toEqual([]);
 
-    writeFileSync(file, "CREATE OR REPLACE FUNCTION count_one() RETURNS bigint LANGUAGE sql AS $$ SELECT count(*) + 1 FROM one $$;");
+    writeFileSync(file, "CREATE OR REPLACE FUNCTION count_one(skip one DEFAULT NULL) RETURNS bigint LANGUAGE sql AS $$ SELECT count(*) + 1 FROM one $$;");
     expect((await migrate(url, { dir, repeatableRoot: root })).repeatables).toEqual(["things/sql/count-one.sql"]);
     expect(await query(url, "SELECT count_one() AS n")).toEqual([{ n: "1" }]);
 
-    // A run with a new migration applies every file again, changed or not.
+    // A migration that drops the table takes the function with it (it takes a row of it); the
+    // run applies every file again, changed or not, so the function is back.
     mkdirSync(path.join(dir, "20260105000000_rebuild"));
     writeFileSync(path.join(dir, "20260105000000_rebuild", "migration.sql"), "DROP TABLE one CASCADE; CREATE TABLE one (id int PRIMARY KEY);");
     expect((await migrate(url, { dir, repeatableRoot: root })).repeatables).toEqual(["things/sql/count-one.sql"]);
@@ -122,7 +123,7 @@ describe("migration runner", () => {
     expect(record?.checksum).toMatch(/^[0-9a-f]{64}$/);
 
     // A broken file fails the whole run, and the previous version stays in force.
-    writeFileSync(file, "CREATE OR REPLACE FUNCTION count_one() RETURNS bigint LANGUAGE sql AS $$ SELECT count(*) FROM nowhere $$;");
+    writeFileSync(file, "CREATE OR REPLACE FUNCTION count_one(skip one DEFAULT NULL) RETURNS bigint LANGUAGE sql AS $$ SELECT count(*) FROM nowhere $$;");
     await expect(migrate(url, { dir, repeatableRoot: root })).rejects.toThrow(/things\/sql\/count-one.sql failed/);
     expect(await query(url, "SELECT count_one() AS n")).toEqual([{ n: "1" }]);
   });

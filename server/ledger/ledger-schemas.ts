@@ -1,7 +1,6 @@
 // The ledger's input contracts. The REST API and the portal validate with these same schemas,
 // and the OpenAPI document is generated from them, so the three can't drift apart.
 import { z } from "zod";
-import { AppError } from "../errors";
 import { normalizeEmail, normalizePhone } from "../customers/normalize-identity";
 import { pagedBy, pagingShape } from "../paging";
 import { isStorableJson, storableDate, storableJsonMessage, storableText } from "../storable";
@@ -57,14 +56,11 @@ const idempotency = {
   referenceId: idempotencyKeySchema.optional().meta({ description: "Same as idempotencyKey, for stores that send their order id." }),
 };
 
-// The key a write goes by, under either name. Both names with two different keys: the caller
-// can't know which one we went by, so neither.
+// The key a write goes by: idempotencyKey, else referenceId. Integrations that send both (a key
+// per request and their order number) have always been keyed by idempotencyKey; refusing them
+// now would turn their retries of accepted requests into errors.
 export function idempotencyKeyOf(data: { idempotencyKey?: string; referenceId?: string }): string | undefined {
-  const { idempotencyKey, referenceId } = data;
-  if (idempotencyKey !== undefined && referenceId !== undefined && idempotencyKey !== referenceId) {
-    throw new AppError("VALIDATION_ERROR", "Invalid request: referenceId is another name for idempotencyKey; send one of them, or the same key in both.");
-  }
-  return idempotencyKey ?? referenceId;
+  return data.idempotencyKey ?? data.referenceId;
 }
 
 export const awardInput = withCustomer({

@@ -18,6 +18,14 @@ export type CheckinResult = RewardProgress & {
   replay: boolean;
 };
 
+// Idempotency is about what the till sent, not the points it earned under today's rates: a retry
+// after the earn rate changed replays the original answer instead of being refused as a different
+// request, whichever way the points came out this time. Shaped exactly as it always was, so keys
+// stored by earlier releases keep matching their retries (check-in-customer.test.ts).
+export function checkinHashInput(data: { customerId?: string; phone?: string; amount?: number; units?: number; storeId?: string }) {
+  return { customer: { customerId: data.customerId, customerPhone: data.phone }, amount: data.amount ?? null, units: data.units ?? null, storeId: data.storeId ?? null };
+}
+
 export async function checkInCustomer(db: DbOrTx, actor: Actor, input: CheckinInput): Promise<CheckinResult> {
   const data = checkinInput.parse(input);
   const program = await loadProgram(db, actor.businessId);
@@ -38,11 +46,7 @@ export async function checkInCustomer(db: DbOrTx, actor: Actor, input: CheckinIn
     description: "Checkin",
     idempotencyKey: idempotencyKeyOf(data),
     metadata,
-    // Idempotency is about what the till sent, not the points it earned under today's rates:
-    // a retry after the earn rate changed replays the original answer instead of being refused
-    // as a different request, whichever way the points came out this time.
-    // (Shaped as it always was: keys stored before keep matching.)
-    hashInput: { customer: { customerId: data.customerId, customerPhone: data.phone }, amount: data.amount ?? null, units: data.units ?? null, storeId: data.storeId ?? null },
+    hashInput: checkinHashInput(data),
     context: { rewardThreshold: program.rewardThreshold },
   });
   const threshold = shownThreshold(result.context, program.rewardThreshold);

@@ -224,6 +224,14 @@ describe("PUT /api/v1/customers/{externalId}", () => {
     expect(retry.status).toBe(200);
     expect(retry.data).toMatchObject({ created: false, customer: { id: row.id, balance: 75 } });
     expect(await db.ledgerEntry.count({ where: { businessId: business.id } })).toBe(1);
+    // Not a retry: other welcome points for the same customer, or welcome points for a customer
+    // a PUT created without any, are refused like any update with initialPoints.
+    const more = await call("PUT", upsert, { key, params: { id: "shop-88" }, body: { phone: "5550104000", name: "Quinn", notes: "VIP", initialPoints: 9999 } });
+    expect(more.status).toBe(400);
+    await call("PUT", upsert, { key, params: { id: "shop-90" }, body: { name: "Plain" } });
+    const late = await call("PUT", upsert, { key, params: { id: "shop-90" }, body: { name: "Plain", initialPoints: 10 } });
+    expect(late.status).toBe(400);
+    expect(await db.ledgerEntry.count({ where: { businessId: business.id } })).toBe(1);
   });
 
   it("refuses initialPoints on an update with 400, changing nothing; notes update like other fields", async () => {
