@@ -4,8 +4,8 @@
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { allOperations } from "../server/rest/operations";
-import { call, createKey, handlerFor } from "./api";
-import { makeBusiness, rowCounts } from "./fixtures";
+import { businessWithKey, call, handlerFor } from "./api";
+import { rowCounts } from "./fixtures";
 
 const writes = allOperations.filter((o) => o.body && ["POST", "PUT", "PATCH"].includes(o.method));
 
@@ -28,9 +28,7 @@ describe("API fuzz: malformed bodies to every write route", () => {
   let key: string;
   let businessId: string;
   beforeAll(async () => {
-    const { business } = await makeBusiness();
-    businessId = business.id;
-    key = (await createKey(business.id)).key;
+    ({ business: { id: businessId }, key } = await businessWithKey());
   });
 
   it("covers the write routes", () => {

@@ -4,8 +4,8 @@
 // automatically; the aliases integrations send are checked route by route.
 import { beforeAll, describe, expect, it } from "vitest";
 import { allOperations } from "../server/rest/operations";
-import { call, createKey, handlerFor } from "./api";
-import { makeBusiness, rowCounts } from "./fixtures";
+import { businessWithKey, call, handlerFor } from "./api";
+import { rowCounts } from "./fixtures";
 
 const keyed = allOperations.filter((o) => o.scope);
 const paramsFor = (path: string) => Object.fromEntries([...path.matchAll(/\{(\w+)\}/g)].map((m) => [m[1], "b1c2d3e4-0000-4000-8000-000000000000"]));
@@ -14,9 +14,7 @@ describe("unknown query parameters and body fields, on every operation", () => {
   let key: string;
   let businessId: string;
   beforeAll(async () => {
-    const { business } = await makeBusiness();
-    businessId = business.id;
-    key = (await createKey(business.id)).key;
+    ({ business: { id: businessId }, key } = await businessWithKey());
   });
 
   it("covers every keyed operation", () => {
