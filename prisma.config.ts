@@ -1,5 +1,5 @@
 // Prisma CLI config. The JS schema engine avoids downloading the native engine (no internet
-// here); migrations are applied by our own runner in server/db/migrate.ts, see shared/STACK.md.
+// here); migrations are applied by our own runner in server/db/migrate.ts (README, "Database changes").
 import { PrismaPg } from "@prisma/adapter-pg";
 import { defineConfig } from "prisma/config";
 

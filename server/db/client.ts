@@ -1,5 +1,6 @@
 // The one Prisma client of a process, kept on globalThis so Next.js hot reloads and repeated
-// imports share one pool. Rust-free client through @prisma/adapter-pg (see shared/STACK.md).
+// imports share one pool. Rust-free client through @prisma/adapter-pg (Prisma 6 with engineType
+// "client": no native query engine to download).
 //
 // The client runs on a pg.Pool we create, so the ledger's hot write path can send its single
 // statement through that same pool directly: Prisma's per-query overhead measured 40% of a
