@@ -1,6 +1,8 @@
 import { z } from "zod";
 
-export const API_KEY_SCOPES = ["points:read", "points:write", "customers:read", "customers:write", "webhooks:manage"] as const;
+// customers:erase is its own scope, not part of customers:write: erasure can't be undone and
+// forfeits the customer's points, so a key that keeps a customer list in step can't do it.
+export const API_KEY_SCOPES = ["points:read", "points:write", "customers:read", "customers:write", "customers:erase", "webhooks:manage"] as const;
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
 
 export const apiKeyScopeSchema = z.enum(API_KEY_SCOPES);

@@ -110,9 +110,12 @@ export const eraseCustomerOperation = defineOperation({
   tag: "Customers",
   summary: "Erase a customer",
   description:
-    "Right to erasure: forfeits the remaining balance through the ledger, then removes email, phone, external id and name. " +
-    "The anonymised ledger history stays. Afterwards the customer is 404 everywhere. Optional `?reason=` for the audit trail.",
-  scope: "customers:write",
+    "Right to erasure: forfeits the remaining balance through the ledger, then removes the person's data everywhere we hold it: " +
+    "email, phone, external id, name and notes; the description, reference, metadata and idempotency key of their ledger " +
+    "entries; their webhook event payloads (reduced to ids); and personal details in the audit trail. Amounts, types and " +
+    "dates stay, so balances and reports still add up. Afterwards the customer is 404 everywhere. Needs the " +
+    "`customers:erase` scope (not implied by `customers:write`). Optional `?reason=` for the audit trail.",
+  scope: "customers:erase",
   params: customerIdParams,
   query: z.object({ reason: z.string().trim().max(500).optional() }),
   response: z.object({ erased: z.literal(true), forfeitedPoints: z.int() }),

@@ -130,7 +130,26 @@ describe("DELETE /api/v1/customers/{id}", () => {
     expect((await call("DELETE", erase, { key, params: { id: "zero" } })).status).toBe(404);
   });
 
-  securityCases({ method: "DELETE", handler: erase, scope: "customers:write", request: () => ({ params: { id: crypto.randomUUID() } }),
+  it("needs the customers:erase scope: a customers:write key is refused and nothing changes", async () => {
+    const { business, key: fullKey, customer } = await setup();
+    const { key: writer } = await createKey(business.id, { scopes: ["customers:read", "customers:write", "points:read", "points:write"] });
+    const refused = await call("DELETE", erase, { key: writer, params: { id: customer.id } });
+    expect(refused.status).toBe(403);
+    expect(refused.json).toMatchObject({ success: false, code: "FORBIDDEN" });
+    expect(refused.json.error).toMatch(/customers:erase/);
+    expect(await db.customer.findFirstOrThrow({ where: { id: customer.id } })).toMatchObject({ email: "ann@example.com", name: "Ann", erasedAt: null, balance: 100 });
+    expect(await ledgerState(business.id, customer.id)).toMatchObject({ balance: 100, entryCount: 1 });
+    expect(await audits(business.id, customer.id)).not.toContain("customer.erased");
+
+    const { key: eraser } = await createKey(business.id, { scopes: ["customers:erase"] });
+    expect((await call("DELETE", erase, { key: eraser, params: { id: customer.id } })).data).toEqual({ erased: true, forfeitedPoints: 100 });
+    expect(await db.customer.findFirstOrThrow({ where: { id: customer.id } })).toMatchObject({ email: null, name: null, balance: 0 });
+    // A key with no scopes listed keeps full access, erasure included.
+    const { customer: other } = await createCustomer(db, ownerActor(business), { email: "bo@example.com", name: "Bo" });
+    expect((await call("DELETE", erase, { key: fullKey, params: { id: other.id } })).status).toBe(200);
+  });
+
+  securityCases({ method: "DELETE", handler: erase, scope: "customers:erase", request: () => ({ params: { id: crypto.randomUUID() } }),
     foreign: async (owner) => ({ params: { id: (await foreignCustomer(owner)).id } }) });
 });
 
