@@ -1,6 +1,7 @@
-// Right to erasure: the person's details go, the ledger stays (anonymised), so balances and
-// reports still add up. One transaction: a customer is never left erased with points, nor
-// stripped of points but still identifiable.
+// Right to erasure: the person's data goes from every table that holds it (the customer row,
+// ledger free text, idempotency records, audit details, webhook event payloads), the ledger's
+// amounts stay, so balances and reports still add up. One transaction: a customer is never
+// left erased with points, nor stripped of points but still identifiable.
 import { recordAudit } from "../audit/record-audit";
 import type { DbOrTx } from "../db/client";
 import { Prisma } from "../db/generated/client";
@@ -10,6 +11,8 @@ import type { Actor } from "../actors/actor";
 import { eraseCustomerInput, type EraseCustomerInput } from "./customer-schemas";
 import { inTransaction, loadCustomer } from "./resolve-customer";
 
+// Kept on the forfeiting entry when the rest of the ledger's free text goes: the same string is
+// in sql/erase-customer-data.sql (ll_erased_description).
 export const ERASURE_REASON = "Customer data erased";
 
 export async function eraseCustomer(db: DbOrTx, actor: Actor, input: EraseCustomerInput): Promise<{ erased: true; forfeitedPoints: number }> {
@@ -28,10 +31,9 @@ export async function eraseCustomer(db: DbOrTx, actor: Actor, input: EraseCustom
     const { balance } = await tx.customer.findUniqueOrThrow({ where: { businessId_id: { businessId: actor.businessId, id } }, select: { balance: true } });
     if (balance > 0) await adjustPoints(tx, actor, { customerId: id, points: -balance, reason: ERASURE_REASON });
 
-    await tx.customer.update({
-      where: { businessId_id: { businessId: actor.businessId, id } },
-      data: { email: null, phone: null, externalId: null, name: null, erasedAt: new Date(), status: "BLOCKED" },
-    });
+    // Everywhere the person's data is held: one SQL function (sql/erase-customer-data.sql), the
+    // single place a table added later joins, and the only change the append-only tables allow.
+    await tx.$executeRaw(Prisma.sql`SELECT ll_erase_customer_data(${actor.businessId}::uuid, ${id}::uuid)`);
     await recordAudit(tx, actor, {
       action: "customer.erased",
       targetType: "customer",

@@ -1,0 +1,102 @@
+-- Right to erasure in the database: the one place that knows every table holding a customer's
+-- personal data. ll_erase_customer_data() removes it; ll_erasure_allows() is the only change the
+-- append-only tables' trigger (server/db/sql/reject-change.sql) lets through, and it accepts
+-- exactly what the eraser writes, nothing more. A table added later that can hold a customer's
+-- data (webhook delivery logs, issue 11) joins here: a step in ll_erase_customer_data(), and a
+-- branch in ll_erasure_allows() if the table is append-only.
+--
+-- What stays: ids, amounts, types, timestamps, lots and allocations, so balances, reports and
+-- the order of events still add up. What goes: the customer's identity and every free-text or
+-- caller-chosen field that could name them.
+
+-- Whether p_customer (text: audit_logs.target_id and idempotency outcomes carry ids as text) is
+-- an erased customer of p_business.
+CREATE OR REPLACE FUNCTION ll_customer_erased(p_business uuid, p_customer text) RETURNS boolean LANGUAGE plpgsql STABLE AS $$
+BEGIN
+  IF p_customer IS NULL OR p_customer !~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' THEN RETURN false; END IF;
+  RETURN EXISTS (SELECT 1 FROM "customers" WHERE "business_id" = p_business AND "id" = p_customer::uuid AND "erased_at" IS NOT NULL);
+END $$;
+
+-- A ledger description after erasure: only the one the erasure itself wrote on the entry that
+-- forfeited the balance (ERASURE_REASON in erase-customer.ts) is kept; it names no one.
+CREATE OR REPLACE FUNCTION ll_erased_description(p_description text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+  SELECT CASE WHEN p_description = 'Customer data erased' THEN p_description END
+$$;
+
+-- Audit details of an erased customer: only the keys known to hold ids, numbers or field and
+-- status names survive. An allowlist, so a key added later (a free-text reason, say) is erased
+-- until someone decides otherwise.
+CREATE OR REPLACE FUNCTION ll_erased_audit_details(p_details jsonb) RETURNS jsonb LANGUAGE plpgsql IMMUTABLE AS $$
+BEGIN
+  IF p_details IS NULL OR jsonb_typeof(p_details) <> 'object' THEN RETURN p_details; END IF;
+  RETURN (SELECT coalesce(jsonb_object_agg(d.key, d.value), '{}'::jsonb) FROM jsonb_each(p_details) d
+           WHERE d.key IN ('entryId', 'reversedEntryId', 'points', 'forfeitedPoints', 'fields', 'from', 'to'));
+END $$;
+
+-- An outbox event reduced to ids (customer, entry): the event's id, type and timestamps stay, so
+-- the delivery order and "what happened when" survive; `erased` tells a receiver why.
+CREATE OR REPLACE FUNCTION ll_erased_event_payload(p_payload jsonb) RETURNS jsonb LANGUAGE plpgsql IMMUTABLE AS $$
+BEGIN
+  RETURN jsonb_strip_nulls(jsonb_build_object(
+    'customer', jsonb_build_object('id', p_payload->'customer'->'id'),
+    'entry', CASE WHEN p_payload ? 'entry' THEN jsonb_build_object('id', p_payload->'entry'->'id') END,
+    'erased', true));
+END $$;
+
+-- Erases one customer's personal data everywhere, in the caller's transaction. The caller
+-- (erase-customer.ts) holds the customer row lock and has already forfeited the balance.
+CREATE OR REPLACE FUNCTION ll_erase_customer_data(p_business uuid, p_customer uuid) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  -- First: the append-only tables accept erasure only of an erased customer's rows.
+  UPDATE "customers" SET "email" = NULL, "phone" = NULL, "external_id" = NULL, "name" = NULL, "notes" = NULL,
+    "status" = 'BLOCKED', "erased_at" = coalesce("erased_at", now()), "updated_at" = now()
+  WHERE "business_id" = p_business AND "id" = p_customer;
+  IF NOT FOUND THEN PERFORM ll_fail('CUSTOMER_NOT_FOUND', 'LL404'); END IF;
+
+  -- Descriptions, references and metadata are free text about the purchase and its buyer; the
+  -- idempotency key is caller-chosen (often the reference itself) and the request hash covers
+  -- the email or phone the request named.
+  UPDATE "ledger_entries"
+  SET "description" = ll_erased_description("description"), "reference" = NULL, "metadata" = NULL, "idempotency_key" = NULL, "request_hash" = NULL
+  WHERE "business_id" = p_business AND "customer_id" = p_customer
+    AND ("description" IS DISTINCT FROM ll_erased_description("description")
+         OR "reference" IS NOT NULL OR "metadata" IS NOT NULL OR "idempotency_key" IS NOT NULL OR "request_hash" IS NOT NULL);
+
+  -- The key is the primary key: replaced by a unique placeholder, not cleared. A retry of an
+  -- erased customer's request then no longer replays; it names a customer who is gone.
+  UPDATE "idempotency_keys" SET "key" = 'erased:' || coalesce("entry_id", gen_random_uuid())::text, "request_hash" = NULL
+  WHERE "business_id" = p_business AND "outcome"->>'customerId' = p_customer::text AND "key" !~ '^erased:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$';
+
+  UPDATE "audit_logs" SET "details" = ll_erased_audit_details("details")
+  WHERE "business_id" = p_business AND "target_type" = 'customer' AND "target_id" = p_customer::text
+    AND "details" IS DISTINCT FROM ll_erased_audit_details("details");
+
+  -- Delivered or not: a delivered payload is still a copy of the person's data.
+  UPDATE "outbox_events" SET "payload" = ll_erased_event_payload("payload")
+  WHERE "business_id" = p_business AND "payload"->'customer'->>'id' = p_customer::text
+    AND "payload" IS DISTINCT FROM ll_erased_event_payload("payload");
+END $$;
+
+-- The append-only trigger's one exception: an UPDATE whose new row is exactly what
+-- ll_erase_customer_data() makes of the old one, on a row of an erased customer. Compared as
+-- whole rows (jsonb), so no other column can change along with it.
+CREATE OR REPLACE FUNCTION ll_erasure_allows(p_table text, p_old jsonb, p_new jsonb) RETURNS boolean LANGUAGE plpgsql STABLE AS $$
+DECLARE
+  v_business uuid := (p_old->>'business_id')::uuid;
+BEGIN
+  CASE p_table
+    WHEN 'ledger_entries' THEN
+      RETURN ll_customer_erased(v_business, p_old->>'customer_id')
+        AND p_new = p_old || jsonb_build_object('description', ll_erased_description(p_old->>'description'))
+                          || '{"reference": null, "metadata": null, "idempotency_key": null, "request_hash": null}'::jsonb;
+    WHEN 'idempotency_keys' THEN
+      RETURN ll_customer_erased(v_business, p_old->'outcome'->>'customerId')
+        AND p_new->>'key' ~ '^erased:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
+        AND p_new = p_old || jsonb_build_object('key', p_new->'key', 'request_hash', null);
+    WHEN 'audit_logs' THEN
+      RETURN p_old->>'target_type' = 'customer' AND ll_customer_erased(v_business, p_old->>'target_id')
+        AND p_new = p_old || jsonb_build_object('details', ll_erased_audit_details(p_old->'details'));
+    ELSE
+      RETURN false;
+  END CASE;
+END $$;
