@@ -1,5 +1,7 @@
 // The audit trail: one row per thing a person or key did that an owner may need to explain
 // later. Called inside the same transaction as the change where there is one.
+// Details may carry URLs and anything a caller passes: the database redacts secrets from them
+// on the way in (sql/redact-audit-secrets.sql, a trigger), for this writer and the ledger's alike.
 import type { DbOrTx } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import type { Actor } from "../actors/actor";
