@@ -45,7 +45,10 @@ END $$;
 
 -- Erases one customer's personal data everywhere, in the caller's transaction. The caller
 -- (erase-customer.ts) holds the customer row lock and has already forfeited the balance.
-CREATE OR REPLACE FUNCTION ll_erase_customer_data(p_business uuid, p_customer uuid) RETURNS void LANGUAGE plpgsql AS $$
+-- SECURITY DEFINER: it runs as the schema owner that created it, so the app's own role needs no
+-- UPDATE on the append-only tables at all; erasure is the one way in, through this function.
+CREATE OR REPLACE FUNCTION ll_erase_customer_data(p_business uuid, p_customer uuid) RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$
 BEGIN
   -- First: the append-only tables accept erasure only of an erased customer's rows.
   UPDATE "customers" SET "email" = NULL, "phone" = NULL, "external_id" = NULL, "name" = NULL, "notes" = NULL,
