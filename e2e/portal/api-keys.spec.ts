@@ -27,6 +27,31 @@ test("owner creates a key, uses it on the public API, revokes it: next call 401"
   expect(refused.status).toBe(401);
 });
 
+test("owner creates a key that can only erase customers: it erases, a customers:write key can't", async ({ ownerPage: page }) => {
+  const createKey = async (name: string, scopes: string[]) => {
+    await page.goto("/api-keys");
+    await page.getByRole("button", { name: "Create key" }).click();
+    await page.getByLabel("Name").fill(name);
+    for (const scope of ["points:read", "points:write"]) await page.getByRole("checkbox", { name: scope }).uncheck();
+    for (const scope of scopes) await page.getByRole("checkbox", { name: scope }).check();
+    await page.getByRole("button", { name: "Create key" }).click();
+    const key = (await page.getByTestId("new-api-key").textContent())?.trim() ?? "";
+    await page.getByRole("button", { name: "Done" }).click();
+    await expect(page.getByTestId("api-key-row").filter({ hasText: name })).toContainText(scopes.join(""));
+    return key;
+  };
+  const eraser = await createKey("E2E erasure desk", ["customers:erase"]);
+  const writer = await createKey("E2E CRM sync", ["customers:write"]);
+  const created = await callApi(page.request, writer, "/api/v1/customers", { email: `erase-${Date.now()}@e2e.test`, name: "To be erased" });
+  expect(created.status).toBe(201);
+  const id = (created.json.data as { customer: { id: string } }).customer.id;
+  const erase = (key: string) => page.request.delete(`/api/v1/customers/${id}`, { headers: { authorization: `Bearer ${key}` } });
+  expect((await erase(writer)).status()).toBe(403);
+  const erased = await erase(eraser);
+  expect(erased.status()).toBe(200);
+  expect(await erased.json()).toMatchObject({ success: true, data: { erased: true } });
+});
+
 test("staff cannot reach the API keys page", async ({ staffPage: page }) => {
   await page.goto("/customers");
   await expect(page.getByRole("link", { name: "API keys" })).toHaveCount(0);

@@ -58,7 +58,10 @@ export function CreateKeyForm({ onDone }: { onDone: () => void }) {
         </Field>
         <fieldset>
           <legend className="text-sm font-medium text-slate-700">Scopes</legend>
-          <p className="text-xs text-slate-500">Leave all unticked for a key that can do everything.</p>
+          <p className="text-xs text-slate-500">
+            Leave all unticked for a key that can do everything. <span className="font-mono">customers:erase</span> erases customers for good
+            and forfeits their points; <span className="font-mono">customers:write</span> doesn&apos;t include it.
+          </p>
           <div className="mt-2 grid gap-2 sm:grid-cols-3">
             {API_KEY_SCOPES.map((scope) => (
               <label key={scope} className="flex items-center gap-2 rounded-lg border border-slate-200 px-3 py-2 text-sm">
