@@ -5,7 +5,8 @@
 // locked out, and each further lockout within a day doubles the last one.
 // In memory (rate-limiter-flexible), like the API key limits: counts are per process, which
 // is what a single self-hosted instance needs; a cluster would swap in a shared store.
-import { CredentialsSignin } from "next-auth";
+// From @auth/core, which next-auth re-exports it from: "next-auth" itself needs Next to load.
+import { CredentialsSignin } from "@auth/core/errors";
 import { RateLimiterMemory } from "rate-limiter-flexible";
 import { env } from "../env";
 
@@ -46,7 +47,8 @@ function throttle(rule: () => Rule) {
     async take(key: string): Promise<number> {
       const { rule: r, attempts, lockouts } = state();
       const current = await attempts.get(key);
-      if (current && current.consumedPoints > r.attempts) return Math.ceil(current.msBeforeNext / 1000);
+      // get() can still return a record whose time is up (until its timer removes it): not a lockout.
+      if (current && current.consumedPoints > r.attempts && current.msBeforeNext > 0) return Math.ceil(current.msBeforeNext / 1000);
       // penalty() counts without rejecting; an attempt over the limit starts a lockout.
       if ((await attempts.penalty(key, 1)).consumedPoints <= r.attempts) return 0;
       const count = (await lockouts.penalty(key, 1)).consumedPoints;
