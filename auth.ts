@@ -5,6 +5,7 @@ import Credentials from "next-auth/providers/credentials";
 import { authorizeCredentials } from "@/server/auth/authorize-credentials";
 import { db } from "@/server/db/client";
 import { env } from "@/server/env";
+import { clientAddress } from "@/server/http/client-address";
 
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   secret: env().AUTH_SECRET,
@@ -14,7 +15,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   providers: [
     Credentials({
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      authorize: (credentials) => authorizeCredentials(db, credentials),
+      authorize: (credentials, request) => authorizeCredentials(db, credentials, clientAddress(request.headers)),
     }),
   ],
   callbacks: {

@@ -22,6 +22,9 @@ const schema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   // Public API: requests per minute per key unless the key sets its own.
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
+  // Sign-in attempts one client address may make per 15 minutes before a growing lockout
+  // (server/auth/sign-in-throttle.ts). Raise it when many people share one address.
+  SIGN_IN_ATTEMPTS_PER_ADDRESS: z.coerce.number().int().min(1).default(50),
 });
 
 export type Env = z.infer<typeof schema> & { AUTH_SECRET: string; DATA_DIR: string };

@@ -2,6 +2,7 @@
 // owner of the new business too; their password is not changed.
 import { z } from "zod";
 import { hashPassword } from "../auth/password";
+import { newPasswordSchema } from "../auth/password-policy";
 import type { Db } from "../db/client";
 import { isUniqueViolation } from "../db/prisma-errors";
 import { AppError } from "../errors";
@@ -9,7 +10,7 @@ import { AppError } from "../errors";
 export const createBusinessInput = z.object({
   name: z.string().trim().min(1, "name is required").max(120),
   ownerEmail: z.email("owner email must be a valid email address").transform((e) => e.toLowerCase()),
-  ownerPassword: z.string().min(8, "owner password must be at least 8 characters").max(200),
+  ownerPassword: newPasswordSchema,
   ownerName: z.string().trim().max(120).optional(),
   slug: z
     .string()

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { sessionUser } from "@/server/auth/portal-session";
+import { safeNextPath } from "@/server/auth/safe-next-path";
 import { LoginForm } from "./login-form";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -9,7 +10,7 @@ export const dynamic = "force-dynamic";
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
   const { next } = await searchParams;
-  if (await sessionUser()) redirect("/customers");
+  if (await sessionUser()) redirect(safeNextPath(next));
   return (
     <main className="flex min-h-screen items-center justify-center bg-gradient-to-b from-brand-50 to-slate-50 px-4 py-12">
       <div className="w-full max-w-sm">
@@ -20,7 +21,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         <div className="rounded-2xl border border-slate-200 bg-white p-8 shadow-sm">
           <h1 className="text-xl font-semibold text-slate-900">Sign in to your portal</h1>
           <p className="mb-6 mt-1 text-sm text-slate-500">Owners and staff of a business on Loyalty Ledger.</p>
-          <LoginForm next={next ?? "/customers"} />
+          <LoginForm next={safeNextPath(next)} />
         </div>
       </div>
     </main>

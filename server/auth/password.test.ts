@@ -1,0 +1,54 @@
+import { randomBytes } from "node:crypto";
+import { performance } from "node:perf_hooks";
+import bcrypt from "bcryptjs";
+import { describe, expect, it } from "vitest";
+import { HASH_CONCURRENCY, hashPassword, hashWork, passwordNeedsRehash, verifyPassword } from "./password";
+
+const secret = () => randomBytes(12).toString("base64url");
+
+describe("password hashing", () => {
+  it("stores argon2id with the OWASP parameters and verifies only the right password", async () => {
+    const password = secret();
+    const stored = await hashPassword(password);
+    expect(stored).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    expect(await verifyPassword(password, stored)).toBe(true);
+    expect(await verifyPassword(`${password}x`, stored)).toBe(false);
+    expect(passwordNeedsRehash(stored)).toBe(false);
+  });
+
+  it("still verifies bcrypt hashes from earlier releases, and marks them for rehashing", async () => {
+    const password = secret();
+    const stored = await bcrypt.hash(password, 4);
+    expect(await verifyPassword(password, stored)).toBe(true);
+    expect(await verifyPassword(`${password}x`, stored)).toBe(false);
+    expect(passwordNeedsRehash(stored)).toBe(true);
+  });
+
+  it("treats a malformed or weaker stored hash as wrong or outdated, never as an error", async () => {
+    expect(await verifyPassword("anything", "not-a-hash")).toBe(false);
+    expect(passwordNeedsRehash("not-a-hash")).toBe(true);
+    expect(passwordNeedsRehash("$argon2id$v=19$m=4096,t=3,p=1$c2FsdHNhbHRzYWx0$aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g")).toBe(true);
+  });
+
+  // Event-loop utilisation is the share of time the main thread spent running JavaScript rather
+  // than waiting for I/O: a ratio, not a duration, so a slow or busy machine doesn't move it.
+  // Hashing on the main thread (bcryptjs) keeps it near 1; native hashing on the thread pool
+  // leaves the loop waiting, near 0.
+  it("hashes off the event loop: the loop stays idle while several hashes run", async () => {
+    await hashPassword(secret()); // load the native binding outside the measurement
+    const before = performance.eventLoopUtilization();
+    await Promise.all(Array.from({ length: 4 }, () => hashPassword(secret())));
+    const { utilization } = performance.eventLoopUtilization(before);
+    expect(utilization).toBeLessThan(0.5);
+  });
+
+  it("runs at most HASH_CONCURRENCY hashes at once, queueing the rest", async () => {
+    hashWork.peak = 0;
+    const passwords = Array.from({ length: HASH_CONCURRENCY + 4 }, secret);
+    const hashes = await Promise.all(passwords.map((p) => hashPassword(p)));
+    expect(hashWork.peak).toBe(HASH_CONCURRENCY);
+    const checks = await Promise.all(passwords.map((p, i) => verifyPassword(p, hashes[i]!)));
+    expect(checks.every(Boolean)).toBe(true);
+    expect(hashWork.peak).toBe(HASH_CONCURRENCY);
+  });
+});
