@@ -93,3 +93,11 @@ test("the customer CSV export is for owners only", async ({ staffPage, ownerPage
   expect(allowed.status()).toBe(200);
   expect(allowed.headers()["content-type"]).toContain("text/csv");
 });
+
+test("a malformed business cookie is ignored: the portal and its tRPC calls still answer", async ({ ownerPage: page, baseURL }) => {
+  await page.context().addCookies([{ name: "ll_business", value: "%E0%A4%A", url: baseURL! }]);
+  await page.goto("/customers");
+  await expect(page.getByTestId("customer-row").first()).toBeVisible();
+  const trpc = await page.request.get(`/api/trpc/session.me?input=${encodeURIComponent("{}")}`);
+  expect(trpc.status()).toBe(200);
+});
