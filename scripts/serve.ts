@@ -13,7 +13,7 @@ const { PORT, TRUSTED_PROXIES } = env();
 const nextVersion = (createRequire(import.meta.url)("next/package.json") as { version: string }).version;
 
 // The same lines `next start` prints, so `npm start` reads as before.
-console.log(`   ▲ Next.js ${nextVersion}\n   - Local:         http://localhost:${PORT}\n`);
+console.log(`▲ Next.js ${nextVersion}\n- Local:         http://localhost:${PORT}`);
 
 const app = next({ dev: false, dir: process.cwd(), hostname: "localhost", port: PORT });
 await app.prepare();
@@ -23,7 +23,7 @@ server.on("error", (error) => {
   console.error(error.message);
   process.exit(1);
 });
-server.listen(PORT, () => console.log(` ✓ Ready in ${Date.now() - startedAt}ms`));
+server.listen(PORT, () => console.log(`✓ Ready in ${Date.now() - startedAt}ms`));
 
 // Like `next start`: stop accepting, let requests in flight finish, then close Next. Exit codes
 // follow the signal (128 + n), as Next's own server does.

@@ -60,8 +60,9 @@ export function resolveClientAddress(socketAddress: string | undefined, forwarde
 // Whether the request reached us over https: our own TLS socket, or a trusted proxy's word.
 export function isHttps(encrypted: boolean, socketAddress: string | undefined, forwardedProto: string | string[] | undefined, trusted: TrustedProxies): boolean {
   if (encrypted) return true;
+  if (!forwardedProto || trusted.length === 0) return false;
   const socket = socketAddress ? parse(socketAddress) : null;
-  if (!socket || !isTrusted(socket, trusted) || !forwardedProto) return false;
+  if (!socket || !isTrusted(socket, trusted)) return false;
   // Each proxy may append its own; the nearest one (right-most) is the one we trust.
   const last = (Array.isArray(forwardedProto) ? forwardedProto.join(",") : forwardedProto).split(",").pop()!;
   return last.trim().toLowerCase() === "https";
