@@ -1,7 +1,7 @@
 // `npm start`: the whole app from a fresh clone. Opens the database (embedded PostgreSQL under
 // .data/ unless DATABASE_URL is set), migrates, seeds the demo business on first start, builds
-// the production bundle when sources changed, then runs `next start` until Ctrl-C, and stops
-// Postgres cleanly after Next has exited.
+// the production bundle when sources changed, then runs our HTTP server in front of Next
+// (scripts/serve.ts) until Ctrl-C, and stops Postgres cleanly after it has exited.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
@@ -74,9 +74,9 @@ try {
     if (build.status !== 0) throw new Error("next build failed");
   }
 
-  // Next's own binary, not npx: signals then reach the server itself, and a process-group
-  // kill (Playwright, systemd) takes it down with us.
-  const next = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(PORT)], {
+  // Node itself with tsx's loader, not the tsx or npx wrappers: signals then reach the server
+  // itself, and a process-group kill (Playwright, systemd) takes it down with us.
+  const next = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
     stdio: "inherit",
     env: { ...process.env, DATABASE_URL: database.url, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
   });

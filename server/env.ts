@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { parseTrustedProxies } from "./http/resolve-client-address";
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -25,6 +26,19 @@ const schema = z.object({
   // Sign-in attempts one client address may make per 15 minutes before a growing lockout
   // (server/auth/sign-in-throttle.ts). Raise it when many people share one address.
   SIGN_IN_ATTEMPTS_PER_ADDRESS: z.coerce.number().int().min(1).default(50),
+  // Our own reverse proxies / load balancers (comma-separated IPs or CIDRs): only from these is
+  // X-Forwarded-For (the client's address) and X-Forwarded-Proto believed. Empty: none.
+  TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .transform((value, ctx) => {
+      try {
+        return parseTrustedProxies(value);
+      } catch {
+        ctx.addIssue({ code: "custom", message: "TRUSTED_PROXIES must be comma-separated IP addresses or CIDRs (10.0.0.0/8, ::1)" });
+        return z.NEVER;
+      }
+    }),
 });
 
 export type Env = z.infer<typeof schema> & { AUTH_SECRET: string; DATA_DIR: string };

@@ -25,6 +25,14 @@ export function isStorableJson(value: unknown): boolean {
 
 export const storableJsonMessage = NOT_STORABLE;
 
+// Whether a JSON value has at most `levels` levels of arrays/objects; stops descending past
+// the limit, so its own recursion stays shallow whatever it is handed.
+export function nestsWithin(value: unknown, levels: number): boolean {
+  if (!value || typeof value !== "object") return true;
+  if (levels <= 0) return false;
+  return (Array.isArray(value) ? value : Object.values(value)).every((v) => nestsWithin(v, levels - 1));
+}
+
 // Years 1970-9999: Postgres's timestamptz goes wider, but nothing in a loyalty programme
 // happens outside this, and JS dates beyond year 9999 don't even serialise as ISO 8601.
 export const storableDate = z.coerce

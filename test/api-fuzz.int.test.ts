@@ -55,3 +55,45 @@ describe("API fuzz: malformed bodies to every write route", () => {
     });
   }
 });
+
+// JSON nested a few thousand levels deep is small on the wire but overflowed the stack of
+// whatever walked it (zod's z.json(), the storable check): a 500 instead of a 400.
+describe("API fuzz: metadata nested thousands of levels deep", () => {
+  // Built as text: JSON.stringify itself recurses, so the test couldn't even send it otherwise.
+  const deep = (levels: number) => `{"a":${"[".repeat(levels)}${"]".repeat(levels)}}`;
+  const withMetadata = (body: object, levels: number) => JSON.stringify(body).replace(/^\{/, `{"metadata":${deep(levels)},`);
+  let key: string;
+  let businessId: string;
+  beforeAll(async () => {
+    ({ business: { id: businessId }, key } = await businessWithKey());
+  });
+
+  for (const operation of writes) {
+    it(`${operation.method} ${operation.path}`, async () => {
+      const handler = await handlerFor(operation.path, operation.method);
+      const params = Object.fromEntries([...operation.path.matchAll(/\{(\w+)\}/g)].map((m) => [m[1], "b1c2d3e4-0000-4000-8000-000000000000"]));
+      const example = operation.example ?? {};
+      // In points/bulk the metadata goes on an item (each item has its own).
+      const rawBody = Array.isArray(example.items)
+        ? `{"items":[${(example.items as object[]).map((item) => withMetadata(item, 5000)).join(",")}]}`
+        : withMetadata(example, 5000);
+      const before = await rowCounts(businessId);
+      const res = await call(operation.method, handler, { key, params, rawBody });
+      expect(res.status, JSON.stringify(res.json)).toBeLessThan(500);
+      expect(await rowCounts(businessId)).toEqual(before);
+      // Refused with a sentence naming the field: too deep, or not a field of this route.
+      expect(JSON.stringify(res.json)).toMatch(/"success":false,"error":"[^"]*metadata/);
+    });
+  }
+
+  it("refuses it on points/award with 400 VALIDATION_ERROR and a sentence, and takes 16 levels", async () => {
+    const handler = await handlerFor("/points/award", "POST");
+    const before = await rowCounts(businessId);
+    const res = await call("POST", handler, { key, rawBody: withMetadata({ customerEmail: "deep@example.com", amount: 10 }, 5000) });
+    expect(res.status).toBe(400);
+    expect(res.json).toMatchObject({ success: false, code: "VALIDATION_ERROR", error: "Invalid request: metadata.a: must nest at most 16 levels deep." });
+    expect(await rowCounts(businessId)).toEqual(before);
+    const ok = await call("POST", handler, { key, rawBody: withMetadata({ customerEmail: "deep@example.com", amount: 10 }, 15) });
+    expect(ok.status, JSON.stringify(ok.json)).toBe(201);
+  });
+});

@@ -12,3 +12,9 @@ export const apiKeyScopeSchema = z.enum(API_KEY_SCOPES);
 export function keyAllows(scopes: readonly string[], needed: ApiKeyScope): boolean {
   return scopes.length === 0 || scopes.includes(needed);
 }
+
+// Least privilege: a customer's name, email, phone and notes are answered only to keys that
+// may read or write customers; a till's points key sees ids, balances and rewards.
+export function keySeesPersonalData(scopes: readonly string[]): boolean {
+  return keyAllows(scopes, "customers:read") || keyAllows(scopes, "customers:write");
+}

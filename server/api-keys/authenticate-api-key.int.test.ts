@@ -2,10 +2,16 @@ import { describe, expect, it } from "vitest";
 import { createKey } from "../../test/api";
 import { makeBusiness } from "../../test/fixtures";
 import { db } from "../db/client";
+import { CLIENT_ADDRESS_HEADER } from "../http/client-address";
+import { resolveClientAddress } from "../http/resolve-client-address";
 import { authenticateApiKey } from "./authenticate-api-key";
 import { revokeApiKey } from "./manage-api-keys";
 
-const headers = (key: string, from = "203.0.113.7") => new Headers({ authorization: `Bearer ${key}`, "x-forwarded-for": from });
+const headers = (key: string, from = "203.0.113.7") => new Headers({ authorization: `Bearer ${key}`, [CLIENT_ADDRESS_HEADER]: from });
+// What a request from `socket` carries once our HTTP server (server/http/edge-listener.ts) has
+// named its address; no proxy trusted, as by default.
+const viaServer = (key: string, socket: string, forwardedFor: string) =>
+  new Headers({ authorization: `Bearer ${key}`, "x-forwarded-for": forwardedFor, [CLIENT_ADDRESS_HEADER]: resolveClientAddress(socket, forwardedFor, []) });
 
 describe("authenticateApiKey", () => {
   it("accepts a key by either header and refuses it right after revocation, even when cached", async () => {
@@ -32,6 +38,18 @@ describe("authenticateApiKey", () => {
     }
     await expect(authenticateApiKey(headers("ll_live_guess-more", "198.51.100.9"))).rejects.toMatchObject({ code: "RATE_LIMITED" });
     expect((await authenticateApiKey(headers(key, "198.51.100.10"))).businessId).toBe(business.id);
+  });
+
+  it("counts failures by the address our server names: a made-up X-Forwarded-For neither escapes the limit nor frames another client", async () => {
+    const { business } = await makeBusiness();
+    const { key } = await createKey(business.id);
+    // The guesser names the victim's address, a fresh one on each try.
+    for (let i = 0; i < 30; i++) {
+      await expect(authenticateApiKey(viaServer(`ll_live_spoof${i}`, "::ffff:198.51.100.20", `198.51.100.21, 10.0.${i}.1`))).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    }
+    await expect(authenticateApiKey(viaServer("ll_live_spoof-more", "198.51.100.20", "192.0.2.99"))).rejects.toMatchObject({ code: "RATE_LIMITED" });
+    // The address it named is untouched: a valid key from there (never cached yet) works.
+    expect((await authenticateApiKey(viaServer(key, "198.51.100.21", "198.51.100.20"))).businessId).toBe(business.id);
   });
 
   it("explains a missing key and refuses a key of the wrong shape without a lookup", async () => {

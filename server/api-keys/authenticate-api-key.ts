@@ -4,6 +4,7 @@
 import { RateLimiterMemory } from "rate-limiter-flexible";
 import { db } from "../db/client";
 import { AppError } from "../errors";
+import { clientAddress } from "../http/client-address";
 import { hashApiKey, KEY_PREFIX } from "./create-api-key";
 
 export type AuthenticatedKey = { id: string; businessId: string; name: string; scopes: string[]; rateLimitPerMinute: number | null };
@@ -14,7 +15,9 @@ const CACHE_MS = 10_000;
 const CACHE_MAX = 10_000;
 const LAST_USED_EVERY_MS = 60_000;
 const cache = new Map<string, { key: AuthenticatedKey; until: number }>();
-// Guessing keys costs a database lookup each: failures are limited per client address.
+// Guessing keys costs a database lookup each: failures are limited per client address (the one
+// our HTTP server names from the socket, so a client can't spread its guesses over made-up
+// addresses, nor use up someone else's).
 const failures = new RateLimiterMemory({ points: 30, duration: 60 });
 const lastUsedWritten = new Map<string, number>();
 
@@ -56,10 +59,6 @@ export async function authenticateApiKey(headers: Headers): Promise<Authenticate
 
 // Made only when thrown: an Error captures a stack trace, a real cost on every request.
 const invalid = () => new AppError("UNAUTHORIZED", "Invalid or revoked API key.");
-
-function clientAddress(headers: Headers): string {
-  return headers.get("x-forwarded-for")?.split(",")[0]?.trim() || headers.get("x-real-ip") || "unknown";
-}
 
 async function isBlocked(client: string): Promise<boolean> {
   const state = await failures.get(client);

@@ -33,6 +33,21 @@ export async function publicCustomer(db: DbOrTx, businessId: string, row: Public
   return toPublicCustomer(await withLiveBalance(db, businessId, row));
 }
 
+// What a customer's personal data is, wherever an answer carries it (a customer, the till's
+// lookup, a list): API keys without a customers scope (api-keys/api-key-scopes.ts
+// keySeesPersonalData) get these fields as null. One rule applied to the whole answer in
+// rest/api-route.ts, so an answer added later can't forget it.
+export const PERSONAL_FIELDS: ReadonlySet<string> = new Set(["name", "email", "phone", "notes"]);
+
+export const PERSONAL_DATA_NOTE =
+  "Personal data: for an API key with neither customers:read nor customers:write, every name, email, phone and notes field in this answer is null.";
+
+export function withoutPersonalData(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutPersonalData);
+  if (value === null || typeof value !== "object" || value instanceof Date) return value;
+  return Object.fromEntries(Object.entries(value).map(([key, field]) => [key, PERSONAL_FIELDS.has(key) ? null : withoutPersonalData(field)]));
+}
+
 // The response shape for the OpenAPI document (dates travel as ISO strings).
 export const publicCustomerSchema = z
   .object({

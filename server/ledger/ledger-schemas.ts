@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { normalizeEmail, normalizePhone } from "../customers/normalize-identity";
 import { pagedBy, pagingShape } from "../paging";
-import { isStorableJson, storableDate, storableJsonMessage, storableText } from "../storable";
+import { isStorableJson, nestsWithin, storableDate, storableJsonMessage, storableText } from "../storable";
 
 // One operation moves at most this many points: well inside Postgres int4 for balances, and
 // far beyond any real purchase, so a typo'd extra zero or two still fits but 1e15 does not.
@@ -18,10 +18,20 @@ export const signedPoints = points
   .min(-MAX_POINTS_PER_OPERATION, `must be at least -${MAX_POINTS_PER_OPERATION.toLocaleString("en")}`)
   .refine((n) => n !== 0, "must not be zero");
 
+// Nesting is checked before anything walks the value: z.json(), the storable check and
+// JSON.stringify all recurse once per level, and a body of a few thousand brackets (well under
+// the 1 KB it would take once stringified) used to overflow the stack into a 500.
+export const MAX_METADATA_DEPTH = 16;
+const shallowJson = z
+  .unknown()
+  .refine((v) => nestsWithin(v, MAX_METADATA_DEPTH - 1), `must nest at most ${MAX_METADATA_DEPTH} levels deep`)
+  .pipe(z.json());
+
 export const metadataSchema = z
-  .record(z.string().max(64), z.json())
-  .refine((m) => Buffer.byteLength(JSON.stringify(m)) <= 1024, "must be at most 1 KB of JSON")
-  .refine(isStorableJson, storableJsonMessage);
+  .record(z.string().max(64), shallowJson)
+  // zod runs these even when a value was refused above: too deep is already an issue.
+  .refine((m) => !nestsWithin(m, MAX_METADATA_DEPTH) || Buffer.byteLength(JSON.stringify(m)) <= 1024, "must be at most 1 KB of JSON")
+  .refine((m) => !nestsWithin(m, MAX_METADATA_DEPTH) || isStorableJson(m), storableJsonMessage);
 
 export const idempotencyKeySchema = storableText(255).pipe(z.string().min(1));
 // The cashier or clerk's name a write is stamped with (it rides on the actor, so the domain

@@ -4,8 +4,9 @@
 // Route files stay a few lines: the operation and a call into server/.
 import type { NextResponse } from "next/server";
 import type { z } from "zod";
-import { keyAllows, type ApiKeyScope } from "../api-keys/api-key-scopes";
+import { keyAllows, keySeesPersonalData, type ApiKeyScope } from "../api-keys/api-key-scopes";
 import { authenticateApiKey, type AuthenticatedKey } from "../api-keys/authenticate-api-key";
+import { withoutPersonalData } from "../customers/to-public-customer";
 import { AppError } from "../errors";
 import { apiKeyActor, type Actor, type EntrySource } from "../actors/actor";
 import { rejectUnknownKeys } from "../reject-unknown-keys";
@@ -55,7 +56,8 @@ export function apiRoute<B extends z.ZodType, Q extends z.ZodType, P extends z.Z
       const actor = apiKeyActor(key, { source: options.source, staffName, requestId });
       const result = await handler({ actor, key, body, query, params, request } as ApiContext<B, Q, P>);
       const replied = isReply(result) ? result : reply(result);
-      return ok(replied.data, { status: replied.status ?? operation.status, headers: { ...rateHeaders, ...replied.headers } });
+      const data = keySeesPersonalData(key.scopes) ? replied.data : withoutPersonalData(replied.data);
+      return ok(data, { status: replied.status ?? operation.status, headers: { ...rateHeaders, ...replied.headers } });
     } catch (error) {
       // Keep the rate-limit headers on refusals too: clients pace themselves by them.
       if (error instanceof AppError) throw new AppError(error.code, error.message, error.details, { ...rateHeaders, ...error.headers });

@@ -2,6 +2,7 @@
 // validate with (server/rest/operations), so the docs can't drift from the code.
 import { z } from "zod";
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from "zod-openapi";
+import { PERSONAL_DATA_NOTE } from "../customers/to-public-customer";
 import { AppError } from "../errors";
 import { documentedQuery, type Operation } from "./operation";
 import { allOperations } from "./operations";
@@ -28,7 +29,8 @@ function toOpenApi(operation: Operation): ZodOpenApiOperationObject {
   return {
     operationId: `${operation.method.toLowerCase()}${operation.path.replace(/[{}]/g, "").replace(/(^|[/-])(\w)/g, (_m, _s, c: string) => c.toUpperCase())}`,
     summary: operation.summary,
-    description: operation.description,
+    // Points keys are the ones that reach customers without a customers scope.
+    description: operation.scope?.startsWith("points:") ? [operation.description, PERSONAL_DATA_NOTE].filter(Boolean).join(" ") : operation.description,
     tags: [operation.tag],
     security: operation.scope ? [{ bearer: [] }, { apiKeyHeader: [] }] : [],
     "x-scope": operation.scope ?? undefined,

@@ -6,13 +6,20 @@ import { sessionUser } from "../auth/portal-session";
 import { BUSINESS_COOKIE } from "../auth/current-membership";
 import type { TrpcContext } from "./init";
 
-function cookieValue(headers: Headers, name: string): string | null {
+// A value that isn't valid %-encoding is ignored, as Next's own cookies() does: the business
+// cookie is only a preference, and a mangled one must not turn every portal call into a 500.
+export function cookieValue(headers: Headers, name: string): string | null {
   const pair = headers
     .get("cookie")
     ?.split(";")
     .map((part) => part.trim())
     .find((part) => part.startsWith(`${name}=`));
-  return pair ? decodeURIComponent(pair.slice(name.length + 1)) : null;
+  if (!pair) return null;
+  try {
+    return decodeURIComponent(pair.slice(name.length + 1));
+  } catch {
+    return null;
+  }
 }
 
 export async function createTrpcContext(options: { headers: Headers }): Promise<TrpcContext> {

@@ -16,7 +16,7 @@ type SortBy = "createdAt" | "balance" | "lifetimeEarned" | "lastActivityAt" | "n
 const PER_PAGE = 25;
 const columnClass = (meta: unknown) => (meta as { className?: string } | undefined)?.className ?? "";
 
-export function CustomersTable() {
+export function CustomersTable({ canExport }: { canExport: boolean }) {
   const trpc = useTRPC();
   const [search, setSearch] = useState("");
   const [status, setStatus] = useState<"" | "ACTIVE" | "BLOCKED">("");
@@ -48,7 +48,7 @@ export function CustomersTable() {
       <PageHeader
         title="Customers"
         description={pagination ? `${formatPoints(pagination.total)} customers${filters.search || filters.status ? " match" : " enrolled"}` : "Everyone in your programme."}
-        actions={<a href={exportHref} className="inline-flex items-center rounded-lg bg-white px-3.5 py-2 text-sm font-medium text-slate-700 shadow-sm ring-1 ring-inset ring-slate-300 hover:bg-slate-50" data-testid="export-csv">Export CSV</a>}
+        actions={canExport && <a href={exportHref} className="inline-flex items-center rounded-lg bg-white px-3.5 py-2 text-sm font-medium text-slate-700 shadow-sm ring-1 ring-inset ring-slate-300 hover:bg-slate-50" data-testid="export-csv">Export CSV</a>}
       />
       <div className="mb-4 flex flex-col gap-3 sm:flex-row">
         <Input type="search" placeholder="Search name, email or phone…" aria-label="Search customers" value={search} onChange={(e) => (setSearch(e.target.value), setPage(1))} className="sm:max-w-sm" />

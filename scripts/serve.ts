@@ -1,0 +1,38 @@
+// The app's HTTP server, in place of `next start`: Next's own request handler behind our edge
+// listener (server/http/edge-listener.ts), which names the client's address from the socket
+// (route handlers can't see it) and answers the few requests Next would turn into a 500.
+// Run by scripts/start.ts as `node --import tsx scripts/serve.ts` with NODE_ENV=production.
+import { createServer } from "node:http";
+import { createRequire } from "node:module";
+import next from "next";
+import { env } from "../server/env";
+import { edgeListener } from "../server/http/edge-listener";
+
+const startedAt = Date.now();
+const { PORT, TRUSTED_PROXIES } = env();
+const nextVersion = (createRequire(import.meta.url)("next/package.json") as { version: string }).version;
+
+// The same lines `next start` prints, so `npm start` reads as before.
+console.log(`▲ Next.js ${nextVersion}\n- Local:         http://localhost:${PORT}`);
+
+const app = next({ dev: false, dir: process.cwd(), hostname: "localhost", port: PORT });
+await app.prepare();
+const server = createServer(edgeListener(app.getRequestHandler(), { trustedProxies: TRUSTED_PROXIES }));
+
+server.on("error", (error) => {
+  console.error(error.message);
+  process.exit(1);
+});
+server.listen(PORT, () => console.log(`✓ Ready in ${Date.now() - startedAt}ms`));
+
+// Like `next start`: stop accepting, let requests in flight finish, then close Next. Exit codes
+// follow the signal (128 + n), as Next's own server does.
+let stopping = false;
+for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    server.close(() => void app.close().finally(() => process.exit(code)));
+    server.closeIdleConnections();
+  });
+}
