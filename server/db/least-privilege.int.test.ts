@@ -7,6 +7,7 @@ import { makeBusiness } from "../../test/fixtures";
 import { adminUrl, ownerUrl } from "../../test/test-database";
 import { awardPoints } from "../ledger";
 import { createDb, db } from "./client";
+import { migrate } from "./migrate";
 import { connectionPrivileges, privilegeWarning } from "./warn-if-privileged";
 
 async function asRole<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
@@ -57,6 +58,10 @@ describe("the app's database role", () => {
       expect(await refusal(client.query("TRUNCATE later_table"))).toMatch(/^42501/);
     });
     await asRole(ownerUrl(), (client) => client.query("DROP TABLE later_table; DROP SEQUENCE later_seq"));
+  });
+
+  it("can't migrate, and says which setting is missing", async () => {
+    await expect(migrate(process.env.DATABASE_URL!)).rejects.toThrow(/set MIGRATION_DATABASE_URL to the owner role/);
   });
 
   it("warns when the app connects as the tables' owner or as a superuser", async () => {

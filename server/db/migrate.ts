@@ -82,6 +82,10 @@ export async function migrate(
       await client.query("ROLLBACK");
       throw error instanceof MigrationError ? error : new MigrationError((error as Error).message);
     }
+  } catch (error) {
+    throw (error as { code?: string }).code === "42501" || /permission denied|must be owner/.test((error as Error).message)
+      ? new MigrationError(`${(error as Error).message}. Migrations run as the schema's owner: set MIGRATION_DATABASE_URL to the owner role (DATABASE_URL is the app's).`)
+      : error;
   } finally {
     await client.query("SELECT pg_advisory_unlock($1)", [LOCK_KEY]).catch(() => {});
     await client.end();

@@ -53,7 +53,8 @@ function classify(e: Node): Unavailability | undefined {
     if (BUSY_SQLSTATES.has(code) || code.startsWith("53")) return "busy"; // 53: insufficient resources, too many connections
     if (DOWN_SQLSTATES.has(code) || code.startsWith("08")) return "down"; // 08: connection exceptions
     if (PRISMA_CODES[code]) return PRISMA_CODES[code];
-    if (SOCKET_CODES.has(code) && (e.syscall !== undefined || code !== "ENOENT")) return "down";
+    // ENOENT: a Unix socket that is not there (server stopped); not any missing file.
+    if (SOCKET_CODES.has(code) && (code !== "ENOENT" || e.syscall === "connect")) return "down";
   }
   if (typeof e.kind === "string" && ADAPTER_KINDS[e.kind]) return ADAPTER_KINDS[e.kind];
   if (typeof e.message === "string") return MESSAGES.find(([pattern]) => pattern.test(e.message as string))?.[1];
