@@ -6,8 +6,8 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { createDb } from "../server/db/client";
-import { migrate } from "../server/db/migrate";
-import { openDatabase } from "../server/db/open-database";
+import { migrateDatabase, openDatabase } from "../server/db/open-database";
+import { warnIfPrivileged } from "../server/db/warn-if-privileged";
 import { env } from "../server/env";
 import { expireDuePoints } from "../server/ledger/expire-due-points";
 import { announceDemo, seedOnFirstStart } from "../server/seed/seed-on-first-start";
@@ -63,8 +63,9 @@ function scheduleExpiry(url: string) {
 }
 
 try {
-  await migrate(database.url, { log });
+  await migrateDatabase(database, { log });
   const db = createDb(database.url, 3);
+  await warnIfPrivileged(db, (line) => log(`WARNING: ${line}`));
   const seeded = await seedOnFirstStart(db);
   await db.$disconnect();
 

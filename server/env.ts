@@ -13,6 +13,14 @@ const schema = z.object({
     .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgresql:// URL")
     .optional()
     .or(z.literal("").transform(() => undefined)),
+  // The owner of the schema, for migrations (`npm start`, `cli db migrate`); DATABASE_URL is
+  // then a role with only row privileges, so the app can't disable the ledger's triggers.
+  // Unset: migrations use DATABASE_URL (a single-role install).
+  MIGRATION_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "MIGRATION_DATABASE_URL must be a postgresql:// URL")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   // Where embedded Postgres, the generated auth secret and other local state live.
   DATA_DIR: z.string().default(".data"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -21,6 +29,15 @@ const schema = z.object({
   AUTH_SECRET: z.string().min(16).optional(),
   // Size of the Prisma/pg pool per process.
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  // Bounds on every app connection, so one locked customer row or a full pool answers 503
+  // (Retry-After) instead of stalling requests. Waiting for a pool connection (and connecting):
+  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(5_000),
+  // Waiting for a row or table lock held by another transaction:
+  DATABASE_LOCK_TIMEOUT_MS: z.coerce.number().int().min(10).default(3_000),
+  // Any one statement (reports included):
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(20_000),
+  // A transaction left open by a stuck request: its locks are released after this.
+  DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
   // Public API: requests per minute per key unless the key sets its own.
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
   // Sign-in attempts one client address may make per 15 minutes before a growing lockout

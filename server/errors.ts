@@ -1,4 +1,5 @@
 import { pgCode } from "./db/prisma-errors";
+import { databaseUnavailability } from "./db/unavailable-error";
 
 // One error type for the whole domain. REST maps `status`, tRPC maps `trpcCode`; both show
 // `message` (a sentence meant for the integrator or staff member) and `code` (for programs).
@@ -21,7 +22,7 @@ const CODES = {
   NOT_REVERSIBLE: { status: 422, trpc: "UNPROCESSABLE_CONTENT" },
   RATE_LIMITED: { status: 429, trpc: "TOO_MANY_REQUESTS" },
   INTERNAL: { status: 500, trpc: "INTERNAL_SERVER_ERROR" },
-  SERVICE_UNAVAILABLE: { status: 503, trpc: "INTERNAL_SERVER_ERROR" },
+  SERVICE_UNAVAILABLE: { status: 503, trpc: "SERVICE_UNAVAILABLE" },
 } as const;
 
 export type ErrorCode = keyof typeof CODES;
@@ -65,5 +66,21 @@ export function toAppError(error: unknown): AppError {
     return new AppError("VALIDATION_ERROR", "Invalid request: a value can't be stored (check for NUL characters, broken Unicode or out-of-range numbers and dates).");
   }
   if (code === "23505") return new AppError("CONFLICT", "This conflicts with an existing record; reload and retry.");
+  const unavailable = databaseUnavailability(error);
+  if (unavailable) return databaseUnavailableError(unavailable);
   return new AppError("INTERNAL", "Something went wrong on our side. The request was not applied; please retry.");
+}
+
+// Seconds a client should wait before retrying a request the database couldn't serve.
+export const DATABASE_RETRY_AFTER_SECONDS = 2;
+
+// busy (a lock held elsewhere, a full pool, a timed-out statement): the transaction rolled back,
+// nothing was applied. down: a connection lost during a commit may have committed, so the
+// sentence points at idempotency keys rather than promising nothing happened.
+export function databaseUnavailableError(kind: "busy" | "down"): AppError {
+  const sentence =
+    kind === "busy"
+      ? "The database is busy and could not serve this request in time. It was not applied; retry shortly."
+      : "The database is unavailable; retry shortly (a write with an idempotencyKey is safe to retry).";
+  return new AppError("SERVICE_UNAVAILABLE", sentence, undefined, { "Retry-After": String(DATABASE_RETRY_AFTER_SECONDS) });
 }

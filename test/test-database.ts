@@ -1,9 +1,30 @@
-// Helpers for integration tests: a second raw connection for assertions on the database itself.
+// Helpers for integration tests: other connections to the test file's database, for
+// assertions and for what the app role may not do (tampering with functions, holding locks).
 import pg from "pg";
-import { afterAll } from "vitest";
+import { afterAll, inject } from "vitest";
 
-export function rawPool(): pg.Pool {
-  const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 4 });
+// `url`'s server and role, on database `name`.
+export function inTestDatabase(url: string, name: string): string {
+  const next = new URL(url);
+  next.pathname = `/${name}`;
+  return next.toString();
+}
+
+const currentName = () => new URL(process.env.DATABASE_URL!).pathname.slice(1);
+
+// This file's database as the role that owns its schema (migrations' role).
+export function ownerUrl(): string {
+  return inTestDatabase(inject("ownerDatabaseUrl"), currentName());
+}
+
+// This file's database as the superuser (or DATABASE_URL's own role).
+export function adminUrl(): string {
+  return inTestDatabase(inject("adminDatabaseUrl"), currentName());
+}
+
+// A pool of its own on this file's database: as the app role unless told otherwise.
+export function rawPool(url: string = process.env.DATABASE_URL!): pg.Pool {
+  const pool = new pg.Pool({ connectionString: url, max: 4 });
   afterAll(() => pool.end());
   return pool;
 }
@@ -13,7 +34,5 @@ export async function emptyDatabase(admin: string, name: string): Promise<string
   await client.connect();
   await client.query(`CREATE DATABASE "${name}"`);
   await client.end();
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  return url.toString();
+  return inTestDatabase(admin, name);
 }

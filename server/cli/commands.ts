@@ -7,8 +7,7 @@ import { revokeApiKey } from "../api-keys/manage-api-keys";
 import { createBusiness } from "../businesses/create-business";
 import { AppError } from "../errors";
 import { expireDuePoints } from "../ledger/expire-due-points";
-import { migrate } from "../db/migrate";
-import { openDatabase } from "../db/open-database";
+import { migrateDatabase, openDatabase } from "../db/open-database";
 import { withDatabase } from "../db/with-database";
 import { seedDemo } from "../seed/seed-demo";
 
@@ -56,7 +55,7 @@ export const commands: Command[] = [
     run: async ({ out }) => {
       const database = await openDatabase();
       try {
-        const result = await migrate(database.url, { log: out });
+        const result = await migrateDatabase(database, { log: out });
         out(result.applied.length ? `Applied ${result.applied.length} migration(s).` : `Database is up to date (${result.alreadyApplied} migrations).`);
       } finally {
         if (database.owned) await database.stop();

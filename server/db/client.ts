@@ -9,8 +9,9 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { env } from "../env";
 import { runningEmbeddedUrl } from "./embedded-postgres";
+import { warnIfPrivileged } from "./warn-if-privileged";
 import { PrismaClient, type Prisma } from "./generated/client";
-import { APP_DATABASE } from "./open-database";
+import { APP_DATABASE, embeddedRoles } from "./open-database";
 
 export type Db = PrismaClient;
 // What domain functions take: the client itself or an interactive transaction, so callers can
@@ -22,15 +23,40 @@ const globalForDb = globalThis as unknown as { __loyaltyDb?: PrismaClient };
 
 export function databaseUrl(): string {
   const { DATABASE_URL, DATA_DIR } = env();
-  const url = DATABASE_URL ?? runningEmbeddedUrl(DATA_DIR, APP_DATABASE);
+  const url = DATABASE_URL ?? runningEmbeddedUrl(DATA_DIR, APP_DATABASE, embeddedRoles(DATA_DIR).app);
   if (!url) {
     throw new Error("No database: set DATABASE_URL, or start the app with `npm start` (it runs embedded PostgreSQL).");
   }
   return url;
 }
 
-export function createDb(url: string, max = env().DATABASE_POOL_SIZE): PrismaClient {
-  const pool = new pg.Pool({ connectionString: url, max });
+// How long a request may wait on the database before it is answered 503 (see
+// unavailable-error.ts) instead of holding its caller: for a pool connection, for a lock, for a
+// statement, and how long a forgotten open transaction may keep its locks.
+export type DbLimits = { connectTimeoutMs: number; lockTimeoutMs: number; statementTimeoutMs: number; idleInTransactionTimeoutMs: number };
+
+export function dbLimits(): DbLimits {
+  const e = env();
+  return {
+    connectTimeoutMs: e.DATABASE_CONNECT_TIMEOUT_MS,
+    lockTimeoutMs: e.DATABASE_LOCK_TIMEOUT_MS,
+    statementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
+    idleInTransactionTimeoutMs: e.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+  };
+}
+
+export function createDb(url: string, max = env().DATABASE_POOL_SIZE, limits: Partial<DbLimits> = {}): PrismaClient {
+  const { connectTimeoutMs, lockTimeoutMs, statementTimeoutMs, idleInTransactionTimeoutMs } = { ...dbLimits(), ...limits };
+  // Sent as startup parameters, so they hold for every statement on every connection, the
+  // ledger's raw writes included; ledger_write_batch() lowers lock_timeout for its own batch.
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
+    connectionTimeoutMillis: connectTimeoutMs,
+    lock_timeout: lockTimeoutMs,
+    statement_timeout: statementTimeoutMs,
+    idle_in_transaction_session_timeout: idleInTransactionTimeoutMs,
+  });
   // An idle connection dropped by the server (restart, failover) must not crash the process;
   // the pool replaces it on the next checkout.
   pool.on("error", (error) => console.warn(`[db] idle connection lost: ${error.message}`));
@@ -49,7 +75,10 @@ export function rawPoolOf(db: DbOrTx): pg.Pool | undefined {
 }
 
 function instance(): PrismaClient {
-  globalForDb.__loyaltyDb ??= createDb(databaseUrl());
+  if (!globalForDb.__loyaltyDb) {
+    globalForDb.__loyaltyDb = createDb(databaseUrl());
+    void warnIfPrivileged(globalForDb.__loyaltyDb, (line) => console.warn(`[db] ${line}`));
+  }
   return globalForDb.__loyaltyDb;
 }
 

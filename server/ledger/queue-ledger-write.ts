@@ -19,12 +19,13 @@
 // That write then races the customer's later writes for the lock, as concurrent requests
 // always did before lanes: none of them has been answered yet, so no client can tell.
 import type pg from "pg";
+import { databaseUnavailableError } from "../errors";
 
 // Postgres keeps 64 subtransactions per backend in shared memory; past that every snapshot
 // in the server pays for the overflow.
 const MAX_BATCH = 32;
 
-type Waiter = { key: string; payload: string; resolve: (result: unknown) => void; reject: (error: unknown) => void };
+type Waiter = { key: string; payload: string; queuedAt: number; resolve: (result: unknown) => void; reject: (error: unknown) => void };
 
 // lock_timeout in ledger_write_batch().
 const LOCK_NOT_AVAILABLE = "55P03";
@@ -51,11 +52,12 @@ export function queueLedgerWrite(pool: pg.Pool, key: string | null, payload: str
     if (!lanes) lanesByPool.set(pool, (lanes = new Map()));
     const lane = hash(key) % laneCount(pool);
     const queue = lanes.get(lane);
+    const waiter = { key, payload, queuedAt: performance.now(), resolve, reject };
     if (queue) {
-      queue.push({ key, payload, resolve, reject });
+      queue.push(waiter);
       return;
     }
-    const fresh = [{ key, payload, resolve, reject }];
+    const fresh = [waiter];
     lanes.set(lane, fresh);
     void drain(pool, lanes, lane, fresh);
   });
@@ -64,7 +66,17 @@ export function queueLedgerWrite(pool: pg.Pool, key: string | null, payload: str
 async function drain(pool: pg.Pool, lanes: Map<number, Waiter[]>, lane: number, queue: Waiter[]): Promise<void> {
   while (queue.length > 0) {
     const batch = queue.splice(0, MAX_BATCH);
-    await writeBatch(pool, batch);
+    // Each batch is bounded by the pool's timeouts, but a lane backed up under overload could
+    // still hold a write for many batches: one that has waited a whole statement timeout is
+    // answered 503 unsent (nothing written, safe to retry) rather than waiting on.
+    const bound = Number(pool.options.statement_timeout) || Infinity;
+    const now = performance.now();
+    const live: Waiter[] = [];
+    for (const waiter of batch) {
+      if (now - waiter.queuedAt < bound) live.push(waiter);
+      else waiter.reject(databaseUnavailableError("busy"));
+    }
+    if (live.length > 0) await writeBatch(pool, live);
   }
   // Synchronous with the check above: a write arriving from here on opens the lane afresh.
   lanes.delete(lane);

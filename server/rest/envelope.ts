@@ -35,6 +35,8 @@ export function restHandler<P>(
     } catch (error) {
       const appError = error instanceof ZodError ? validationError(error) : toAppError(error);
       if (appError.code === "INTERNAL") console.error(`[${requestId}]`, error);
+      // The operator's signal that the pool, a lock or the server is the bottleneck.
+      else if (appError.code === "SERVICE_UNAVAILABLE" && !(error instanceof AppError)) console.warn(`[${requestId}] database unavailable: ${(error as Error).message}`);
       response = fail(appError);
     }
     response.headers.set("X-Request-Id", requestId);

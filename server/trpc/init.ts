@@ -4,7 +4,8 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";
 import type { SessionUser } from "../auth/current-membership";
-import { AppError } from "../errors";
+import { databaseUnavailability } from "../db/unavailable-error";
+import { AppError, toAppError } from "../errors";
 
 // The session is resolved by the adapter (route handler) or faked by tests; membership and
 // role are looked up per call in procedures.ts, so nothing here is trusted on its own.
@@ -33,8 +34,9 @@ const t = initTRPC.context<TrpcContext>().create({
 // procedures stay thin.
 const appErrors = t.middleware(async ({ next }) => {
   const result = await next();
-  if (!result.ok && result.error.cause instanceof AppError) {
-    const cause = result.error.cause;
+  if (!result.ok && (result.error.cause instanceof AppError || databaseUnavailability(result.error.cause))) {
+    // A database too busy or down is a 503 the portal can say and retry, not an internal error.
+    const cause = toAppError(result.error.cause);
     return { ...result, error: new TRPCError({ code: cause.trpcCode, message: cause.message, cause }) };
   }
   if (!result.ok && result.error.cause instanceof ZodError && result.error.code === "INTERNAL_SERVER_ERROR") {

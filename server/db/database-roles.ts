@@ -1,0 +1,114 @@
+// Least privilege in the database. Two login roles: the owner (owns the database, its schema and
+// every object; migrations run as it) and the app (rows only: SELECT/INSERT/UPDATE/DELETE, no
+// TRUNCATE, owns nothing). The ledger's append-only triggers hold against the app because only
+// an owner can ALTER TABLE ... DISABLE TRIGGER and only a superuser can SET
+// session_replication_role. The embedded database and the test setup create both roles here;
+// on your own server an operator runs the same statements (see the README).
+import pg from "pg";
+
+export type Role = { name: string; password: string };
+
+const quoteIdent = (name: string) => `"${name.replaceAll('"', '""')}"`;
+
+// As a superuser: creates both roles, or brings existing ones back to these attributes and
+// passwords (scram-sha-256 hashes). Safe to run on every start.
+export async function ensureRoles(adminUrl: string, owner: Role, app: Role): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query("SET password_encryption = 'scram-sha-256'");
+    await ensureRole(client, owner, "LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS");
+    await ensureRole(client, app, "LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS");
+  } finally {
+    await client.end();
+  }
+}
+
+async function ensureRole(client: pg.Client, role: Role, attributes: string): Promise<void> {
+  const exists = (await client.query("SELECT 1 FROM pg_roles WHERE rolname = $1", [role.name])).rowCount === 1;
+  // The password as a literal: CREATE/ALTER ROLE take no bind parameters.
+  const { rows } = await client.query<{ sql: string }>("SELECT format('%s ROLE %I WITH %s PASSWORD %L', $1::text, $2::text, $3::text, $4::text) AS sql", [
+    exists ? "ALTER" : "CREATE",
+    role.name,
+    attributes,
+    role.password,
+  ]);
+  await client.query(rows[0]!.sql).catch((error: { code?: string }) => {
+    if (error.code !== "42710") throw error; // created by a concurrent process
+  });
+}
+
+// As a superuser, connected to the app's database: hands the database, its public schema and
+// every object in it to the owner. Moves an install made when everything belonged to
+// `postgres`; a no-op once done.
+export async function transferOwnership(adminDatabaseUrl: string, owner: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminDatabaseUrl });
+  await client.connect();
+  try {
+    await client.query("BEGIN");
+    await client.query(`ALTER DATABASE ${quoteIdent(await currentDatabase(client))} OWNER TO ${quoteIdent(owner)}`);
+    await client.query(`ALTER SCHEMA public OWNER TO ${quoteIdent(owner)}`);
+    // Tables first: a sequence owned by a column moves with its table.
+    for (const step of OWNERSHIP_STEPS) {
+      const { rows } = await client.query<{ sql: string }>(step, [owner]);
+      for (const row of rows) await client.query(row.sql);
+    }
+    await client.query("COMMIT");
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw error;
+  } finally {
+    await client.end();
+  }
+}
+
+async function currentDatabase(client: pg.Client): Promise<string> {
+  return (await client.query<{ name: string }>("SELECT current_database() AS name")).rows[0]!.name;
+}
+
+// Each yields the ALTER statements for objects in schema public not yet owned by $1.
+const OWNERSHIP_STEPS = [
+  `SELECT format('ALTER %s %s OWNER TO %I',
+            CASE c.relkind WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW' WHEN 'f' THEN 'FOREIGN TABLE' ELSE 'TABLE' END,
+            c.oid::regclass, $1::text) AS sql
+     FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+    WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p', 'v', 'm', 'f') AND pg_get_userbyid(c.relowner) <> $1`,
+  `SELECT format('ALTER SEQUENCE %s OWNER TO %I', c.oid::regclass, $1::text) AS sql
+     FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+    WHERE n.nspname = 'public' AND c.relkind = 'S' AND pg_get_userbyid(c.relowner) <> $1`,
+  `SELECT format('ALTER ROUTINE %s OWNER TO %I', p.oid::regprocedure, $1::text) AS sql
+     FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+    WHERE n.nspname = 'public' AND p.prokind IN ('f', 'p') AND pg_get_userbyid(p.proowner) <> $1`,
+  `SELECT format('ALTER %s %s OWNER TO %I', CASE t.typtype WHEN 'd' THEN 'DOMAIN' ELSE 'TYPE' END, t.oid::regtype, $1::text) AS sql
+     FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
+    WHERE n.nspname = 'public' AND t.typtype IN ('e', 'd') AND pg_get_userbyid(t.typowner) <> $1`,
+];
+
+// Run by the migration runner as the owner, inside its transaction: what the app role needs and
+// nothing more, on what exists now and (default privileges) on what later migrations create.
+// The runner's own bookkeeping stays read-only to the app.
+export async function grantAppRole(client: pg.ClientBase, app: string): Promise<void> {
+  const { rows } = await client.query<{ schema: string; me: string }>("SELECT current_schema() AS schema, current_user::text AS me");
+  const { schema, me } = rows[0]!;
+  if (app === me) return; // a single-role install: nothing to grant
+  const s = quoteIdent(schema);
+  const a = quoteIdent(app);
+  // Before Postgres 15 every role could create objects in public.
+  await client.query(`REVOKE CREATE ON SCHEMA ${s} FROM PUBLIC`);
+  await client.query(`GRANT USAGE ON SCHEMA ${s} TO ${a}`);
+  await client.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${s} TO ${a}`);
+  await client.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA ${s} TO ${a}`);
+  await client.query(`GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA ${s} TO ${a}`);
+  await client.query(`ALTER DEFAULT PRIVILEGES IN SCHEMA ${s} GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${a}`);
+  await client.query(`ALTER DEFAULT PRIVILEGES IN SCHEMA ${s} GRANT USAGE, SELECT ON SEQUENCES TO ${a}`);
+  await client.query(`ALTER DEFAULT PRIVILEGES IN SCHEMA ${s} GRANT EXECUTE ON FUNCTIONS TO ${a}`);
+  const bookkeeping = await client.query<{ name: string }>(
+    "SELECT c.oid::regclass::text AS name FROM pg_class c WHERE c.relname IN ('_prisma_migrations', '_repeatable_sql') AND c.relnamespace = current_schema()::regnamespace",
+  );
+  for (const { name } of bookkeeping.rows) await client.query(`REVOKE INSERT, UPDATE, DELETE ON ${name} FROM ${a}`);
+}
+
+// The role a connection URL logs in as (empty when the URL leaves it to the environment).
+export function roleOf(url: string): string {
+  return decodeURIComponent(new URL(url).username);
+}
