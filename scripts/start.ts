@@ -1,5 +1,5 @@
 // `npm start`: the whole app from a fresh clone. Opens the database (embedded PostgreSQL under
-// .data/ unless DATABASE_URL is set), migrates, seeds the demo business on first start, builds
+// .data/ unless DATABASE_URL is set), migrates, seeds the demo business on the embedded database's first start, builds
 // the production bundle when sources changed, then runs `next start` until Ctrl-C, and stops
 // Postgres cleanly after Next has exited.
 import { spawn, spawnSync } from "node:child_process";
@@ -65,7 +65,7 @@ function scheduleExpiry(url: string) {
 try {
   await migrate(database.url, { log });
   const db = createDb(database.url, 3);
-  const seeded = await seedOnFirstStart(db);
+  const seeded = await seedOnFirstStart(db, { embedded: database.embedded });
   await db.$disconnect();
 
   if (process.argv.includes("--rebuild") || buildIsStale()) {

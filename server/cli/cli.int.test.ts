@@ -24,6 +24,8 @@ describe("CLI", () => {
     expect(business.memberships).toHaveLength(1);
     expect(business.memberships[0]).toMatchObject({ role: "OWNER", user: { email: "owner@bean.test" } });
     expect(await verifyPassword("long-enough", business.memberships[0]!.user.passwordHash)).toBe(true);
+    // The operator chose it, so it is temporary: the owner replaces it at the first sign-in.
+    expect(business.memberships[0]!.user.mustChangePassword).toBe(true);
     // Same name again gets the next free slug.
     expect((await cli("business", "create", "--name", "Bean There", "--owner-email", "b@bean.test", "--owner-password", "long-enough")).out).toBe("bean-there-2");
   });
@@ -50,7 +52,12 @@ describe("CLI", () => {
   it("migrates (nothing left to do) and seeds the demo business exactly once", async () => {
     expect((await cli("db", "migrate")).out).toMatch(/up to date/);
     const first = await cli("db", "seed-demo");
-    expect(first.out).toMatch(/owner@demo\.test/);
+    // A random temporary password, printed once, that really is the owner's password.
+    const password = /owner@demo\.test \/ (\S+)/.exec(first.out)?.[1];
+    expect(password).toMatch(/^[\w-]{20}$/);
+    const owner = await db.user.findUniqueOrThrow({ where: { email: "owner@demo.test" } });
+    expect(await verifyPassword(password!, owner.passwordHash)).toBe(true);
+    expect(owner.mustChangePassword).toBe(true);
     expect(first.out).toMatch(/Demo API key: ll_live_[0-9A-Za-z]{32}/);
     expect((await cli("db", "seed-demo")).out).toMatch(/already exists/);
     const demo = await db.business.findUniqueOrThrow({ where: { slug: "demo-coffee" } });
