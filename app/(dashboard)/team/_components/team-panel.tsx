@@ -100,7 +100,7 @@ export function TeamPanel() {
       <PendingInvitations onLink={setShownLink} />
       <ConfirmDialog
         open={roleChange !== null}
-        title={`Make ${roleChange?.member.name ?? roleChange?.member.email ?? ""} ${roleChange ? roleName(roleChange.role) : ""}?`}
+        title={`Make ${roleChange?.member.name ?? roleChange?.member.email ?? ""} ${roleChange?.role === "OWNER" ? "an owner" : "staff"}?`}
         description={
           roleChange?.role === "OWNER"
             ? "Owners manage everything: API keys, settings and the team, including other owners."
