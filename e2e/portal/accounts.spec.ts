@@ -30,6 +30,8 @@ test("first sign-in with a temporary password must choose a new one", async ({ p
   await expect(page).toHaveURL(/\/change-password$/);
   await expect(page.getByRole("heading", { name: "Choose a new password" })).toBeVisible();
   await screenshot(page, "change-password-forced");
+  // Nothing else behind the portal session either.
+  expect((await page.request.get("/customers/export")).status()).toBe(401);
 
   // Refused with a sentence: the temporary password has to be the right one.
   await changePassword(page, "not-the-temporary-one", `${Date.now()}-mine-now`);

@@ -24,9 +24,11 @@ export const sessionUser = cache(async (): Promise<SessionUser | null> => {
   return resolveSessionUser(db, session ? { userId: session.user?.id, sessionVersion: session.sessionVersion } : null);
 });
 
+// No portal work on a temporary password: pages redirect to /change-password before asking,
+// and anything else behind the portal session (CSV export, business switch) is refused here.
 export async function portalSession(): Promise<PortalSession | null> {
   const user = await sessionUser();
-  if (!user) return null;
+  if (!user || user.mustChangePassword) return null;
   const preferred = (await cookies()).get(BUSINESS_COOKIE)?.value ?? null;
   const membership = await currentMembership(db, user.id, preferred);
   return membership ? { user, membership } : null;
