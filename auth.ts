@@ -7,6 +7,13 @@ import { db } from "@/server/db/client";
 import { env } from "@/server/env";
 import { clientAddress } from "@/server/http/client-address";
 
+// `interface`: module augmentation only merges interfaces.
+declare module "next-auth" {
+  interface Session {
+    sessionVersion?: number;
+  }
+}
+
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   secret: env().AUTH_SECRET,
   trustHost: true,
@@ -19,12 +26,21 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     }),
   ],
   callbacks: {
-    jwt({ token, user }) {
-      if (user?.id) token.sub = user.id;
+    // At sign-in the token takes the account's session version; server/auth/portal-session.ts
+    // compares it with the database on every request, so bumping the version (password change,
+    // reset, "sign out everywhere") ends every session issued before. Nothing else refreshes
+    // it: an `update` from the browser must not revive an ended session.
+    async jwt({ token, user }) {
+      if (user?.id) {
+        token.sub = user.id;
+        const account = await db.user.findUnique({ where: { id: user.id }, select: { sessionVersion: true } });
+        token.sv = account?.sessionVersion ?? -1;
+      }
       return token;
     },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
+      session.sessionVersion = typeof token.sv === "number" ? token.sv : undefined;
       return session;
     },
   },

@@ -1,15 +1,16 @@
 // Warm-up before the first test. `next start` loads each route's code, connects Prisma and JITs
 // bcryptjs only on first use; on a busy 2-core machine that made the first sign-in of a run miss
 // its timeout. Here every route the tests use is requested once, signed out and then signed in
-// as the demo owner, with generous limits, so that tests only ever meet a warm server.
+// as a user seeded for the warm-up, with generous limits, so that tests only ever meet a warm server.
 // Runs after `webServer` is up. Playwright wants this file's function as its default export.
 import { rmSync } from "node:fs";
 import { chromium, request, type FullConfig, type Page } from "@playwright/test";
-import { AUTH_DIR } from "./portal/sessions";
+import { seedBusiness } from "./portal/fixtures";
+import { AUTH_DIR, type Credentials } from "./portal/sessions";
 
 const WARM_UP_TIMEOUT = 120_000;
 const NO_SUCH_CUSTOMER = "00000000-0000-0000-0000-000000000000";
-const DASHBOARD = ["/customers", `/customers/${NO_SUCH_CUSTOMER}`, "/analytics", "/audit", "/team", "/api-keys", "/settings"];
+const DASHBOARD = ["/customers", `/customers/${NO_SUCH_CUSTOMER}`, "/analytics", "/audit", "/team", "/api-keys", "/settings", "/account"];
 // Signed out, these answer 401 or a redirect, which still loads each route's code.
 const REQUESTS: [method: "get" | "post", path: string][] = [
   ["get", "/"],
@@ -23,8 +24,6 @@ const REQUESTS: [method: "get" | "post", path: string][] = [
   ["post", "/api/v1/points/redeem"],
   ...DASHBOARD.map((path): ["get", string] => ["get", path]),
 ];
-// Seeded by scripts/start.ts on the e2e data dir's first start (server/seed/seed-demo.ts).
-const DEMO_OWNER = { email: "owner@demo.test", password: "demo-password" };
 
 export default async function warmUp(config: FullConfig) {
   const { baseURL, launchOptions } = config.projects[0]!.use;
@@ -47,7 +46,10 @@ export default async function warmUp(config: FullConfig) {
     context.setDefaultNavigationTimeout(WARM_UP_TIMEOUT);
     // All at once: each page mostly waits (for hydration, then for its tRPC calls to go quiet),
     // and those waits overlap; one by one they added seconds to every run.
-    if (await signInAsDemoOwner(await context.newPage())) await Promise.all(DASHBOARD.map(async (path) => visit(await context.newPage(), path)));
+    // Its own business and owner, with a random password like every seeded user: the demo
+    // owner's password is random and temporary, so it can't be used here.
+    const { owner } = await seedBusiness(`warm-${Date.now().toString(36)}`);
+    if (await signInForWarmUp(await context.newPage(), owner)) await Promise.all(DASHBOARD.map(async (path) => visit(await context.newPage(), path)));
   } finally {
     await browser.close();
   }
@@ -55,17 +57,16 @@ export default async function warmUp(config: FullConfig) {
 }
 
 // Through the form, so the login server action and bcrypt run once before any test's sign-in.
-// Without the demo owner (deleted by hand) the warm-up goes on signed out rather than failing a
-// run whose tests seed their own users.
-async function signInAsDemoOwner(page: Page): Promise<boolean> {
+// If that fails the warm-up goes on signed out rather than failing the run.
+async function signInForWarmUp(page: Page, user: Credentials): Promise<boolean> {
   await page.goto("/login");
-  await page.getByLabel("Email").fill(DEMO_OWNER.email);
-  await page.getByLabel("Password").fill(DEMO_OWNER.password);
+  await page.getByLabel("Email").fill(user.email);
+  await page.getByLabel("Password").fill(user.password);
   await page.getByRole("button", { name: "Sign in" }).click();
   const signedIn = page.getByTestId("signed-in-user");
   await signedIn.or(page.getByTestId("form-error")).first().waitFor();
   const landed = await signedIn.isVisible();
-  if (!landed) console.warn(`[e2e] warm-up: ${DEMO_OWNER.email} could not sign in; dashboard pages stay cold until the first test`);
+  if (!landed) console.warn(`[e2e] warm-up: ${user.email} could not sign in; dashboard pages stay cold until the first test`);
   return landed;
 }
 

@@ -1,5 +1,6 @@
 // `npm start`: the whole app from a fresh clone. Opens the database (embedded PostgreSQL under
-// .data/ unless DATABASE_URL is set), migrates, seeds the demo business on first start, builds
+// .data/ unless DATABASE_URL is set), migrates, seeds the demo business on the embedded database's
+// first start, builds
 // the production bundle when sources changed, then runs our HTTP server in front of Next
 // (scripts/serve.ts) until Ctrl-C, and stops Postgres cleanly after it has exited.
 import { spawn, spawnSync } from "node:child_process";
@@ -66,7 +67,7 @@ try {
   await migrateDatabase(database, { log });
   const db = createDb(database.url, 3);
   await warnIfPrivileged(db, (line) => log(`WARNING: ${line}`));
-  const seeded = await seedOnFirstStart(db);
+  const seeded = await seedOnFirstStart(db, { embedded: database.embedded });
   await db.$disconnect();
 
   if (process.argv.includes("--rebuild") || buildIsStale()) {

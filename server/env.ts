@@ -56,6 +56,16 @@ const schema = z.object({
         return z.NEVER;
       }
     }),
+  // Outgoing mail for invitations and password reset links (e.g. smtps://user:pass@host:465).
+  // Unset: links are only shown to the owner, who hands them over.
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "SMTP_URL must be an smtp:// or smtps:// URL")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  MAIL_FROM: z.string().default("Loyalty Ledger <no-reply@localhost>"),
+  // The portal's address as people reach it, for links in emails; unset: http://localhost:PORT.
+  APP_URL: z.url().optional().or(z.literal("").transform(() => undefined)),
 });
 
 export type Env = z.infer<typeof schema> & { AUTH_SECRET: string; DATA_DIR: string };

@@ -9,10 +9,13 @@ export const dynamic = "force-dynamic";
 
 // Every dashboard page is behind a session and a membership; tRPC re-checks both per call.
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
-  if (!(await sessionUser())) redirect("/login");
+  const user = await sessionUser();
+  if (!user) redirect("/login");
+  // A temporary password is replaced before anything else (tRPC refuses meanwhile too).
+  if (user.mustChangePassword) redirect("/change-password");
   const session = await portalSession();
   if (!session) return <NoBusiness />;
-  const { user, membership } = session;
+  const { membership } = session;
   return (
     <TrpcProvider>
       <PortalShell

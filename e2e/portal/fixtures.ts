@@ -11,6 +11,8 @@ export type PortalSeed = {
   secondBusiness: { id: string; name: string };
   owner: Credentials;
   staff: Credentials;
+  // A staff member with a temporary password (must_change_password).
+  temporary: Credentials;
   apiKey: string;
   customers: { id: string; email: string }[];
   ledger: { net: number; earned: number; redeemed: number };
@@ -29,7 +31,7 @@ const SEED_FIXTURE_TIMEOUT = SEED_TIMEOUT + 15_000;
 const run = promisify(execFile);
 
 // Asynchronous, so the worker's event loop (and with it the fixture timeout) keeps running.
-async function seedBusiness(tag: string): Promise<PortalSeed> {
+export async function seedBusiness(tag: string): Promise<PortalSeed> {
   const { stdout } = await run("npx", ["tsx", "e2e/portal/seed-portal.ts", tag], {
     env: { ...process.env, DATA_DIR, EMBEDDED_PG_PORT: "0" },
     encoding: "utf8",

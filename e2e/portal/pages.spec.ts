@@ -27,7 +27,8 @@ test("owner pages render: customers, team, settings, audit", async ({ freshOwner
   await screenshot(page, "customers-empty");
 
   await page.goto("/team");
-  await expect(page.getByTestId("team-row")).toHaveCount(2);
+  // Owner, staff member and the staff member with a temporary password.
+  await expect(page.getByTestId("team-row")).toHaveCount(3);
   await screenshot(page, "team");
 
   await page.goto("/settings");

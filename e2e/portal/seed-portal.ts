@@ -6,16 +6,25 @@ import { createBusiness } from "../../server/businesses/create-business";
 import { withDatabase } from "../../server/db/with-database";
 import { awardPoints, redeemPoints } from "../../server/ledger";
 import { apiKeyActor, portalActor } from "../../server/actors/actor";
-import { inviteMember } from "../../server/team/invite-member";
+import { randomPassword } from "../../server/accounts/one-time-token";
+import { hashPassword } from "../../server/auth/password";
 
 const tag = process.argv[2];
 if (!tag || !/^[a-z0-9-]+$/.test(tag)) throw new Error("usage: seed-portal.ts <tag of [a-z0-9-]>");
 
 const seeded = await withDatabase(async (db) => {
-  const password = "portal-password";
+  // Random per run, handed to the tests in the JSON below: no password is known in advance.
+  const password = randomPassword();
   const { business, owner } = await createBusiness(db, { name: `Portal ${tag}`, slug: `portal-${tag}`, ownerEmail: `owner-${tag}@e2e.test`, ownerPassword: password, ownerName: `Olive Owner ${tag}` });
   const ownerActor = portalActor({ ...owner, name: "Olive Owner" }, business.id);
-  const staff = await inviteMember(db, ownerActor, { email: `staff-${tag}@e2e.test`, name: `Sam Staff ${tag}`, temporaryPassword: password });
+  const passwordHash = await hashPassword(password);
+  // On the team already, as an accepted invitation leaves them.
+  const staff = await db.user.create({ data: { email: `staff-${tag}@e2e.test`, name: `Sam Staff ${tag}`, passwordHash } });
+  await db.membership.create({ data: { businessId: business.id, userId: staff.id, role: "STAFF" } });
+  // A staff member whose password an owner chose: the portal makes them replace it first.
+  const temporary = { email: `temp-${tag}@e2e.test`, password: randomPassword() };
+  const tempUser = await db.user.create({ data: { email: temporary.email, name: `Tia Temp ${tag}`, passwordHash: await hashPassword(temporary.password), mustChangePassword: true } });
+  await db.membership.create({ data: { businessId: business.id, userId: tempUser.id, role: "STAFF" } });
   const { apiKey, key } = await createApiKey(db, ownerActor, { name: "Seeded till" });
   // The staff member also owns a second (empty) business: exercises the business switcher.
   const second = await createBusiness(db, { name: `Second ${tag}`, slug: `second-${tag}`, ownerEmail: staff.email, ownerPassword: password });
@@ -36,6 +45,7 @@ const seeded = await withDatabase(async (db) => {
     secondBusiness: { id: second.business.id, name: second.business.name },
     owner: { email: owner.email, password },
     staff: { email: staff.email, password },
+    temporary,
     apiKey: key,
     customers,
     ledger: { net: Number(sums?.net), earned: Number(sums?.earned), redeemed: Number(sums?.redeemed) },

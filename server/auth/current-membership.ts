@@ -4,7 +4,8 @@ import type { DbOrTx } from "../db/client";
 
 export const BUSINESS_COOKIE = "ll_business";
 
-export type SessionUser = { id: string; email: string; name: string | null };
+// mustChangePassword: signed in with a temporary password; the portal asks for a new one first.
+export type SessionUser = { id: string; email: string; name: string | null; mustChangePassword?: boolean };
 
 export type CurrentMembership = {
   role: "OWNER" | "STAFF";

@@ -12,6 +12,9 @@ export const createBusinessInput = z.object({
   ownerEmail: z.email("owner email must be a valid email address").transform((e) => e.toLowerCase()),
   ownerPassword: newPasswordSchema,
   ownerName: z.string().trim().max(120).optional(),
+  // The password was chosen by someone other than the owner (CLI, demo seed): they must
+  // replace it at their first sign-in. Only applies to a newly created owner account.
+  ownerMustChangePassword: z.boolean().default(false),
   slug: z
     .string()
     .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "slug may hold lower-case letters, digits and single dashes")
@@ -32,7 +35,7 @@ export async function createBusiness(db: Db, input: CreateBusinessInput) {
     const business = await tx.business.create({ data: { name: data.name, slug } });
     const owner = await tx.user.upsert({
       where: { email: data.ownerEmail },
-      create: { email: data.ownerEmail, passwordHash, name: data.ownerName },
+      create: { email: data.ownerEmail, passwordHash, name: data.ownerName, mustChangePassword: data.ownerMustChangePassword },
       update: {},
     });
     await tx.membership.create({ data: { businessId: business.id, userId: owner.id, role: "OWNER" } });

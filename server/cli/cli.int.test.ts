@@ -2,7 +2,11 @@ import { describe, expect, it, vi } from "vitest";
 import { authenticateApiKey } from "../api-keys/authenticate-api-key";
 import { verifyPassword } from "../auth/password";
 import { db } from "../db/client";
+import { randomPassword } from "../accounts/one-time-token";
 import { runCli } from "./run-cli";
+
+// Random per run, like every password the repository hands out.
+const PASSWORD = randomPassword();
 
 async function cli(...argv: string[]) {
   const out: string[] = [];
@@ -18,19 +22,21 @@ async function cli(...argv: string[]) {
 
 describe("CLI", () => {
   it("creates a business with its owner and prints the slug alone", async () => {
-    const result = await cli("business", "create", "--name", "Bean There", "--owner-email", "Owner@Bean.test", "--owner-password", "long-enough");
+    const result = await cli("business", "create", "--name", "Bean There", "--owner-email", "Owner@Bean.test", "--owner-password", PASSWORD);
     expect(result).toMatchObject({ code: 0, out: "bean-there" });
     const business = await db.business.findUniqueOrThrow({ where: { slug: "bean-there" }, include: { memberships: { include: { user: true } } } });
     expect(business.memberships).toHaveLength(1);
     expect(business.memberships[0]).toMatchObject({ role: "OWNER", user: { email: "owner@bean.test" } });
-    expect(await verifyPassword("long-enough", business.memberships[0]!.user.passwordHash)).toBe(true);
+    expect(await verifyPassword(PASSWORD, business.memberships[0]!.user.passwordHash)).toBe(true);
+    // The operator chose it, so it is temporary: the owner replaces it at the first sign-in.
+    expect(business.memberships[0]!.user.mustChangePassword).toBe(true);
     // Same name again gets the next free slug.
-    expect((await cli("business", "create", "--name", "Bean There", "--owner-email", "b@bean.test", "--owner-password", "long-enough")).out).toBe("bean-there-2");
+    expect((await cli("business", "create", "--name", "Bean There", "--owner-email", "b@bean.test", "--owner-password", PASSWORD)).out).toBe("bean-there-2");
   });
 
   it("refuses bad input with a sentence and a non-zero exit, writing nothing", async () => {
     const before = await db.business.count();
-    expect(await cli("business", "create", "--name", "X", "--owner-email", "not-an-email", "--owner-password", "long-enough")).toMatchObject({ code: 2, err: expect.stringMatching(/valid email/) });
+    expect(await cli("business", "create", "--name", "X", "--owner-email", "not-an-email", "--owner-password", PASSWORD)).toMatchObject({ code: 2, err: expect.stringMatching(/valid email/) });
     expect(await cli("business", "create", "--name", "X", "--owner-email", "x@x.test")).toMatchObject({ code: 2, err: expect.stringMatching(/Missing --owner-password/) });
     expect(await cli("business", "create", "--nme", "X")).toMatchObject({ code: 2, err: expect.stringMatching(/Unknown option/) });
     expect(await cli("frobnicate")).toMatchObject({ code: 2, err: expect.stringMatching(/Unknown command "frobnicate"/) });
@@ -38,8 +44,8 @@ describe("CLI", () => {
   });
 
   it("refuses a slug that is taken (exit 1)", async () => {
-    await cli("business", "create", "--name", "Taken", "--slug", "taken", "--owner-email", "t@t.test", "--owner-password", "long-enough");
-    expect(await cli("business", "create", "--name", "Taken 2", "--slug", "taken", "--owner-email", "t2@t.test", "--owner-password", "long-enough")).toMatchObject({ code: 1, err: expect.stringMatching(/already exists/) });
+    await cli("business", "create", "--name", "Taken", "--slug", "taken", "--owner-email", "t@t.test", "--owner-password", PASSWORD);
+    expect(await cli("business", "create", "--name", "Taken 2", "--slug", "taken", "--owner-email", "t2@t.test", "--owner-password", PASSWORD)).toMatchObject({ code: 1, err: expect.stringMatching(/already exists/) });
   });
 
   it("prints help for the CLI and for a command", async () => {
@@ -50,7 +56,12 @@ describe("CLI", () => {
   it("migrates (nothing left to do) and seeds the demo business exactly once", async () => {
     expect((await cli("db", "migrate")).out).toMatch(/up to date/);
     const first = await cli("db", "seed-demo");
-    expect(first.out).toMatch(/owner@demo\.test/);
+    // A random temporary password, printed once, that really is the owner's password.
+    const password = /owner@demo\.test \/ (\S+)/.exec(first.out)?.[1];
+    expect(password).toMatch(/^[\w-]{20}$/);
+    const owner = await db.user.findUniqueOrThrow({ where: { email: "owner@demo.test" } });
+    expect(await verifyPassword(password!, owner.passwordHash)).toBe(true);
+    expect(owner.mustChangePassword).toBe(true);
     expect(first.out).toMatch(/Demo API key: ll_live_[0-9A-Za-z]{32}/);
     expect((await cli("db", "seed-demo")).out).toMatch(/already exists/);
     const demo = await db.business.findUniqueOrThrow({ where: { slug: "demo-coffee" } });
@@ -61,7 +72,7 @@ describe("CLI", () => {
   });
 
   it("creates an API key printed alone on stdout, and revokes it", async () => {
-    await cli("business", "create", "--name", "Keyed", "--slug", "keyed", "--owner-email", "k@k.test", "--owner-password", "long-enough");
+    await cli("business", "create", "--name", "Keyed", "--slug", "keyed", "--owner-email", "k@k.test", "--owner-password", PASSWORD);
     const created = await cli("api-key", "create", "--business", "keyed", "--name", "Till 1", "--scopes", "points:read,points:write");
     expect(created.code).toBe(0);
     expect(created.out).toMatch(/^ll_live_[0-9A-Za-z]{32}$/);

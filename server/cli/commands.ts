@@ -35,7 +35,7 @@ export const commands: Command[] = [
   {
     name: "business create",
     usage: "business create --name <name> --owner-email <email> --owner-password <password> [--slug <slug>]",
-    summary: "Create a business with its owner login; prints the business slug.",
+    summary: "Create a business with its owner login (a temporary password, changed at first sign-in); prints the business slug.",
     options: { name: { type: "string" }, "owner-email": { type: "string" }, "owner-password": { type: "string" }, slug: { type: "string" } },
     run: async ({ values, out }) => {
       const input = {
@@ -43,6 +43,8 @@ export const commands: Command[] = [
         ownerEmail: required(values, "owner-email"),
         ownerPassword: required(values, "owner-password"),
         slug: values.slug as string | undefined,
+        // Typed by an operator, maybe on a shared shell history: the owner replaces it.
+        ownerMustChangePassword: true,
       };
       const { business } = await withDatabase((db) => createBusiness(db, input));
       out(business.slug);
@@ -65,7 +67,7 @@ export const commands: Command[] = [
   {
     name: "db seed-demo",
     usage: "db seed-demo",
-    summary: "Create the demo business (owner login, customers, history) unless it exists.",
+    summary: "Create the demo business (owner login with a random temporary password, customers, history) unless it exists.",
     run: async ({ out }) => {
       const result = await withDatabase((db) => seedDemo(db));
       out(result.created ? result.summary : "The demo business already exists; nothing changed.");

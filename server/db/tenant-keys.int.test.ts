@@ -11,6 +11,7 @@ import { describe, expect, it } from "vitest";
 const GLOBAL_TABLES: Record<string, string> = {
   businesses: "the tenants themselves (distributed by their own id, co-located with their rows)",
   users: "a person can be a member of several businesses (a reference table)",
+  password_reset_tokens: "belongs to a user, who can be a member of several businesses",
   _prisma_migrations: "the migration runner's records",
   _repeatable_sql: "the migration runner's records",
 };
@@ -19,6 +20,7 @@ const GLOBAL_TABLES: Record<string, string> = {
 // index without business_id.
 const REFERENCE_TABLES: Record<string, string> = {
   api_keys: "a key is looked up by its hash before its business is known",
+  invitations: "an invitation link is looked up by its token hash before its business is known",
 };
 
 type Row = Record<string, string | string[]>;

@@ -5,8 +5,11 @@ import { createBusiness } from "../businesses/create-business";
 import type { Db } from "../db/client";
 import { adjustPoints, awardPoints, redeemPoints, reverseEntry } from "../ledger";
 import { apiKeyActor, portalActor } from "../actors/actor";
+import { randomPassword } from "../accounts/one-time-token";
 
-export const DEMO = { slug: "demo-coffee", name: "Demo Coffee Co.", ownerEmail: "owner@demo.test", ownerPassword: "demo-password" } as const;
+// No fixed password: each install's demo owner gets a random one, printed once, and must
+// replace it at the first sign-in.
+export const DEMO = { slug: "demo-coffee", name: "Demo Coffee Co.", ownerEmail: "owner@demo.test" } as const;
 
 const CUSTOMERS = [
   { email: "ada@example.com", name: "Ada Lovelace", phone: "+15550100001", visits: [420, 180, 260, 90] },
@@ -21,7 +24,17 @@ export type SeedResult = { created: boolean; summary: string; businessId?: strin
 
 export async function seedDemo(db: Db): Promise<SeedResult> {
   if (await db.business.findUnique({ where: { slug: DEMO.slug } })) return { created: false, summary: "" };
-  const { business, owner } = await createBusiness(db, { name: DEMO.name, slug: DEMO.slug, ownerEmail: DEMO.ownerEmail, ownerPassword: DEMO.ownerPassword, ownerName: "Demo Owner" });
+  // An existing account keeps its own password (createBusiness never changes it).
+  const ownerExisted = Boolean(await db.user.findUnique({ where: { email: DEMO.ownerEmail } }));
+  const ownerPassword = randomPassword();
+  const { business, owner } = await createBusiness(db, {
+    name: DEMO.name,
+    slug: DEMO.slug,
+    ownerEmail: DEMO.ownerEmail,
+    ownerPassword,
+    ownerName: "Demo Owner",
+    ownerMustChangePassword: true,
+  });
   await db.business.update({ where: { id: business.id }, data: { pointExpiryDays: 365 } });
   const staff = portalActor({ ...owner, name: "Demo Owner" }, business.id);
   const { apiKey, key } = await createApiKey(db, staff, { name: "Demo key" });
@@ -51,7 +64,9 @@ export async function seedDemo(db: Db): Promise<SeedResult> {
 
   const summary = [
     `Demo business "${DEMO.name}" (slug ${DEMO.slug}) with ${CUSTOMERS.length} customers.`,
-    `Portal login: ${DEMO.ownerEmail} / ${DEMO.ownerPassword}`,
+    ownerExisted
+      ? `Portal login: ${DEMO.ownerEmail} with that account's own password.`
+      : `Portal login: ${DEMO.ownerEmail} / ${ownerPassword}  (temporary: you choose a new one at the first sign-in)`,
     `Demo API key: ${key}`,
     `Try: curl -H "Authorization: Bearer ${key}" "http://localhost:PORT/api/v1/points/balance?email=ada@example.com"`,
   ].join("\n");

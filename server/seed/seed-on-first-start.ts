@@ -1,10 +1,16 @@
 import type { Db } from "../db/client";
 import { seedDemo, type SeedResult } from "./seed-demo";
 
-// First start = no business at all. A restart, or an install whose owner deleted the demo,
-// never seeds again.
-export async function seedOnFirstStart(db: Db): Promise<SeedResult | null> {
-  if ((await db.business.count()) > 0) return null;
+// Only the embedded database (a try-out on one machine) gets the demo business on its first
+// start. A database someone configured (DATABASE_URL) is a real install: it starts empty, and
+// `npm run cli -- db seed-demo` seeds the demo there on purpose. A restart, or an install
+// whose owner deleted the demo, never seeds again.
+export function shouldSeedDemo(database: { embedded: boolean; businessCount: number }): boolean {
+  return database.embedded && database.businessCount === 0;
+}
+
+export async function seedOnFirstStart(db: Db, database: { embedded: boolean }): Promise<SeedResult | null> {
+  if (!shouldSeedDemo({ embedded: database.embedded, businessCount: await db.business.count() })) return null;
   return seedDemo(db);
 }
 

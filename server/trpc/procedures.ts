@@ -8,6 +8,8 @@ import { publicProcedure } from "./init";
 
 export const protectedProcedure = publicProcedure.use(async ({ ctx, next }) => {
   if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in." });
+  // The change-password page works through server actions, so nothing here is needed first.
+  if (ctx.user.mustChangePassword) throw new TRPCError({ code: "FORBIDDEN", message: "Choose a new password first: your current one is temporary." });
   const membership = await currentMembership(db, ctx.user.id, ctx.preferredBusinessId);
   if (!membership) throw new TRPCError({ code: "FORBIDDEN", message: "You are not a member of any business." });
   const actor = portalActor(ctx.user, membership.business.id, ctx.requestId ?? null);

@@ -59,7 +59,15 @@ export function PortalShell({ user, role, business, memberships, children }: Pro
         <p className="truncate px-2 text-xs text-slate-400">
           {user.email} · {role === "OWNER" ? "Owner" : "Staff"}
         </p>
-        <form action={signOutAction} className="mt-3">
+        <Link
+          href="/account"
+          onClick={() => setOpen(false)}
+          aria-current={pathname === "/account" ? "page" : undefined}
+          className={`mt-3 block rounded-lg px-3 py-2 text-sm ${pathname === "/account" ? "bg-slate-800 text-white" : "hover:bg-slate-800 hover:text-white"}`}
+        >
+          Your account
+        </Link>
+        <form action={signOutAction}>
           <button type="submit" className="w-full rounded-lg px-3 py-2 text-left text-sm hover:bg-slate-800 hover:text-white">
             Sign out
           </button>
