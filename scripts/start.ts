@@ -1,8 +1,8 @@
 // `npm start`: the whole app from a fresh clone. Opens the database (embedded PostgreSQL under
-// .data/ unless DATABASE_URL is set), migrates, seeds the demo business on the embedded database's
-// first start, builds
-// the production bundle when sources changed, then runs our HTTP server in front of Next
-// (scripts/serve.ts) until Ctrl-C, and stops Postgres cleanly after it has exited.
+// .data/ unless DATABASE_URL is set), migrates, seeds the demo business on the embedded
+// database's first start, builds the production bundle when sources changed, then runs our HTTP
+// server in front of Next (scripts/serve.ts) until Ctrl-C, and stops Postgres cleanly after it
+// has exited.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
