@@ -5,7 +5,7 @@ import Credentials from "next-auth/providers/credentials";
 import { authorizeCredentials } from "@/server/auth/authorize-credentials";
 import { db } from "@/server/db/client";
 import { env } from "@/server/env";
-import { clientAddress } from "@/server/http/client-address";
+import { clientLimitKey } from "@/server/http/client-address";
 
 // `interface`: module augmentation only merges interfaces.
 declare module "next-auth" {
@@ -19,10 +19,18 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   trustHost: true,
   session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
   pages: { signIn: "/login" },
+  // A refused sign-in (wrong password, throttled) is an answer, not a fault: Auth.js would log
+  // each with a stack trace, which under a flood of wrong passwords is CPU and log volume.
+  logger: {
+    error(error: Error) {
+      if ((error as { type?: string }).type === "CredentialsSignin") return;
+      console.error("[auth][error]", error);
+    },
+  },
   providers: [
     Credentials({
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      authorize: (credentials, request) => authorizeCredentials(db, credentials, clientAddress(request.headers)),
+      authorize: (credentials, request) => authorizeCredentials(db, credentials, clientLimitKey(request.headers)),
     }),
   ],
   callbacks: {

@@ -17,7 +17,7 @@ console.log(`▲ Next.js ${nextVersion}\n- Local:         http://localhost:${POR
 
 const app = next({ dev: false, dir: process.cwd(), hostname: "localhost", port: PORT });
 await app.prepare();
-const server = createServer(edgeListener(app.getRequestHandler(), { trustedProxies: TRUSTED_PROXIES }));
+const server = createServer(edgeListener(app.getRequestHandler(), { trustedProxies: TRUSTED_PROXIES, warn: (line) => console.warn(`[loyalty] WARNING: ${line}`) }));
 
 server.on("error", (error) => {
   console.error(error.message);

@@ -60,4 +60,17 @@ describe("personal data and API key scopes", () => {
       expect((await call("GET", handler, { key, params })).data).toMatchObject({ id: customerId, name: PERSONAL.name, phone: "+15550102000" });
     }
   });
+
+  it("returns the caller's own metadata as sent, and strips a replayed answer too", async () => {
+    const { key } = await createKey(businessId, { scopes: ["points:read", "points:write"] });
+    const award = await handlerFor("/points/award", "POST");
+    const body = { customerId, amount: 10, idempotencyKey: `latte-${customerId}`, metadata: { items: [{ name: "Latte", email: "orders@shop.example" }] } };
+    const first = await call("POST", award, { key, body });
+    const replay = await call("POST", award, { key, body });
+    expect(replay.headers.get("idempotent-replayed")).toBe("true");
+    for (const res of [first, replay]) {
+      expect(res.data.transaction.metadata).toEqual(body.metadata);
+      for (const leak of LEAKS) expect(JSON.stringify(res.json)).not.toMatch(leak);
+    }
+  });
 });

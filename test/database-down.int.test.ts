@@ -5,6 +5,8 @@ import { describe, expect, it } from "vitest";
 import { GET as health } from "../app/api/v1/health/route";
 import { GET as balance } from "../app/api/v1/points/balance/route";
 import { POST as award } from "../app/api/v1/points/award/route";
+import { authorizeCredentials } from "../server/auth/authorize-credentials";
+import { SignInUnavailable } from "../server/auth/sign-in-throttle";
 import { createDb, db } from "../server/db/client";
 import { toAppError } from "../server/errors";
 import { call } from "./api";
@@ -34,6 +36,9 @@ describe("a database that is down", () => {
       const check = await call("GET", health);
       expectUnavailable(check);
       expect(check.json.error).toMatch(/unreachable/);
+      // Sign-in says "try again", not "wrong password", when it can't look the account up.
+      const signIn = await authorizeCredentials(global.__loyaltyDb, { email: "down@example.com", password: "whatever-it-is" }, "192.0.2.77").catch((e: unknown) => e);
+      expect(signIn).toBeInstanceOf(SignInUnavailable);
     } finally {
       await global.__loyaltyDb.$disconnect();
       global.__loyaltyDb = live;

@@ -4,7 +4,7 @@
 import { RateLimiterMemory } from "rate-limiter-flexible";
 import { db } from "../db/client";
 import { AppError } from "../errors";
-import { clientAddress } from "../http/client-address";
+import { clientLimitKey } from "../http/client-address";
 import { hashApiKey, KEY_PREFIX } from "./create-api-key";
 
 export type AuthenticatedKey = { id: string; businessId: string; name: string; scopes: string[]; rateLimitPerMinute: number | null };
@@ -41,7 +41,7 @@ export async function authenticateApiKey(headers: Headers): Promise<Authenticate
     touchLastUsed(cached.key, now);
     return cached.key;
   }
-  const client = clientAddress(headers);
+  const client = clientLimitKey(headers);
   if (await isBlocked(client)) throw tooManyFailures();
   const row = await db.apiKey.findUnique({ where: { hash } });
   if (!row || row.revokedAt) {

@@ -6,8 +6,10 @@
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import type { DbOrTx } from "../db/client";
+import { databaseUnavailability } from "../db/unavailable-error";
+import { AppError } from "../errors";
 import { hashPassword, passwordNeedsRehash, verifyPassword } from "./password";
-import { signInSucceeded, takeSignInAttempt } from "./sign-in-throttle";
+import { SignInUnavailable, signInSucceeded, takeSignInAttempt } from "./sign-in-throttle";
 
 const credentials = z.object({
   email: z.string().trim().min(1).max(254).transform((e) => e.toLowerCase()),
@@ -20,21 +22,37 @@ let dummyHash: Promise<string> | undefined;
 
 export type SignedInUser = { id: string; email: string; name: string | null };
 
-// Throws SignInThrottled (a CredentialsSignin) when the account or the address is locked out.
+// Throws SignInThrottled (a CredentialsSignin) when the account or the address is locked out,
+// SignInUnavailable when the answer can't be known now (never "wrong password" for that).
 export async function authorizeCredentials(db: DbOrTx, input: unknown, clientAddress: string): Promise<SignedInUser | null> {
   const parsed = credentials.safeParse(input);
   if (!parsed.success) return null;
-  const { email, password } = parsed.data;
-  await takeSignInAttempt(email, clientAddress);
+  await takeSignInAttempt(parsed.data.email, clientAddress);
+  try {
+    return await checkPassword(db, parsed.data, clientAddress);
+  } catch (error) {
+    const busy = error instanceof AppError && error.code === "SERVICE_UNAVAILABLE";
+    if (busy || databaseUnavailability(error)) throw new SignInUnavailable();
+    throw error;
+  }
+}
+
+async function checkPassword(db: DbOrTx, { email, password }: z.output<typeof credentials>, clientAddress: string): Promise<SignedInUser | null> {
   const user = await db.user.findUnique({ where: { email } });
-  dummyHash ??= hashPassword(randomBytes(32).toString("base64url"));
+  // A failed attempt (the hash queue full) is not kept: the next sign-in makes it again.
+  dummyHash ??= hashPassword(randomBytes(32).toString("base64url")).catch((error: unknown) => {
+    dummyHash = undefined;
+    throw error;
+  });
   const valid = await verifyPassword(password, user?.passwordHash ?? (await dummyHash));
   if (!user || !valid) return null;
   await signInSucceeded(email, clientAddress);
   if (passwordNeedsRehash(user.passwordHash)) {
-    // Only if unchanged since it was read: a password change in between wins.
-    const passwordHash = await hashPassword(password);
-    await db.user.updateMany({ where: { id: user.id, passwordHash: user.passwordHash }, data: { passwordHash } });
+    // Only if unchanged since it was read: a password change in between wins. Best effort: a
+    // busy moment leaves the old hash for the next sign-in rather than refusing this one.
+    await hashPassword(password)
+      .then((passwordHash) => db.user.updateMany({ where: { id: user.id, passwordHash: user.passwordHash }, data: { passwordHash } }))
+      .catch(() => {});
   }
   return { id: user.id, email: user.email, name: user.name };
 }

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import bcrypt from "bcryptjs";
 import { describe, expect, it } from "vitest";
-import { HASH_CONCURRENCY, hashPassword, hashWork, passwordNeedsRehash, verifyPassword } from "./password";
+import { HASH_CONCURRENCY, HASH_QUEUE_MAX, hashPassword, hashWork, passwordNeedsRehash, verifyPassword } from "./password";
 
 const secret = () => randomBytes(12).toString("base64url");
 
@@ -50,5 +50,16 @@ describe("password hashing", () => {
     const checks = await Promise.all(passwords.map((p, i) => verifyPassword(p, hashes[i]!)));
     expect(checks.every(Boolean)).toBe(true);
     expect(hashWork.peak).toBe(HASH_CONCURRENCY);
+  });
+
+  it("turns work away at once with a 503-style error when the queue is full, and serves the queue it kept", async () => {
+    const started = hashWork.runs;
+    // All started in one tick: HASH_CONCURRENCY run, HASH_QUEUE_MAX wait, the rest are refused
+    // before any hash work.
+    const attempts = Array.from({ length: HASH_CONCURRENCY + HASH_QUEUE_MAX + 5 }, () => hashPassword(secret()).then(() => "hashed", (e: { code?: string }) => e.code));
+    const outcomes = await Promise.all(attempts);
+    expect(outcomes.filter((o) => o === "hashed")).toHaveLength(HASH_CONCURRENCY + HASH_QUEUE_MAX);
+    expect(outcomes.filter((o) => o === "SERVICE_UNAVAILABLE")).toHaveLength(5);
+    expect(hashWork.runs - started).toBe(HASH_CONCURRENCY + HASH_QUEUE_MAX);
   });
 });

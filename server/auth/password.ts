@@ -4,6 +4,7 @@
 import { availableParallelism } from "node:os";
 import { hash, parseOptions, verify, type Options } from "@node-rs/argon2";
 import bcrypt from "bcryptjs";
+import { AppError } from "../errors";
 
 // OWASP's first argon2id profile: 19 MiB, 2 passes, 1 lane. About 30-60 ms per hash on this
 // class of machine; memory-hard, so a GPU farm gains far less than against bcrypt. One lane
@@ -13,13 +14,20 @@ const ARGON2: Options = { algorithm: 2 /* Algorithm.Argon2id (a const enum) */, 
 // Hash work runs at most on half the cores (at least one): a flood of sign-ins queues here
 // instead of taking every core from the API and Postgres.
 export const HASH_CONCURRENCY = Math.max(1, Math.floor(availableParallelism() / 2));
+// And the queue is bounded: past this many waiting (about a second or two of hash work), a
+// new attempt is turned away at once instead of holding its request open behind a flood.
+export const HASH_QUEUE_MAX = 32;
 let running = 0;
 const waiting: (() => void)[] = [];
 // Hashes and verifications started, and the most seen running at once: lets tests prove a
 // throttled sign-in did no hash work and the cap holds.
 export const hashWork = { runs: 0, peak: 0 };
 
+export const hashQueueFull = () =>
+  new AppError("SERVICE_UNAVAILABLE", "Too many passwords are being checked right now; try again in a few seconds.", undefined, { "Retry-After": "5" });
+
 async function withHashSlot<T>(work: () => Promise<T>): Promise<T> {
+  if (running >= HASH_CONCURRENCY && waiting.length >= HASH_QUEUE_MAX) throw hashQueueFull();
   if (running >= HASH_CONCURRENCY) await new Promise<void>((resolve) => waiting.push(resolve));
   else running++;
   hashWork.runs++;

@@ -31,6 +31,12 @@ export class SignInThrottled extends CredentialsSignin {
   }
 }
 
+// Signing in can't be decided now (the database is unreachable or saturated, or too many
+// passwords are being checked): the form says to try again rather than "wrong password".
+export class SignInUnavailable extends CredentialsSignin {
+  code = "unavailable";
+}
+
 function throttle(rule: () => Rule) {
   let made: { rule: Rule; attempts: RateLimiterMemory; lockouts: RateLimiterMemory } | undefined;
   const state = () => {

@@ -40,12 +40,16 @@ export async function publicCustomer(db: DbOrTx, businessId: string, row: Public
 export const PERSONAL_FIELDS: ReadonlySet<string> = new Set(["name", "email", "phone", "notes"]);
 
 export const PERSONAL_DATA_NOTE =
-  "Personal data: for an API key with neither customers:read nor customers:write, every name, email, phone and notes field in this answer is null.";
+  "Personal data: for an API key with neither customers:read nor customers:write, every customer name, email, phone and notes field in this answer is null. Free text your own systems wrote (descriptions, reasons, metadata) is answered as it was sent.";
 
+// `metadata` is the caller's own JSON, returned as sent: a till's {"items":[{"name":"Latte"}]}
+// is not a customer's name.
 export function withoutPersonalData(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutPersonalData);
   if (value === null || typeof value !== "object" || value instanceof Date) return value;
-  return Object.fromEntries(Object.entries(value).map(([key, field]) => [key, PERSONAL_FIELDS.has(key) ? null : withoutPersonalData(field)]));
+  return Object.fromEntries(
+    Object.entries(value).map(([key, field]) => [key, PERSONAL_FIELDS.has(key) ? null : key === "metadata" ? field : withoutPersonalData(field)]),
+  );
 }
 
 // The response shape for the OpenAPI document (dates travel as ISO strings).

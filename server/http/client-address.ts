@@ -4,8 +4,15 @@
 // (scripts/serve.ts) therefore writes CLIENT_ADDRESS_HEADER on every request, overwriting
 // whatever the client sent: the socket address, or the forwarded one when the socket is a
 // proxy named in TRUSTED_PROXIES.
+import { limitKeyOf } from "./resolve-client-address";
+
 export const CLIENT_ADDRESS_HEADER = "x-ll-client-address";
 
 export function clientAddress(headers: Headers): string {
   return headers.get(CLIENT_ADDRESS_HEADER) || "unknown";
+}
+
+// The key per-client limits count by (an IPv6 client by its /64).
+export function clientLimitKey(headers: Headers): string {
+  return limitKeyOf(clientAddress(headers));
 }

@@ -4,19 +4,33 @@ import type { IncomingMessage, RequestListener, ServerResponse } from "node:http
 import type { TLSSocket } from "node:tls";
 import { requestIdOf } from "../actors/actor";
 import { CLIENT_ADDRESS_HEADER } from "./client-address";
-import { isHttps, resolveClientAddress, type TrustedProxies } from "./resolve-client-address";
+import { isHttps, isTrustedSocket, looksLikeUntrustedProxy, resolveClientAddress, type TrustedProxies } from "./resolve-client-address";
 import { securityHeaders, STRICT_TRANSPORT_SECURITY } from "./security-headers";
 
 type Handle = (request: IncomingMessage, response: ServerResponse) => unknown;
 
-export function edgeListener(handle: Handle, options: { trustedProxies: TrustedProxies }): RequestListener {
+// What a client may say about the request's origin only through one of our proxies: Next and
+// Auth.js build absolute URLs (redirects, sign-in callbacks) from X-Forwarded-Host/-Proto.
+const FORWARDING_HEADERS = ["x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "forwarded"];
+
+export function edgeListener(handle: Handle, options: { trustedProxies: TrustedProxies; warn?: (line: string) => void }): RequestListener {
   const trusted = options.trustedProxies;
+  let warned = false;
   return (request, response) => {
     const socket = request.socket;
     // Overwritten, never merged: whatever the client sent under this name is gone.
     request.headers[CLIENT_ADDRESS_HEADER] = resolveClientAddress(socket.remoteAddress, request.headers["x-forwarded-for"], trusted);
     if (isHttps((socket as TLSSocket).encrypted === true, socket.remoteAddress, request.headers["x-forwarded-proto"], trusted)) {
       response.setHeader("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
+    }
+    if (!isTrustedSocket(socket.remoteAddress, trusted)) {
+      if (!warned && trusted.length === 0 && request.headers["x-forwarded-for"] && looksLikeUntrustedProxy(socket.remoteAddress)) {
+        warned = true;
+        options.warn?.(
+          `X-Forwarded-For arrived from ${socket.remoteAddress}, which TRUSTED_PROXIES doesn't name, so it was ignored and all its clients share one address for sign-in and API-key limits. If a reverse proxy runs there, set TRUSTED_PROXIES=${socket.remoteAddress}.`,
+        );
+      }
+      for (const name of FORWARDING_HEADERS) delete request.headers[name];
     }
     if (!decodablePath(request.url)) return refuseMalformedPath(request, response);
     return handle(request, response);

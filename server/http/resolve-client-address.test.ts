@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isHttps, parseTrustedProxies, resolveClientAddress } from "./resolve-client-address";
+import { isHttps, limitKeyOf, looksLikeUntrustedProxy, parseTrustedProxies, resolveClientAddress } from "./resolve-client-address";
 
 const none = parseTrustedProxies("");
 const proxies = parseTrustedProxies("10.0.0.0/8, 192.168.1.7, fd00::/8");
@@ -59,5 +59,26 @@ describe("isHttps", () => {
     expect(isHttps(false, "10.0.0.5", "https, http", proxies)).toBe(false);
     expect(isHttps(false, "10.0.0.5", undefined, proxies)).toBe(false);
     expect(isHttps(true, "203.0.113.9", undefined, none)).toBe(true);
+  });
+});
+
+describe("limitKeyOf", () => {
+  it("counts an IPv6 client by its /64, so rotating through the block gains nothing", () => {
+    expect(limitKeyOf("2001:db8:1:2:aaaa::1")).toBe("2001:db8:1:2::/64");
+    expect(limitKeyOf("2001:db8:1:2:ffff:ffff:ffff:fffe")).toBe("2001:db8:1:2::/64");
+    expect(limitKeyOf("2001:db8:1:3::1")).toBe("2001:db8:1:3::/64");
+  });
+
+  it("keeps an IPv4 address (mapped ones included, once resolved) and anything unparsable as it is", () => {
+    expect(limitKeyOf("203.0.113.9")).toBe("203.0.113.9");
+    expect(limitKeyOf(resolveClientAddress("::ffff:203.0.113.9", undefined, none))).toBe("203.0.113.9");
+    expect(limitKeyOf("unknown")).toBe("unknown");
+  });
+});
+
+describe("looksLikeUntrustedProxy", () => {
+  it("is true for sockets on this machine or a private network, false for public ones", () => {
+    for (const address of ["127.0.0.1", "::1", "10.1.2.3", "192.168.0.9", "172.16.5.5", "fd00::5", "::ffff:10.0.0.1"]) expect(looksLikeUntrustedProxy(address)).toBe(true);
+    for (const address of ["203.0.113.9", "2001:4860::1", undefined]) expect(looksLikeUntrustedProxy(address)).toBe(false);
   });
 });

@@ -42,6 +42,30 @@ function isTrusted(address: Address, trusted: TrustedProxies): boolean {
   return trusted.some(([range, bits]) => range.kind() === address.kind() && address.match(range, bits));
 }
 
+// Whether the socket is one of our proxies, whose forwarding headers (X-Forwarded-*) we believe.
+export function isTrustedSocket(socketAddress: string | undefined, trusted: TrustedProxies): boolean {
+  const socket = socketAddress && trusted.length > 0 ? parse(socketAddress) : null;
+  return socket !== null && isTrusted(socket, trusted);
+}
+
+// A socket on this machine or a private network that sends X-Forwarded-For while no proxy is
+// trusted is most likely our own reverse proxy, left out of TRUSTED_PROXIES: every client then
+// shares its address, and one of them can lock everyone out of signing in.
+export function looksLikeUntrustedProxy(socketAddress: string | undefined): boolean {
+  const socket = socketAddress ? parse(socketAddress) : null;
+  return socket !== null && ["loopback", "private", "uniqueLocal", "linkLocal"].includes(socket.range());
+}
+
+// What per-address limits count by: the address itself, except that an IPv6 client counts by
+// its /64, the block one subscriber usually holds whole (else rotating through it would give a
+// fresh allowance per address).
+export function limitKeyOf(address: string): string {
+  const parsed = parse(address);
+  if (!parsed || parsed.kind() === "ipv4") return address;
+  const bytes = parsed.toByteArray().slice(0, 8).concat(Array(8).fill(0));
+  return `${ipaddr.fromByteArray(bytes).toString()}/64`;
+}
+
 export function resolveClientAddress(socketAddress: string | undefined, forwardedFor: string | string[] | undefined, trusted: TrustedProxies): string {
   const socket = socketAddress ? parse(socketAddress) : null;
   if (!socket) return socketAddress || "unknown";

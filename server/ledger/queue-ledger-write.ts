@@ -117,8 +117,10 @@ async function writeBatch(pool: pg.Pool, batch: Waiter[]): Promise<void> {
       else waiter.reject(new LedgerStatementError(outcome.error.code, outcome.error.message));
     });
   } catch (error) {
-    // The batch as a whole failed (connection lost, commit failed): nothing of it was
-    // committed, so every write in it failed.
+    // The batch as a whole failed (statement error, connection lost). Usually nothing of it
+    // was committed, but a connection lost just after COMMIT leaves that unknown: callers get
+    // an error they may only retry with the same idempotency key, which replays a write that
+    // did land instead of applying it twice.
     for (const waiter of batch) waiter.reject(error);
   }
 }

@@ -2,7 +2,7 @@
 import { AuthError } from "next-auth";
 import { signIn } from "@/auth";
 import { safeNextPath } from "@/server/auth/safe-next-path";
-import { SignInThrottled } from "@/server/auth/sign-in-throttle";
+import { SignInThrottled, SignInUnavailable } from "@/server/auth/sign-in-throttle";
 
 export type LoginState = { error: string | null; email: string };
 
@@ -18,6 +18,7 @@ export async function login(_previous: LoginState, form: FormData): Promise<Logi
     return { error: null, email };
   } catch (error) {
     if (error instanceof SignInThrottled) return { error: throttledMessage(error.retryAfterSeconds), email };
+    if (error instanceof SignInUnavailable) return { error: "Signing in isn't possible for a moment; please try again in a few seconds.", email };
     if (error instanceof AuthError) return { error: "That email and password don't match an account.", email };
     throw error;
   }

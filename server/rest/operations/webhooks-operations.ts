@@ -21,7 +21,8 @@ export const createWebhookOperation = defineOperation({
   summary: "Create a webhook endpoint",
   description:
     `Subscribes an https URL (http only for localhost) to events: ${WEBHOOK_EVENTS.join(", ")}, or "*" for all. ` +
-    "The answer holds the signing secret (Standard Webhooks, whsec_...) exactly once: store it now, it is never shown again.",
+    "The answer holds the signing secret (Standard Webhooks, whsec_...) exactly once: store it now, it is never shown again. " +
+    "Events carry customers' personal data, so the key also needs customers:read (or customers:write).",
   scope: "webhooks:manage",
   body: createWebhookInput,
   response: z.object({ endpoint: endpointSchema, secret: z.string().meta({ description: "Shown once." }) }),

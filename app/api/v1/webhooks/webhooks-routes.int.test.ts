@@ -3,7 +3,7 @@ import { db } from "@/server/db/client";
 import { cliActor } from "@/server/actors/actor";
 import { createWebhookEndpoint } from "@/server/webhooks/manage-webhook-endpoints";
 import type { WebhookEvent } from "@/server/webhooks/webhook-schemas";
-import { businessWithKey, call } from "@/test/api";
+import { businessWithKey, call, createKey } from "@/test/api";
 import { makeBusiness } from "@/test/fixtures";
 import { securityCases } from "@/test/security-cases";
 import { DELETE as remove } from "./[id]/route";
@@ -28,6 +28,17 @@ describe("POST /api/v1/webhooks", () => {
     expect(await db.auditLog.findFirst({ where: { businessId: business.id, action: "webhook.created" } })).toMatchObject({ targetId: endpoint.id, details: { url: body.url } });
     const local = await call("POST", create, { key, body: { url: "http://localhost:4000/hook", events: ["*"] } });
     expect(local.status).toBe(201);
+  });
+
+  it("refuses a key that may not see customers' personal data (403), since events carry it; storing nothing", async () => {
+    const { business } = await setup();
+    const { key: hooksOnly } = await createKey(business.id, { scopes: ["webhooks:manage"] });
+    const refused = await call("POST", create, { key: hooksOnly, body });
+    expect(refused.status).toBe(403);
+    expect(refused.json).toMatchObject({ code: "FORBIDDEN", error: expect.stringMatching(/customers:read/) });
+    expect(await db.webhookEndpoint.count({ where: { businessId: business.id } })).toBe(0);
+    const { key: withCustomers } = await createKey(business.id, { scopes: ["webhooks:manage", "customers:read"] });
+    expect((await call("POST", create, { key: withCustomers, body })).status).toBe(201);
   });
 
   it("refuses plain http, unknown events and empty subscriptions with 400, storing nothing", async () => {
