@@ -69,7 +69,7 @@ describe("personal data and API key scopes", () => {
     const replay = await call("POST", award, { key, body });
     expect(replay.headers.get("idempotent-replayed")).toBe("true");
     for (const res of [first, replay]) {
-      expect(res.data.transaction.metadata).toEqual(body.metadata);
+      expect((res.data as { transaction: { metadata: unknown } }).transaction.metadata).toEqual(body.metadata);
       for (const leak of LEAKS) expect(JSON.stringify(res.json)).not.toMatch(leak);
     }
   });
