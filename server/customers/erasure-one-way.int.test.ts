@@ -5,14 +5,16 @@
 // temp table that shadows "customers".
 import { describe, expect, it } from "vitest";
 import { makeBusiness } from "../../test/fixtures";
-import { ownerUrl, rawPool } from "../../test/test-database";
+import { adminUrl, ownerUrl, rawPool } from "../../test/test-database";
 import { db } from "../db/client";
+import { roleOf } from "../db/database-roles";
 import { adjustPoints } from "../ledger";
 import { createCustomer } from "./create-customer";
 import { eraseCustomer } from "./erase-customer";
 
 const pool = rawPool();
 const owner = rawPool(ownerUrl());
+const admin = rawPool(adminUrl());
 
 const attempt = (sql: string, params: unknown[]) => pool.query(sql, params).then(() => "allowed", (e: { code?: string }) => e.code);
 
@@ -62,6 +64,24 @@ describe("erasure as a privilege", () => {
     // Other columns of an erased customer still change: the trigger refuses what it says, not all.
     await pool.query(`UPDATE customers SET balance = balance WHERE business_id = $1 AND id = $2`, [business.id, gone.id]);
     expect(await trail()).toEqual(before);
+  });
+
+  it("opens the append-only tables' exception to their owner only, even were the app granted UPDATE", async () => {
+    const { business, gone } = await twoCustomers();
+    const erasure = `UPDATE audit_logs SET details = ll_erased_audit_details(details) WHERE business_id = $1 AND target_id = $2::text`;
+    const client = await admin.connect();
+    try {
+      // A grant someone might add by hand one day; rolled back.
+      await client.query("BEGIN");
+      await client.query(`GRANT UPDATE ON audit_logs TO "${roleOf(process.env.DATABASE_URL!)}"`);
+      await client.query(`SET LOCAL ROLE "${roleOf(process.env.DATABASE_URL!)}"`);
+      await expect(client.query(erasure, [business.id, gone.id])).rejects.toMatchObject({ code: "LL000" });
+    } finally {
+      await client.query("ROLLBACK");
+      client.release();
+    }
+    // The exact change erasure makes, on an erased customer's rows: the owner's to make.
+    expect((await owner.query(erasure, [business.id, gone.id])).rowCount).toBeGreaterThan(0);
   });
 
   it("erases the real customer, not a temp table that shadows it in the caller's session", async () => {
