@@ -3,7 +3,7 @@
 // every change other than erasure's own.
 import { describe, expect, it } from "vitest";
 import { ledgerState, makeBusiness } from "../../test/fixtures";
-import { rawPool } from "../../test/test-database";
+import { ownerUrl, rawPool } from "../../test/test-database";
 import { awardBadge } from "../badges/award-badge";
 import { db } from "../db/client";
 import { adjustPoints, awardPoints, redeemPoints, reverseEntry } from "../ledger";
@@ -15,6 +15,8 @@ import { updateCustomer } from "./update-customer";
 import { upsertCustomerByExternalId } from "./upsert-customer";
 
 const pool = rawPool();
+// The tables' owner: the app role may not even ask for an UPDATE, so the trigger is tried as it.
+const owner = rawPool(ownerUrl());
 
 const person = {
   email: "zelda.quixote@example.com",
@@ -105,8 +107,10 @@ describe("erasing a customer", () => {
     const { customer: live } = await createCustomer(db, actor, { email: "live@example.com", name: "Live", initialPoints: 10 });
     await adjustPoints(db, actor, { customerId: live.id, points: 5, reason: "Live one's goodwill" });
     await eraseCustomer(db, actor, { id: customer.id });
+    // The app's role has no UPDATE or DELETE there at all; the owner's is stopped by the trigger.
     const refused = async (sql: string, params: unknown[]) => {
-      await expect(pool.query(sql, params)).rejects.toMatchObject({ code: "LL000" });
+      await expect(pool.query(sql, params)).rejects.toMatchObject({ code: "42501" });
+      await expect(owner.query(sql, params)).rejects.toMatchObject({ code: "LL000" });
     };
     const ids = [business.id, customer.id];
     await refused(`UPDATE ledger_entries SET points = points + 1 WHERE business_id = $1 AND customer_id = $2`, ids);

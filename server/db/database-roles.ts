@@ -1,9 +1,9 @@
 // Least privilege in the database. Two login roles: the owner (owns the database, its schema and
 // every object; migrations run as it) and the app (rows only: SELECT/INSERT/UPDATE/DELETE, no
-// TRUNCATE, owns nothing). The ledger's append-only triggers hold against the app because only
-// an owner can ALTER TABLE ... DISABLE TRIGGER and only a superuser can SET
-// session_replication_role. The embedded database and the test setup create both roles here;
-// on your own server an operator runs the same statements (see the README).
+// TRUNCATE, only SELECT/INSERT on the append-only tables; owns nothing). The ledger's append-only
+// triggers hold against the app because only an owner can ALTER TABLE ... DISABLE TRIGGER and
+// only a superuser can SET session_replication_role. The embedded database and the test setup
+// create both roles here; on your own server an operator runs the same statements (see the README).
 import pg from "pg";
 
 export type Role = { name: string; password: string };
@@ -102,10 +102,26 @@ export async function grantAppRole(client: pg.ClientBase, app: string): Promise<
   await client.query(`ALTER DEFAULT PRIVILEGES IN SCHEMA ${s} GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${a}`);
   await client.query(`ALTER DEFAULT PRIVILEGES IN SCHEMA ${s} GRANT USAGE, SELECT ON SEQUENCES TO ${a}`);
   await client.query(`ALTER DEFAULT PRIVILEGES IN SCHEMA ${s} GRANT EXECUTE ON FUNCTIONS TO ${a}`);
-  const bookkeeping = await client.query<{ name: string }>(
-    "SELECT c.oid::regclass::text AS name FROM pg_class c WHERE c.relname IN ('_prisma_migrations', '_repeatable_sql') AND c.relnamespace = current_schema()::regnamespace",
+  for (const name of await tablesNamed(client, ["_prisma_migrations", "_repeatable_sql"])) await client.query(`REVOKE INSERT, UPDATE, DELETE ON ${name} FROM ${a}`);
+  // The append-only tables: read and add, nothing else. Their trigger refuses changes too, but a
+  // role that may not even ask can't find a hole in what the trigger lets through.
+  for (const name of await tablesNamed(client, APPEND_ONLY)) await client.query(`REVOKE UPDATE, DELETE, TRUNCATE ON ${name} FROM ${a}`);
+  // Functions are the app's and the owner's alone, not every login role's on a shared server
+  // (ll_erase_customer_data() above all: a SECURITY DEFINER). Postgres grants EXECUTE to PUBLIC
+  // on every new function; here it stops, now and for functions later migrations create.
+  await client.query(`REVOKE EXECUTE ON ALL FUNCTIONS IN SCHEMA ${s} FROM PUBLIC`);
+  await client.query(`ALTER DEFAULT PRIVILEGES REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC`);
+}
+
+const APPEND_ONLY = ["ledger_entries", "lot_allocations", "audit_logs", "idempotency_keys"];
+
+// The qualified names of those of `names` that exist in the current schema.
+async function tablesNamed(client: pg.ClientBase, names: string[]): Promise<string[]> {
+  const { rows } = await client.query<{ name: string }>(
+    "SELECT c.oid::regclass::text AS name FROM pg_class c WHERE c.relname = ANY($1::text[]) AND c.relkind = 'r' AND c.relnamespace = current_schema()::regnamespace",
+    [names],
   );
-  for (const { name } of bookkeeping.rows) await client.query(`REVOKE INSERT, UPDATE, DELETE ON ${name} FROM ${a}`);
+  return rows.map((r) => r.name);
 }
 
 // The role a connection URL logs in as (empty when the URL leaves it to the environment).

@@ -1,10 +1,12 @@
 // The app's role (DATABASE_URL in tests, as in production) can read and write rows and nothing
 // more: it can't switch off the ledger's append-only triggers, by either route Postgres offers,
 // nor change the schema. Migrations' owner role can, which is why the app never uses it.
+import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { makeBusiness } from "../../test/fixtures";
 import { adminUrl, ownerUrl } from "../../test/test-database";
+import { createCustomer } from "../customers/create-customer";
 import { awardPoints } from "../ledger";
 import { createDb, db } from "./client";
 import { migrate } from "./migrate";
@@ -38,8 +40,8 @@ describe("the app's database role", () => {
     await asRole(process.env.DATABASE_URL!, async (client) => {
       expect(await refusal(client.query("ALTER TABLE ledger_entries DISABLE TRIGGER ALL"))).toMatch(/^42501: must be owner/);
       expect(await refusal(client.query("SET session_replication_role = replica"))).toMatch(/^42501: permission denied/);
-      expect(await refusal(client.query("UPDATE ledger_entries SET points = 500 WHERE id = $1", [transaction.id]))).toMatch(/append-only/);
-      expect(await refusal(client.query("DELETE FROM ledger_entries WHERE id = $1", [transaction.id]))).toMatch(/append-only/);
+      expect(await refusal(client.query("UPDATE ledger_entries SET points = 500 WHERE id = $1", [transaction.id]))).toMatch(/^42501: permission denied/);
+      expect(await refusal(client.query("DELETE FROM ledger_entries WHERE id = $1", [transaction.id]))).toMatch(/^42501: permission denied/);
       expect(await refusal(client.query("TRUNCATE ledger_entries CASCADE"))).toMatch(/^42501: permission denied/);
       expect(await refusal(client.query("DROP TABLE ledger_entries CASCADE"))).toMatch(/^42501: must be owner/);
       expect(await refusal(client.query("CREATE FUNCTION public.ll_sneak() RETURNS int LANGUAGE sql AS 'SELECT 1'"))).toMatch(/^42501: permission denied/);
@@ -48,6 +50,43 @@ describe("the app's database role", () => {
     });
     const [entry] = await db.$queryRaw<{ points: number }[]>`SELECT points FROM ledger_entries WHERE id = ${transaction.id}::uuid`;
     expect(entry?.points).toBe(5);
+  });
+
+  it("may only read and add rows of the append-only tables", async () => {
+    const rows = await db.$queryRawUnsafe<{ table: string; privilege: string; granted: boolean }[]>(`
+      SELECT t AS table, p AS privilege, has_table_privilege(current_user, t, p) AS granted
+        FROM unnest(ARRAY['ledger_entries', 'lot_allocations', 'audit_logs', 'idempotency_keys']) t,
+             unnest(ARRAY['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'TRUNCATE']) p`);
+    expect(rows.filter((r) => r.granted).map((r) => `${r.table} ${r.privilege}`).sort()).toEqual(
+      ["audit_logs", "idempotency_keys", "ledger_entries", "lot_allocations"].flatMap((t) => [`${t} INSERT`, `${t} SELECT`]),
+    );
+    // Customers it does update: only the erasure function may set erased_at (erasure-one-way.int.test.ts).
+    const [customers] = await db.$queryRaw<{ granted: boolean }[]>`SELECT has_table_privilege(current_user, 'customers', 'UPDATE') AS granted`;
+    expect(customers?.granted).toBe(true);
+  });
+
+  it("alone, with the owner, may EXECUTE the schema's functions: not another login role of the server", async () => {
+    const { actor } = await makeBusiness();
+    const { customer } = await createCustomer(db, actor, { email: "stranger@example.com", name: "Stranger Target" });
+    const stranger = `loyalty_test_stranger_${randomBytes(4).toString("hex")}`;
+    const fns = `SELECT p.oid::regprocedure::text AS fn FROM pg_proc p WHERE p.pronamespace = 'public'::regnamespace
+                    AND NOT has_function_privilege(current_user, p.oid, 'EXECUTE') ORDER BY 1`;
+    await asRole(adminUrl(), async (client) => {
+      await client.query(`CREATE ROLE ${stranger} LOGIN NOSUPERUSER`);
+      try {
+        await client.query(`SET ROLE ${stranger}`);
+        expect(await refusal(client.query("SELECT ll_erase_customer_data($1, $2)", [actor.businessId, customer.id]))).toMatch(/^42501: permission denied for function/);
+        expect((await client.query<{ fn: string }>(fns)).rows.map((r) => r.fn)).toEqual(
+          expect.arrayContaining(["ll_erase_customer_data(uuid,uuid)", "ledger_write(jsonb)", "ll_erasure_allows(text,jsonb,jsonb)"]),
+        );
+        await client.query("RESET ROLE");
+      } finally {
+        await client.query(`DROP ROLE ${stranger}`);
+      }
+    });
+    await asRole(process.env.DATABASE_URL!, async (client) => expect((await client.query(fns)).rows).toEqual([]));
+    const [row] = await db.$queryRaw<{ erased: Date | null }[]>`SELECT erased_at AS erased FROM customers WHERE id = ${customer.id}::uuid`;
+    expect(row?.erased).toBeNull();
   });
 
   it("gets row privileges on tables a later migration creates (default privileges)", async () => {

@@ -153,9 +153,9 @@ describe("ledger operations", () => {
   it("keeps the ledger append-only at the database level", async () => {
     const { actor } = await makeBusiness();
     const { transaction } = await awardPoints(db, actor, { customerEmail: "ao@example.com", amount: 5 });
-    await expect(db.$executeRaw`UPDATE ledger_entries SET points = 500 WHERE id = ${transaction.id}::uuid`).rejects.toThrow(/append-only/);
-    await expect(db.$executeRaw`DELETE FROM ledger_entries WHERE id = ${transaction.id}::uuid`).rejects.toThrow(/append-only/);
-    // The app role may not TRUNCATE at all; an owner meets the trigger.
+    // The app role may not UPDATE, DELETE or TRUNCATE there at all; an owner meets the trigger.
+    await expect(db.$executeRaw`UPDATE ledger_entries SET points = 500 WHERE id = ${transaction.id}::uuid`).rejects.toThrow(/permission denied|append-only/);
+    await expect(db.$executeRaw`DELETE FROM ledger_entries WHERE id = ${transaction.id}::uuid`).rejects.toThrow(/permission denied|append-only/);
     await expect(db.$executeRaw`TRUNCATE ledger_entries CASCADE`).rejects.toThrow(/permission denied|append-only/);
     await expect(db.$executeRaw`UPDATE customers SET balance = -1 WHERE id = ${transaction.customerId}::uuid`).rejects.toThrow(/customers_balance_non_negative/);
   });

@@ -11,7 +11,11 @@
 
 -- Whether p_customer (text: audit_logs.target_id and idempotency outcomes carry ids as text) is
 -- an erased customer of p_business.
-CREATE OR REPLACE FUNCTION ll_customer_erased(p_business uuid, p_customer text) RETURNS boolean LANGUAGE plpgsql STABLE AS $$
+-- Like every function here that reads a table, with a fixed search_path: it runs inside the
+-- append-only trigger and the definer below, where a session's temp table named "customers"
+-- (pg_temp is searched first unless named, so it goes last) must not answer for the real one.
+CREATE OR REPLACE FUNCTION ll_customer_erased(p_business uuid, p_customer text) RETURNS boolean LANGUAGE plpgsql STABLE
+SET search_path = public, pg_temp AS $$
 BEGIN
   IF p_customer IS NULL OR p_customer !~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' THEN RETURN false; END IF;
   RETURN EXISTS (SELECT 1 FROM "customers" WHERE "business_id" = p_business AND "id" = p_customer::uuid AND "erased_at" IS NOT NULL);
@@ -48,7 +52,7 @@ END $$;
 -- SECURITY DEFINER: it runs as the schema owner that created it, so the app's own role needs no
 -- UPDATE on the append-only tables at all; erasure is the one way in, through this function.
 CREATE OR REPLACE FUNCTION ll_erase_customer_data(p_business uuid, p_customer uuid) RETURNS void
-LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 BEGIN
   -- First: the append-only tables accept erasure only of an erased customer's rows.
   UPDATE "customers" SET "email" = NULL, "phone" = NULL, "external_id" = NULL, "name" = NULL, "notes" = NULL,
@@ -80,10 +84,15 @@ BEGIN
     AND "payload" IS DISTINCT FROM ll_erased_event_payload("payload");
 END $$;
 
+-- Postgres lets every role EXECUTE a new function; this one only the app's role (grantAppRole),
+-- and its owner. CREATE OR REPLACE keeps the grants, so this runs after every replace.
+REVOKE EXECUTE ON FUNCTION ll_erase_customer_data(uuid, uuid) FROM PUBLIC;
+
 -- The append-only trigger's one exception: an UPDATE whose new row is exactly what
 -- ll_erase_customer_data() makes of the old one, on a row of an erased customer. Compared as
 -- whole rows (jsonb), so no other column can change along with it.
-CREATE OR REPLACE FUNCTION ll_erasure_allows(p_table text, p_old jsonb, p_new jsonb) RETURNS boolean LANGUAGE plpgsql STABLE AS $$
+CREATE OR REPLACE FUNCTION ll_erasure_allows(p_table text, p_old jsonb, p_new jsonb) RETURNS boolean LANGUAGE plpgsql STABLE
+SET search_path = public, pg_temp AS $$
 DECLARE
   v_business uuid := (p_old->>'business_id')::uuid;
 BEGIN
@@ -102,4 +111,22 @@ BEGIN
     ELSE
       RETURN false;
   END CASE;
+END $$;
+
+-- BEFORE UPDATE on customers: erasure is one-way. Only ll_erase_customer_data() (the owner, as
+-- definer) sets erased_at, and an erased customer's erased_at and personal columns never come
+-- back: the append-only tables' exception trusts erased_at, so the app must not be able to set it
+-- on a live customer for a moment, nor clear it afterwards.
+CREATE OR REPLACE FUNCTION ll_erasure_one_way() RETURNS trigger LANGUAGE plpgsql SET search_path = public, pg_temp AS $$
+BEGIN
+  IF OLD."erased_at" IS NOT NULL AND NEW."erased_at" IS DISTINCT FROM OLD."erased_at" THEN
+    RAISE EXCEPTION 'customers: an erased customer stays erased' USING ERRCODE = 'LL000';
+  END IF;
+  IF OLD."erased_at" IS NULL AND NEW."erased_at" IS NOT NULL AND NOT ll_acting_as_owner(TG_RELID) THEN
+    RAISE EXCEPTION 'customers: only ll_erase_customer_data() erases a customer' USING ERRCODE = 'LL000';
+  END IF;
+  IF NEW."erased_at" IS NOT NULL AND num_nonnulls(NEW."email", NEW."phone", NEW."external_id", NEW."name", NEW."notes") > 0 THEN
+    RAISE EXCEPTION 'customers: an erased customer has no personal data' USING ERRCODE = 'LL000';
+  END IF;
+  RETURN NEW;
 END $$;
