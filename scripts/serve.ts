@@ -1,7 +1,7 @@
 // The app's HTTP server, in place of `next start`: Next's own request handler behind our edge
 // listener (server/http/edge-listener.ts), which names the client's address from the socket
 // (route handlers can't see it) and answers the few requests Next would turn into a 500.
-// Run by scripts/start.ts as `node --import tsx scripts/serve.ts` with NODE_ENV=production.
+// Bundled by scripts/start.ts into the build directory and run there with NODE_ENV=production.
 import { createServer } from "node:http";
 import { createRequire } from "node:module";
 import next from "next";

@@ -7,7 +7,8 @@ import { revokeApiKey } from "../api-keys/manage-api-keys";
 import { createBusiness } from "../businesses/create-business";
 import { AppError } from "../errors";
 import { expireDuePoints } from "../ledger/expire-due-points";
-import { migrateDatabase, openDatabase } from "../db/open-database";
+import { migrateDatabase } from "../db/migrate";
+import { openDatabase } from "../db/open-database";
 import { withDatabase } from "../db/with-database";
 import { seedDemo } from "../seed/seed-demo";
 

@@ -8,7 +8,8 @@ import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { startEmbeddedPostgres } from "./embedded-postgres";
 import { migrate } from "./migrate";
-import { APP_DATABASE, createDatabaseIfMissing, migrateDatabase, openEmbeddedDatabase } from "./open-database";
+import { migrateDatabase } from "./migrate";
+import { APP_DATABASE, createDatabaseIfMissing, openEmbeddedDatabase } from "./open-database";
 
 async function query<T extends pg.QueryResultRow>(url: string, sql: string): Promise<T[]> {
   const client = new pg.Client({ connectionString: url });

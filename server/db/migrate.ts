@@ -9,7 +9,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
-import { grantAppRole } from "./database-roles";
+import { grantAppRole, roleOf } from "./database-roles";
 import { applyRepeatables, readRepeatables, REPEATABLE_ROOT } from "./repeatable-sql";
 
 // Prisma's own advisory lock key, so our runner and Prisma's exclude each other too.
@@ -124,4 +124,11 @@ async function apply(client: pg.Client, migration: Migration): Promise<void> {
      VALUES ($1, $2, now(), $3, $4, 1)`,
     [randomUUID(), migration.checksum, migration.name, startedAt],
   );
+}
+
+// Migrations run as the owner and then grant the app's role what it needs. Kept here, not in
+// open-database.ts, which the app's own client imports: the runner reads the migrations folder,
+// and a bundler tracing that pulls the whole project into the server build.
+export function migrateDatabase(database: { url: string; migrationUrl: string }, options: { log?: (line: string) => void } = {}): Promise<MigrateResult> {
+  return migrate(database.migrationUrl, { log: options.log, grantTo: roleOf(database.url) || undefined });
 }

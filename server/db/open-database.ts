@@ -3,9 +3,8 @@
 // `owned: true` stops it on exit.
 import pg from "pg";
 import { env } from "../env";
-import { ensureRoles, roleOf, transferOwnership, type Role } from "./database-roles";
+import { ensureRoles, transferOwnership, type Role } from "./database-roles";
 import { readOrCreateSecret, startEmbeddedPostgres } from "./embedded-postgres";
-import { migrate, type MigrateResult } from "./migrate";
 
 export const APP_DATABASE = "loyalty";
 
@@ -46,11 +45,6 @@ export async function openEmbeddedDatabase(options: { dir: string; port: number;
     owned: server.owned,
     stop: server.stop,
   };
-}
-
-// Migrations run as the owner and then grant the app's role what it needs.
-export function migrateDatabase(database: Pick<OpenDatabase, "url" | "migrationUrl">, options: { log?: (line: string) => void } = {}): Promise<MigrateResult> {
-  return migrate(database.migrationUrl, { log: options.log, grantTo: roleOf(database.url) || undefined });
 }
 
 export async function createDatabaseIfMissing(adminUrl: string, name: string, owner?: string): Promise<void> {

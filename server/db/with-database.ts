@@ -1,7 +1,8 @@
 // For one-shot processes (CLI, seed, scripts): open the database (reusing a running embedded
 // server), bring the schema up to date, hand out a Prisma client, and clean up afterwards.
 import { createDb, type Db } from "./client";
-import { migrateDatabase, openDatabase } from "./open-database";
+import { migrateDatabase } from "./migrate";
+import { openDatabase } from "./open-database";
 
 export async function withDatabase<T>(work: (db: Db, url: string) => Promise<T>): Promise<T> {
   const database = await openDatabase();
