@@ -38,11 +38,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     // compares it with the database on every request, so bumping the version (password change,
     // reset, "sign out everywhere") ends every session issued before. Nothing else refreshes
     // it: an `update` from the browser must not revive an ended session.
-    async jwt({ token, user }) {
+    jwt({ token, user }) {
       if (user?.id) {
         token.sub = user.id;
-        const account = await db.user.findUnique({ where: { id: user.id }, select: { sessionVersion: true } });
-        token.sv = account?.sessionVersion ?? -1;
+        // The version of the row authorize() checked the password against (not read again).
+        const version = (user as { sessionVersion?: unknown }).sessionVersion;
+        token.sv = typeof version === "number" ? version : -1;
       }
       return token;
     },

@@ -34,5 +34,8 @@ for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
     stopping = true;
     server.close(() => void app.close().finally(() => process.exit(code)));
     server.closeIdleConnections();
+    // A request that never ends (a stuck export, a client holding a keep-alive socket) must not
+    // hold the shutdown open: Postgres stops after us.
+    setTimeout(() => process.exit(code), 10_000).unref();
   });
 }

@@ -3,7 +3,7 @@
 // database's first start, builds the production bundle when sources changed, then runs our HTTP
 // server in front of Next (scripts/serve.ts) until Ctrl-C, and stops Postgres cleanly after it
 // has exited.
-import { spawn, spawnSync } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { buildSync } from "esbuild";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
@@ -13,9 +13,10 @@ import { openDatabase } from "../server/db/open-database";
 import { warnIfPrivileged } from "../server/db/warn-if-privileged";
 import { env } from "../server/env";
 import { expireDuePoints } from "../server/ledger/expire-due-points";
+import { retirePublishedDemoPassword } from "../server/seed/retire-published-password";
 import { announceDemo, seedOnFirstStart } from "../server/seed/seed-on-first-start";
 
-const SOURCES = ["app", "server", "components", "prisma/schema.prisma", "next.config.ts", "package-lock.json", "postcss.config.mjs"];
+const SOURCES = ["app", "server", "components", "auth.ts", "prisma/schema.prisma", "next.config.ts", "package.json", "package-lock.json", "tsconfig.json", "postcss.config.mjs"];
 
 function newestMtime(target: string): number {
   if (!existsSync(target)) return 0;
@@ -53,6 +54,21 @@ async function shutdown(code: number) {
   process.exit(code);
 }
 
+// From here on a Ctrl-C or SIGTERM stops Postgres cleanly, even during migrations or the build.
+// Once the server runs, the signal goes to it and we follow when it exits. `on`, not `once`:
+// tsx relays a group signal to us as well, so the same signal may arrive twice.
+let server: ChildProcess | undefined;
+let signalled = false;
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    if (signalled) return;
+    signalled = true;
+    log(`${signal}: shutting down`);
+    if (server && server.exitCode === null) server.kill("SIGTERM");
+    else void shutdown(0);
+  });
+}
+
 // Points past their expiry are expired hourly (and debits expire them first anyway, so a
 // customer never spends an expired point between runs). Safe with several instances running.
 function scheduleExpiry(url: string) {
@@ -70,6 +86,8 @@ try {
   const db = createDb(database.url, 3);
   await warnIfPrivileged(db, (line) => log(`WARNING: ${line}`));
   const seeded = await seedOnFirstStart(db, { embedded: database.embedded });
+  const retired = await retirePublishedDemoPassword(db);
+  if (retired) log(`The demo owner ${retired.email} still had the password published in older releases; it is now ${retired.password} (shown once, temporary: choose a new one at sign-in).`);
   await db.$disconnect();
 
   if (process.argv.includes("--rebuild") || buildIsStale()) {
@@ -84,18 +102,13 @@ try {
   // systemd) takes it down with us. Packages stay imports; only our own TypeScript is bundled.
   const serverFile = path.resolve(process.env.NEXT_DIST_DIR ?? ".next", "serve.mjs");
   buildSync({ entryPoints: ["scripts/serve.ts"], outfile: serverFile, bundle: true, packages: "external", platform: "node", format: "esm", target: "node20", logLevel: "error" });
-  const next = spawn(process.execPath, [serverFile], {
+  server = spawn(process.execPath, [serverFile], {
     stdio: "inherit",
     env: { ...process.env, DATABASE_URL: database.url, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
   });
-  for (const signal of ["SIGINT", "SIGTERM"] as const) {
-    // tsx relays a group signal to us as well, so the same signal may arrive twice.
-    process.once(signal, () => {
-      log(`${signal}: shutting down`);
-      next.kill("SIGTERM");
-    });
-  }
-  next.on("exit", (code) => void shutdown(stopping ? 0 : (code ?? 0)));
+  // A shutdown we asked for is a success; a server that died on its own (a crash, an OOM kill)
+  // is a failure, so a supervisor (systemd Restart=on-failure) restarts it.
+  server.on("exit", (code) => void shutdown(signalled ? 0 : (code ?? 1)));
   scheduleExpiry(database.url);
   log(`Loyalty Ledger on http://localhost:${PORT}  (health: http://localhost:${PORT}/api/v1/health)`);
   if (seeded) announceDemo(seeded, log, PORT);

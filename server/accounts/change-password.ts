@@ -24,6 +24,8 @@ export async function changePassword(db: DbOrTx, userId: string, input: z.input<
     where: { id: userId },
     data: { passwordHash: await hashPassword(data.newPassword), mustChangePassword: false, sessionVersion: { increment: 1 } },
   });
+  // A reset link made before this change must not undo it.
+  await db.passwordResetToken.deleteMany({ where: { userId } });
   return { email: updated.email, sessionVersion: updated.sessionVersion };
 }
 

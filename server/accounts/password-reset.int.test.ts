@@ -2,7 +2,8 @@
 // audited, and never usable to take over an account that another business depends on.
 import { TRPCError } from "@trpc/server";
 import { beforeAll, describe, expect, it } from "vitest";
-import { verifyPassword } from "../auth/password";
+import { hashPassword, verifyPassword } from "../auth/password";
+import { changePassword } from "./change-password";
 import { db } from "../db/client";
 import { addMember, callerFor, makePortalBusiness } from "../trpc/portal-fixtures";
 import { hashOneTimeToken, randomPassword } from "./one-time-token";
@@ -88,5 +89,21 @@ describe("password reset links", () => {
     expect(await user(later.id)).toEqual(before);
     // The refusal rolled back the claim: nothing was spent or changed.
     expect(await findPasswordReset(db, tokenOf(link.path))).not.toBeNull();
+  });
+
+  it("refuses at use time a link whose target has left the owner's team since, and one made before their own password change", async () => {
+    const leaver = await addMember(a.business.id, { email: `leaver-${Date.now()}@test.dev`, name: "Leaver" }, "STAFF");
+    const link = await callerFor(a.owner).team.resetPassword({ userId: leaver.id });
+    await callerFor(a.owner).team.remove({ userId: leaver.id });
+    const before = await user(leaver.id);
+    await expect(db.$transaction((tx) => resetPassword(tx, { token: tokenOf(link.path), newPassword: randomPassword() }))).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(await user(leaver.id)).toEqual(before);
+
+    const stayer = await addMember(a.business.id, { email: `stayer-${Date.now()}@test.dev`, name: "Stayer" }, "STAFF");
+    const current = randomPassword();
+    await db.user.update({ where: { id: stayer.id }, data: { passwordHash: await hashPassword(current) } });
+    const stale = await callerFor(a.owner).team.resetPassword({ userId: stayer.id });
+    await changePassword(db, stayer.id, { currentPassword: current, newPassword: randomPassword() });
+    expect(await findPasswordReset(db, tokenOf(stale.path))).toBeNull();
   });
 });

@@ -19,5 +19,10 @@ export async function assertMayResetPassword(db: DbOrTx, resetterId: string, tar
   if (targetMemberships.some((m) => !resetterOwns.has(m.businessId))) {
     throw new AppError("FORBIDDEN", "This person also belongs to a business you don't own, so only they can change their password.");
   }
+  // Someone who has left every team the resetter owns is no longer theirs to reset (a link made
+  // before a removal dies with it).
+  if (!targetMemberships.some((m) => resetterOwns.has(m.businessId))) {
+    throw new AppError("FORBIDDEN", "This person is no longer on a team you own.");
+  }
   return targetMemberships;
 }

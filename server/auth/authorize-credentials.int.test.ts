@@ -34,6 +34,13 @@ describe("authorizeCredentials", () => {
     expect(await authorizeCredentials(db, { email: owner.email.toUpperCase(), password }, newAddress())).toMatchObject({ id: owner.id, email: owner.email });
   });
 
+  it("answers the session version of the row it checked the password against, for the session to carry", async () => {
+    const password = secret();
+    const { owner } = await createBusiness(db, { name: "Versions", ownerEmail: `v-${tag()}@test.dev`, ownerPassword: password });
+    await db.user.update({ where: { id: owner.id }, data: { sessionVersion: 3 } });
+    expect(await authorizeCredentials(db, { email: owner.email, password }, newAddress())).toMatchObject({ id: owner.id, sessionVersion: 3 });
+  });
+
   it("upgrades a bcrypt hash to argon2id at sign-in, and the same password keeps working", async () => {
     const password = secret();
     const user = await userWithBcrypt(password);

@@ -20,7 +20,9 @@ const credentials = z.object({
 // parameters: compared against when the email is unknown.
 let dummyHash: Promise<string> | undefined;
 
-export type SignedInUser = { id: string; email: string; name: string | null };
+// sessionVersion from the same row the password was checked against: read again later, a
+// password change committed in between would hand the old password's holder a current session.
+export type SignedInUser = { id: string; email: string; name: string | null; sessionVersion: number };
 
 // Throws SignInThrottled (a CredentialsSignin) when the account or the address is locked out,
 // SignInUnavailable when the answer can't be known now (never "wrong password" for that).
@@ -54,5 +56,5 @@ async function checkPassword(db: DbOrTx, { email, password }: z.output<typeof cr
       .then((passwordHash) => db.user.updateMany({ where: { id: user.id, passwordHash: user.passwordHash }, data: { passwordHash } }))
       .catch(() => {});
   }
-  return { id: user.id, email: user.email, name: user.name };
+  return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
 }

@@ -20,6 +20,7 @@ export type InvitationView = { email: string; role: "OWNER" | "STAFF"; businessN
 export async function describeInvitation(db: DbOrTx, token: string): Promise<InvitationView | null> {
   const row = await db.invitation.findUnique({ where: { tokenHash: hashOneTimeToken(token) }, include: { business: { select: { name: true } } } });
   if (!row || row.acceptedAt || row.revokedAt || row.expiresAt <= new Date()) return null;
+  if (!(await inviterStillOwns(db, row))) return null;
   const accountExists = (await db.user.count({ where: { email: row.email } })) > 0;
   return { email: row.email, role: row.role, businessName: row.business.name, accountExists };
 }
@@ -34,6 +35,7 @@ export async function acceptInvitation(db: DbOrTx, token: string, as: { userId: 
   });
   if (claimed.count !== 1) throw new AppError("NOT_FOUND", UNUSABLE);
   const invitation = await db.invitation.findUniqueOrThrow({ where: { tokenHash } });
+  if (!(await inviterStillOwns(db, invitation))) throw new AppError("NOT_FOUND", UNUSABLE);
   const user = "userId" in as ? await signedInInvitee(db, as.userId, invitation.email) : await newInvitee(db, invitation.email, as);
   const existing = await db.membership.findUnique({ where: { businessId_userId: { businessId: invitation.businessId, userId: user.id } } });
   if (!existing) await db.membership.create({ data: { businessId: invitation.businessId, userId: user.id, role: invitation.role } });
@@ -44,6 +46,13 @@ export async function acceptInvitation(db: DbOrTx, token: string, as: { userId: 
     details: { email: invitation.email, role: invitation.role, newAccount: !("userId" in as) },
   });
   return { businessId: invitation.businessId, userId: user.id, email: user.email };
+}
+
+// An invitation speaks for the owner who made it: one who has since been removed or demoted
+// can't use a link they kept to bring themselves (or anyone) back in.
+async function inviterStillOwns(db: DbOrTx, invitation: { businessId: string; invitedById: string | null }): Promise<boolean> {
+  if (!invitation.invitedById) return false;
+  return (await db.membership.count({ where: { businessId: invitation.businessId, userId: invitation.invitedById, role: "OWNER" } })) > 0;
 }
 
 async function signedInInvitee(db: DbOrTx, userId: string, email: string) {

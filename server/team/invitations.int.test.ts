@@ -18,7 +18,7 @@ beforeAll(async () => {
   b = await makePortalBusiness("inv-b");
 });
 
-const tokenOf = (path: string) => path.replace("/invite/", "");
+const tokenOf = (path: string | null) => String(path).replace("/invite/", "");
 const email = (label: string) => `${label}-${++n}-${Date.now()}@test.dev`;
 const accept = (token: string, as: Parameters<typeof acceptInvitation>[2]) => db.$transaction((tx) => acceptInvitation(tx, token, as));
 const membership = (businessId: string, userId: string) => db.membership.findUnique({ where: { businessId_userId: { businessId, userId } } });
@@ -109,6 +109,18 @@ describe("invitations", () => {
     const first = await callerFor(a.owner).team.invite({ email: twice });
     await callerFor(a.owner).team.invite({ email: twice });
     await expect(accept(tokenOf(first.path), { name: "Old", password: randomPassword() })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("dies with its inviter's ownership: a removed or demoted owner's kept link lets no one in", async () => {
+    const second = await addMember(a.business.id, { email: email("second-owner"), name: "Second" }, "OWNER");
+    const kept = await callerFor(second).team.invite({ email: email("comeback"), role: "OWNER" });
+    const alsoKept = await callerFor(second).team.invite({ email: email("comeback-2") });
+    await callerFor(a.owner).team.changeRole({ userId: second.id, role: "STAFF" });
+    expect(await describeInvitation(db, tokenOf(kept.path))).toBeNull();
+    await expect(accept(tokenOf(kept.path), { name: "Back", password: randomPassword() })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await callerFor(a.owner).team.remove({ userId: second.id });
+    await expect(accept(tokenOf(alsoKept.path), { name: "Back", password: randomPassword() })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(await db.user.count({ where: { email: { in: [kept.email, alsoKept.email] } } })).toBe(0);
   });
 
   it("refuses inviting a current member and is for owners only", async () => {

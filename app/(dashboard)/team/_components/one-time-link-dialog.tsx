@@ -6,7 +6,8 @@ import { formatDateTime } from "@/components/format";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 
-export type ShownLink = { kind: "invitation" | "reset"; email: string; path: string; expiresAt: Date; emailed: boolean };
+// path is null for an invitation that was emailed: only its recipient gets that link.
+export type ShownLink = { kind: "invitation" | "reset"; email: string; path: string | null; expiresAt: Date; emailed: boolean };
 
 export function OneTimeLinkDialog({ link, onClose }: { link: ShownLink | null; onClose: () => void }) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -18,7 +19,7 @@ export function OneTimeLinkDialog({ link, onClose }: { link: ShownLink | null; o
     if (!link && dialog.open) dialog.close();
     setCopied(false);
   }, [link]);
-  const url = link ? `${window.location.origin}${link.path}` : "";
+  const url = link?.path ? `${window.location.origin}${link.path}` : "";
   const what = link?.kind === "reset" ? "password reset link" : "invitation link";
   return (
     <dialog
@@ -31,16 +32,26 @@ export function OneTimeLinkDialog({ link, onClose }: { link: ShownLink | null; o
         <h2 id="one-time-link-title" className="text-base font-semibold text-slate-900">
           {link?.kind === "reset" ? `Password reset link for ${link.email}` : `Invitation for ${link?.email ?? ""}`}
         </h2>
-        <p className="text-sm text-slate-600">
-          {link?.emailed ? `We emailed it to ${link.email}. ` : ""}
-          Give this {what} to them privately. It works once, until {link ? formatDateTime(link.expiresAt) : ""}, and is shown only now.
-        </p>
-        <input readOnly value={url} aria-label="One-time link" data-testid="one-time-link" className={`${inputClass} w-full font-mono text-xs`} onFocus={(e) => e.target.select()} />
+        {url ? (
+          <>
+            <p className="text-sm text-slate-600">
+              {link?.emailed ? `We emailed it to ${link.email}. ` : ""}
+              Give this {what} to them privately. It works once, until {link ? formatDateTime(link.expiresAt) : ""}, and is shown only now.
+            </p>
+            <input readOnly value={url} aria-label="One-time link" data-testid="one-time-link" className={`${inputClass} w-full font-mono text-xs`} onFocus={(e) => e.target.select()} />
+          </>
+        ) : (
+          <p className="text-sm text-slate-600" data-testid="link-emailed">
+            We emailed the {what} to {link?.email}. It works once, until {link ? formatDateTime(link.expiresAt) : ""}.
+          </p>
+        )}
       </div>
       <div className="flex justify-end gap-2 border-t border-slate-100 bg-slate-50 px-6 py-3">
-        <Button variant="secondary" type="button" onClick={() => void navigator.clipboard?.writeText(url).then(() => setCopied(true))}>
-          {copied ? "Copied" : "Copy link"}
-        </Button>
+        {url && (
+          <Button variant="secondary" type="button" onClick={() => void navigator.clipboard?.writeText(url).then(() => setCopied(true))}>
+            {copied ? "Copied" : "Copy link"}
+          </Button>
+        )}
         <Button type="button" onClick={onClose}>
           Done
         </Button>

@@ -18,6 +18,7 @@ async function openBusiness(businessId: string) {
 export async function acceptAsSignedInAction(token: string, _previous: AcceptState): Promise<AcceptState> {
   const user = await sessionUser();
   if (!user) redirect(`/login?next=${encodeURIComponent(`/invite/${token}`)}`);
+  if (user.mustChangePassword) return { error: "Choose a new password first (your current one is temporary), then open this link again." };
   let businessId: string;
   try {
     ({ businessId } = await db.$transaction((tx) => acceptInvitation(tx, token, { userId: user.id })));
@@ -39,6 +40,11 @@ export async function acceptAsNewAction(token: string, _previous: AcceptState, f
     return { error: formError(error) };
   }
   await openBusiness(accepted.businessId);
-  await signIn("credentials", { email: accepted.email, password, redirect: false });
-  redirect("/customers");
+  // The account exists now: if signing in can't happen this moment (throttled, busy), the
+  // sign-in page takes over rather than an error page.
+  const signedIn = await signIn("credentials", { email: accepted.email, password, redirect: false }).then(
+    () => true,
+    () => false,
+  );
+  redirect(signedIn ? "/customers" : "/login?next=/customers");
 }
