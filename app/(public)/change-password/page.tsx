@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { signOutAction } from "@/app/(dashboard)/_components/session-actions";
 import { sessionUser } from "@/server/auth/portal-session";
-import { AuthCard } from "../_components/auth-card";
+import { AuthCard } from "@/components/auth-card";
 import { ChangePasswordForm } from "../_components/change-password-form";
 
 export const metadata: Metadata = { title: "Choose a new password" };

@@ -4,7 +4,7 @@ import { signOutAction } from "@/app/(dashboard)/_components/session-actions";
 import { sessionUser } from "@/server/auth/portal-session";
 import { db } from "@/server/db/client";
 import { describeInvitation } from "@/server/team/accept-invitation";
-import { AuthCard } from "../../_components/auth-card";
+import { AuthCard } from "@/components/auth-card";
 import { AcceptAsNew, AcceptAsSignedIn } from "./accept-forms";
 
 export const metadata: Metadata = { title: "Invitation", referrer: "no-referrer" };

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { findPasswordReset } from "@/server/accounts/reset-password";
 import { db } from "@/server/db/client";
-import { AuthCard } from "../../_components/auth-card";
+import { AuthCard } from "@/components/auth-card";
 import { ResetForm } from "./reset-form";
 
 export const metadata: Metadata = { title: "Choose a new password", referrer: "no-referrer" };
