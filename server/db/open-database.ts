@@ -4,7 +4,8 @@
 import pg from "pg";
 import { env } from "../env";
 import { ensureRoles, transferOwnership, type Role } from "./database-roles";
-import { readOrCreateSecret, startEmbeddedPostgres } from "./embedded-postgres";
+import { readOrCreateSecret } from "../secret-file";
+import { startEmbeddedPostgres } from "./embedded-postgres";
 
 export const APP_DATABASE = "loyalty";
 
