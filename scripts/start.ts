@@ -1,8 +1,8 @@
 // `npm start`: the whole app from a fresh clone. Opens the database (embedded PostgreSQL under
 // .data/ unless DATABASE_URL is set), migrates, seeds the demo business on the embedded
 // database's first start, builds the production bundle when sources changed, then runs our HTTP
-// server in front of Next (scripts/serve.ts) until Ctrl-C, and stops Postgres cleanly after it
-// has exited.
+// server in front of Next (scripts/serve.ts) and the job worker (scripts/worker.ts) until Ctrl-C,
+// and stops Postgres cleanly after both have exited.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { buildSync } from "esbuild";
 import { existsSync, readdirSync, statSync } from "node:fs";
@@ -12,7 +12,6 @@ import { migrateDatabase } from "../server/db/migrate";
 import { openDatabase } from "../server/db/open-database";
 import { warnIfPrivileged } from "../server/db/warn-if-privileged";
 import { env } from "../server/env";
-import { expireDuePoints } from "../server/ledger/expire-due-points";
 import { retirePublishedDemoPassword } from "../server/seed/retire-published-password";
 import { announceDemo, seedOnFirstStart } from "../server/seed/seed-on-first-start";
 
@@ -55,30 +54,45 @@ async function shutdown(code: number) {
 }
 
 // From here on a Ctrl-C or SIGTERM stops Postgres cleanly, even during migrations or the build.
-// Once the server runs, the signal goes to it and we follow when it exits. `on`, not `once`:
-// tsx relays a group signal to us as well, so the same signal may arrive twice.
+// Once the server and worker run, the signal goes to them and we follow when both have exited.
+// `on`, not `once`: tsx relays a group signal to us as well, so the same signal may arrive twice.
 let server: ChildProcess | undefined;
+let worker: ChildProcess | undefined;
 let signalled = false;
+const running = (child?: ChildProcess) => child !== undefined && child.exitCode === null && child.signalCode === null;
+function stopWhenChildrenExit(code: number) {
+  if (!running(server) && !running(worker)) void shutdown(code);
+}
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
     if (signalled) return;
     signalled = true;
     log(`${signal}: shutting down`);
-    if (server && server.exitCode === null) server.kill("SIGTERM");
-    else void shutdown(0);
+    for (const child of [server, worker]) if (running(child)) child!.kill("SIGTERM");
+    stopWhenChildrenExit(0);
   });
 }
 
-// Points past their expiry are expired hourly (and debits expire them first anyway, so a
-// customer never spends an expired point between runs). Safe with several instances running.
-function scheduleExpiry(url: string) {
-  const jobDb = createDb(url, 2);
-  const run = () =>
-    expireDuePoints(jobDb)
-      .then((r) => r.customers && log(`expiry job: expired ${r.points} points for ${r.customers} customers`))
-      .catch((error: Error) => log(`expiry job failed: ${error.message}`));
-  void run();
-  setInterval(run, 60 * 60 * 1000).unref();
+// Both run as plain JS files next to Next's build, run by Node itself: under tsx's loader every
+// request cost about 10% more (GET /ping, 2 cores), and no npx or tsx wrapper sits between us
+// and them, so signals reach them and a process-group kill (Playwright, systemd) takes them down
+// with us. Packages stay imports; only our own TypeScript is bundled.
+function bundle(entry: string, name: string): string {
+  const outfile = path.resolve(process.env.NEXT_DIST_DIR ?? ".next", name);
+  buildSync({ entryPoints: [entry], outfile, bundle: true, packages: "external", platform: "node", format: "esm", target: "node20", logLevel: "error" });
+  return outfile;
+}
+
+// The worker runs in its own process, so deliveries use the second core rather than the web
+// server's event loop. A worker that dies is started again after a pause: its jobs wait in the
+// database meanwhile (and another worker, if any, takes them over).
+function startJobWorker(file: string, url: string) {
+  worker = spawn(process.execPath, [file], { stdio: "inherit", env: { ...process.env, DATABASE_URL: url, NODE_ENV: "production" } });
+  worker.on("exit", (code, signal) => {
+    if (signalled) return stopWhenChildrenExit(0);
+    log(`job worker exited (${signal ?? code}); starting it again in 5 s`);
+    setTimeout(() => !signalled && startJobWorker(file, url), 5000).unref();
+  });
 }
 
 try {
@@ -96,20 +110,20 @@ try {
     if (build.status !== 0) throw new Error("next build failed");
   }
 
-  // The server as one plain JS file next to Next's build, run by Node itself: under tsx's loader
-  // every request cost about 10% more (GET /ping, 2 cores), and no npx or tsx wrapper sits
-  // between us and it, so signals reach the server and a process-group kill (Playwright,
-  // systemd) takes it down with us. Packages stay imports; only our own TypeScript is bundled.
-  const serverFile = path.resolve(process.env.NEXT_DIST_DIR ?? ".next", "serve.mjs");
-  buildSync({ entryPoints: ["scripts/serve.ts"], outfile: serverFile, bundle: true, packages: "external", platform: "node", format: "esm", target: "node20", logLevel: "error" });
-  server = spawn(process.execPath, [serverFile], {
+  server = spawn(process.execPath, [bundle("scripts/serve.ts", "serve.mjs")], {
     stdio: "inherit",
     env: { ...process.env, DATABASE_URL: database.url, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
   });
   // A shutdown we asked for is a success; a server that died on its own (a crash, an OOM kill)
   // is a failure, so a supervisor (systemd Restart=on-failure) restarts it.
-  server.on("exit", (code) => void shutdown(signalled ? 0 : (code ?? 1)));
-  scheduleExpiry(database.url);
+  server.on("exit", (code) => {
+    if (signalled) return stopWhenChildrenExit(0);
+    signalled = true;
+    if (running(worker)) worker!.kill("SIGTERM");
+    void shutdown(code ?? 1);
+  });
+  if (env().START_WORKER) startJobWorker(bundle("scripts/worker.ts", "worker.mjs"), database.url);
+  else log("START_WORKER=0: no job worker here (webhooks, expiry and upkeep need `npm run worker` somewhere)");
   log(`Loyalty Ledger on http://localhost:${PORT}  (health: http://localhost:${PORT}/api/v1/health)`);
   if (seeded) announceDemo(seeded, log, PORT);
 } catch (error) {

@@ -5,6 +5,21 @@ import { z } from "zod";
 import { parseTrustedProxies } from "./http/resolve-client-address";
 import { readOrCreateSecret } from "./secret-file";
 
+// "1"/"true"/"yes"/"on" or "0"/"false"/"no"/"off"; unset or empty: the default.
+function flag(byDefault: boolean) {
+  return z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      const v = value?.trim().toLowerCase();
+      if (!v) return byDefault;
+      if (["1", "true", "yes", "on"].includes(v)) return true;
+      if (["0", "false", "no", "off"].includes(v)) return false;
+      ctx.addIssue({ code: "custom", message: "must be 1 or 0 (true or false)" });
+      return z.NEVER;
+    });
+}
+
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z
@@ -65,6 +80,16 @@ const schema = z.object({
   MAIL_FROM: z.string().default("Loyalty Ledger <no-reply@localhost>"),
   // The portal's address as people reach it, for links in emails; unset: http://localhost:PORT.
   APP_URL: z.url().optional().or(z.literal("").transform(() => undefined)),
+  // The job worker (webhook delivery, expiry, analytics rollup, upkeep). `npm start` runs one
+  // next to the web server unless START_WORKER=0 (machines that only serve the web, with
+  // `npm run worker` elsewhere).
+  START_WORKER: flag(true),
+  // Jobs one worker process runs at once (a delivery job sends up to 8 requests in parallel).
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(4),
+  // A worker not heard from for this long is taken for dead and its jobs go to the others.
+  WORKER_STALE_AFTER_MS: z.coerce.number().int().min(1000).default(60_000),
+  // Days delivery logs, finished deliveries and delivered events are kept.
+  WEBHOOK_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
 });
 
 export type Env = z.infer<typeof schema> & { AUTH_SECRET: string; DATA_DIR: string };

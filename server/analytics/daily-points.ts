@@ -49,7 +49,7 @@ const toDay = (r: Row): DayPoints => ({
 
 // Fills analytics_daily for the settled days of [from, settled) that have no row yet; days
 // without entries get a row of zeros so they are not recomputed next time.
-async function fillSettled(db: DbOrTx, businessId: string, from: Date, settled: Date): Promise<void> {
+export async function fillSettled(db: DbOrTx, businessId: string, from: Date, settled: Date): Promise<void> {
   if (from >= settled) return;
   const [span] = await db.$queryRaw<{ first: Date | null; last: Date | null }[]>(Prisma.sql`
     SELECT min(d)::date AS first, max(d)::date AS last

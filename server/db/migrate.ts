@@ -9,6 +9,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
+import { grantJobQueue, installJobQueue } from "../jobs/install-job-queue";
 import { grantAppRole, roleOf } from "./database-roles";
 import { applyRepeatables, readRepeatables, REPEATABLE_ROOT } from "./repeatable-sql";
 
@@ -41,7 +42,9 @@ export function readMigrations(dir = MIGRATIONS_DIR): Migration[] {
 export async function migrate(
   url: string,
   // grantTo: the app's role (see database-roles.ts), granted row privileges after the run.
-  options: { dir?: string; repeatableRoot?: string | null; grantTo?: string; log?: (line: string) => void } = {},
+  // jobQueue: install the job queue's schema too (default: with the real migrations only; the
+  // runner's own tests use fixture migrations).
+  options: { dir?: string; repeatableRoot?: string | null; grantTo?: string; jobQueue?: boolean; log?: (line: string) => void } = {},
 ): Promise<MigrateResult> {
   const log = options.log ?? (() => {});
   const migrations = readMigrations(options.dir);
@@ -63,6 +66,10 @@ export async function migrate(
       "rolled_back_at" TIMESTAMPTZ,
       "started_at" TIMESTAMPTZ NOT NULL DEFAULT now(),
       "applied_steps_count" INTEGER NOT NULL DEFAULT 0)`);
+    // The job queue's schema first (its migrations run their own transactions, and are
+    // idempotent): our functions name its types.
+    const jobQueue = options.jobQueue ?? options.dir === undefined;
+    if (jobQueue) await installJobQueue(url);
     const pending = await pendingMigrations(client, migrations);
     await client.query("BEGIN");
     try {
@@ -76,6 +83,7 @@ export async function migrate(
       const reapplied = await applyRepeatables(client, repeatables, { all: pending.length > 0 });
       for (const name of reapplied) log(`applied ${name}`);
       if (options.grantTo) await grantAppRole(client, options.grantTo);
+      if (options.grantTo && jobQueue) await grantJobQueue(client, options.grantTo);
       await client.query("COMMIT");
       return { applied: pending.map((m) => m.name), alreadyApplied: migrations.length - pending.length, repeatables: reapplied };
     } catch (error) {

@@ -14,6 +14,7 @@ const GLOBAL_TABLES: Record<string, string> = {
   password_reset_tokens: "belongs to a user, who can be a member of several businesses",
   _prisma_migrations: "the migration runner's records",
   _repeatable_sql: "the migration runner's records",
+  job_workers: "the job worker processes alive now; a worker serves every business",
 };
 
 // Tenant tables replicated whole to every node instead of distributed, and so allowed a unique

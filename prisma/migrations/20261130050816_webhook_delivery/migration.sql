@@ -59,6 +59,17 @@ CREATE TABLE "webhook_attempts" (
     CONSTRAINT "webhook_attempts_pkey" PRIMARY KEY ("business_id","id")
 );
 
+-- CreateTable
+CREATE TABLE "job_workers" (
+    "id" TEXT NOT NULL,
+    "host" TEXT NOT NULL,
+    "pid" INTEGER NOT NULL,
+    "started_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "seen_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "job_workers_pkey" PRIMARY KEY ("id")
+);
+
 -- CreateIndex
 CREATE INDEX "webhook_deliveries_business_id_endpoint_id_created_at_idx" ON "webhook_deliveries"("business_id", "endpoint_id", "created_at");
 

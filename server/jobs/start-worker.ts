@@ -1,0 +1,97 @@
+// One job worker: graphile-worker's pool running our tasks and schedule, the outbox pump that
+// turns committed events into delivery jobs, and the heartbeat that lets workers take over a
+// dead one's jobs. Several workers (processes, machines) on one database share the work: each
+// job is locked by one worker at a time, and each outbox event is fanned out once.
+import { EventEmitter } from "node:events";
+import { run, type Runner, type WorkerEvents } from "graphile-worker";
+import pg from "pg";
+import { createDb, dbLimits } from "../db/client";
+import type { DeliveryOptions } from "../webhooks/deliver-webhooks";
+import { startOutboxPump } from "../webhooks/pump-outbox";
+import { FAILING_AFTER_MS } from "../webhooks/maintain-webhooks";
+import { quietJobLogger } from "./install-job-queue";
+import { jobTasks, scheduledJobs } from "./job-tasks";
+import { startHeartbeat } from "./worker-heartbeat";
+
+export type WorkerOptions = {
+  url: string;
+  log: (line: string) => void;
+  concurrency: number;
+  staleAfterMs: number;
+  retentionDays: number;
+  allowPrivateUrls: boolean;
+  // Tests: poll the outbox faster, run without the recurring jobs, retry sooner.
+  pollIntervalMs?: number;
+  schedule?: boolean;
+  delivery?: Partial<DeliveryOptions>;
+};
+
+export type JobWorker = { id: string; stop: () => Promise<void> };
+
+export async function startWorker(options: WorkerOptions): Promise<JobWorker> {
+  const { log } = options;
+  const limits = dbLimits();
+  // Jobs, the pump, the heartbeat and graphile's LISTEN connection share this pool.
+  const pool = new pg.Pool({
+    connectionString: options.url,
+    max: options.concurrency + 4,
+    connectionTimeoutMillis: limits.connectTimeoutMs,
+    lock_timeout: limits.lockTimeoutMs,
+    statement_timeout: limits.statementTimeoutMs,
+    idle_in_transaction_session_timeout: limits.idleInTransactionTimeoutMs,
+  });
+  pool.on("error", (error) => log(`idle connection lost: ${error.message}`));
+  // A connection that breaks while checked out (the database restarted) must not crash the
+  // process: the query on it fails, and the job or the pump retries.
+  pool.on("connect", (client) => client.on("error", (error) => log(`connection lost: ${error.message}`)));
+  const db = createDb(options.url, 2);
+
+  // The pool's id is the jobs' locked_by: the heartbeat publishes it.
+  const events: WorkerEvents = new EventEmitter();
+  let poolId: string | undefined;
+  events.on("pool:create", ({ workerPool }) => (poolId ??= workerPool.id));
+
+  const tasks = jobTasks({
+    db,
+    pool,
+    log,
+    retentionDays: options.retentionDays,
+    delivery: { allowPrivate: options.allowPrivateUrls, failingAfterMs: FAILING_AFTER_MS, ...options.delivery },
+  });
+  let runner: Runner;
+  try {
+    runner = await run({
+      pgPool: pool,
+      concurrency: options.concurrency,
+      noHandleSignals: true,
+      pollInterval: 2000,
+      logger: quietJobLogger,
+      events,
+      taskList: tasks,
+      parsedCronItems: options.schedule === false ? [] : scheduledJobs,
+    });
+  } catch (error) {
+    await pool.end();
+    await db.$disconnect();
+    throw error;
+  }
+  if (!poolId) throw new Error("the job queue started without a worker pool");
+  const heartbeat = await startHeartbeat(pool, poolId, { staleAfterMs: options.staleAfterMs, log });
+  const pump = startOutboxPump(pool, { intervalMs: options.pollIntervalMs, log });
+  log(`job worker ${poolId} running ${options.concurrency} jobs at a time`);
+
+  let stopping: Promise<void> | undefined;
+  return {
+    id: poolId,
+    // Graceful: the pump stops taking events, running jobs finish and the queue releases the
+    // rest, then the worker leaves the heartbeat table.
+    stop: () =>
+      (stopping ??= (async () => {
+        await pump.stop();
+        await runner.stop();
+        await heartbeat.stop();
+        await db.$disconnect();
+        await pool.end();
+      })()),
+  };
+}

@@ -1,0 +1,53 @@
+-- Fans the oldest unpublished outbox events out to the endpoints subscribed to their type (or
+-- to "*"): one webhook_deliveries row per (event, endpoint), one delivery job per endpoint and
+-- up to 50 of its deliveries, and the events marked published, all in one transaction. SKIP
+-- LOCKED lets several workers run it at once on different events, so none is fanned out twice.
+-- "In order": by id, which is commit order except for transactions that overlapped; an event
+-- whose transaction committed late is still unpublished and is picked up by the next call.
+-- Returns how many events it took (p_limit: the caller calls again at once).
+CREATE OR REPLACE FUNCTION ll_fan_out_outbox(p_limit int) RETURNS int LANGUAGE plpgsql AS $$
+DECLARE
+  v_events int;
+  v_specs graphile_worker.job_spec[];
+BEGIN
+  WITH batch AS (
+    SELECT o."business_id", o."id" FROM "outbox_events" o
+     WHERE o."published_at" IS NULL
+     ORDER BY o."id" LIMIT p_limit
+       FOR UPDATE SKIP LOCKED
+  ), published AS (
+    UPDATE "outbox_events" o SET "published_at" = now()
+      FROM batch b
+     WHERE o."business_id" = b."business_id" AND o."id" = b."id"
+    RETURNING o."business_id", o."id", o."type"
+  ), delivered AS (
+    INSERT INTO "webhook_deliveries" ("business_id", "endpoint_id", "event_id")
+    SELECT p."business_id", e."id", p."id"
+      FROM published p
+      JOIN "webhook_endpoints" e ON e."business_id" = p."business_id" AND e."status" = 'ACTIVE' AND e."events" && ARRAY['*', p."type"]
+     ORDER BY p."id"
+    RETURNING "business_id", "endpoint_id", "id", "event_id"
+  ), chunks AS (
+    SELECT "business_id", "endpoint_id", array_agg("id" ORDER BY "event_id") AS ids
+      FROM (SELECT d.*, (row_number() OVER (PARTITION BY "business_id", "endpoint_id" ORDER BY "event_id") - 1) / 50 AS chunk FROM delivered d) c
+     GROUP BY "business_id", "endpoint_id", chunk
+  )
+  SELECT (SELECT count(*) FROM published),
+         (SELECT array_agg(ll_delivery_job(c."business_id", c."endpoint_id", c.ids, 0, NULL)) FROM chunks c)
+    INTO v_events, v_specs;
+  IF v_specs IS NOT NULL THEN
+    PERFORM graphile_worker.add_jobs(v_specs);
+  END IF;
+  RETURN v_events;
+END $$;
+
+-- The job that sends `p_ids` (deliveries of one endpoint that have had p_attempts attempts).
+-- A job that runs again after a crash finds its deliveries' attempt count moved on and skips
+-- them: an attempt is recorded once, whatever the queue does. Up to 10 tries of the job itself
+-- (the queue's own backoff) for when the database is down; our retry schedule is separate.
+CREATE OR REPLACE FUNCTION ll_delivery_job(p_business uuid, p_endpoint uuid, p_ids uuid[], p_attempts int, p_run_at timestamptz)
+RETURNS graphile_worker.job_spec LANGUAGE sql IMMUTABLE AS $$
+  SELECT ROW('webhook_deliver',
+             json_build_object('businessId', p_business, 'endpointId', p_endpoint, 'deliveryIds', p_ids, 'attempts', p_attempts),
+             NULL, p_run_at, 10, NULL, NULL, NULL)::graphile_worker.job_spec
+$$;

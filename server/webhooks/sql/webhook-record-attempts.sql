@@ -1,0 +1,78 @@
+-- Records one job's attempts for one endpoint in one transaction: each delivery's new state, a
+-- log row per attempt, the retry jobs, and the endpoint's health. p_results: [{id, attempt,
+-- statusCode, durationMs, error, outcome, nextAttemptAt}], outcome one of delivered, retry,
+-- failed (given up), skipped (not sendable: the endpoint is off, the customer erased; says
+-- nothing about the endpoint's health), gone (the receiver answered 410).
+-- A delivery is only moved from the attempt count the job saw (attempt - 1, still PENDING): a
+-- job run twice (a worker that died after this commit) records nothing the second time.
+-- Returns the endpoint's status after.
+CREATE OR REPLACE FUNCTION ll_record_webhook_attempts(p_business uuid, p_endpoint uuid, p_results jsonb, p_failing_after interval)
+RETURNS text LANGUAGE plpgsql AS $$
+DECLARE
+  v_specs graphile_worker.job_spec[];
+  v_outcomes text[];
+  v_status text;
+BEGIN
+  WITH r AS (
+    SELECT * FROM jsonb_to_recordset(p_results)
+      AS x(id uuid, attempt int, "statusCode" int, "durationMs" int, error text, outcome text, "nextAttemptAt" timestamptz)
+  ), moved AS (
+    UPDATE "webhook_deliveries" d
+       SET "attempts" = r.attempt,
+           "status" = (CASE r.outcome WHEN 'delivered' THEN 'DELIVERED' WHEN 'retry' THEN 'PENDING' ELSE 'FAILED' END)::"WebhookDeliveryStatus",
+           "next_attempt_at" = r."nextAttemptAt",
+           "last_attempt_at" = now(),
+           "last_status_code" = r."statusCode",
+           "last_error" = r.error,
+           "delivered_at" = CASE WHEN r.outcome = 'delivered' THEN now() END
+      FROM r
+     WHERE d."business_id" = p_business AND d."endpoint_id" = p_endpoint AND d."id" = r.id
+       AND d."status" = 'PENDING' AND d."attempts" = r.attempt - 1
+    RETURNING d."id"
+  ), logged AS (
+    INSERT INTO "webhook_attempts" ("business_id", "delivery_id", "endpoint_id", "attempt", "status_code", "duration_ms", "error", "next_attempt_at")
+    SELECT p_business, r.id, p_endpoint, r.attempt, r."statusCode", r."durationMs", r.error, r."nextAttemptAt"
+      FROM r JOIN moved m ON m."id" = r.id
+  )
+  SELECT (SELECT array_agg(DISTINCT r.outcome) FROM r JOIN moved m ON m."id" = r.id),
+         (SELECT array_agg(ll_delivery_job(p_business, p_endpoint, g.ids, g.attempt, g.run_at))
+            FROM (SELECT r.attempt, r."nextAttemptAt" AS run_at, array_agg(r.id) AS ids
+                    FROM r JOIN moved m ON m."id" = r.id
+                   WHERE r.outcome = 'retry' GROUP BY 1, 2) g)
+    INTO v_outcomes, v_specs;
+  IF v_specs IS NOT NULL THEN
+    PERFORM graphile_worker.add_jobs(v_specs);
+  END IF;
+
+  -- The endpoint's health: a 410 turns it off; a success clears the failure streak; a failure
+  -- starts one, and a streak as old as p_failing_after marks it FAILING (no more retries).
+  IF 'gone' = ANY(v_outcomes) THEN
+    UPDATE "webhook_endpoints" SET "status" = 'DISABLED', "disabled_at" = now(), "updated_at" = now(),
+           "status_reason" = 'The endpoint answered 410 Gone on ' || ll_iso(now()) || ', which asks for no more deliveries.'
+     WHERE "business_id" = p_business AND "id" = p_endpoint AND "status" = 'ACTIVE';
+  ELSIF 'delivered' = ANY(v_outcomes) THEN
+    UPDATE "webhook_endpoints" SET "failing_since" = NULL
+     WHERE "business_id" = p_business AND "id" = p_endpoint AND "failing_since" IS NOT NULL;
+  ELSIF v_outcomes && ARRAY['retry', 'failed'] THEN
+    UPDATE "webhook_endpoints" SET "failing_since" = coalesce("failing_since", now())
+     WHERE "business_id" = p_business AND "id" = p_endpoint AND "failing_since" IS NULL;
+    PERFORM ll_mark_failing_endpoints(p_business, p_endpoint, p_failing_after);
+  END IF;
+  SELECT "status"::text INTO v_status FROM "webhook_endpoints" WHERE "business_id" = p_business AND "id" = p_endpoint;
+  RETURN v_status;
+END $$;
+
+-- Marks FAILING the active endpoints of a business (one, or all when p_endpoint is null) whose
+-- failure streak is p_failing_after old: no more retries until the owner enables them again.
+CREATE OR REPLACE FUNCTION ll_mark_failing_endpoints(p_business uuid, p_endpoint uuid, p_failing_after interval)
+RETURNS int LANGUAGE plpgsql AS $$
+DECLARE
+  v_count int;
+BEGIN
+  UPDATE "webhook_endpoints" SET "status" = 'FAILING', "disabled_at" = now(), "updated_at" = now(),
+         "status_reason" = 'Every delivery failed since ' || ll_iso("failing_since") || '; retries stopped. Fix the endpoint, then enable it and replay what it missed.'
+   WHERE "business_id" = p_business AND (p_endpoint IS NULL OR "id" = p_endpoint)
+     AND "status" = 'ACTIVE' AND "failing_since" <= now() - p_failing_after;
+  GET DIAGNOSTICS v_count = ROW_COUNT;
+  RETURN v_count;
+END $$;

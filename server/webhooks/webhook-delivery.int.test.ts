@@ -1,0 +1,113 @@
+// Delivery end to end: the ledger writes, the worker fans out and sends, a real receiver
+// verifies every signature with standardwebhooks. The receiver is down at first; every event
+// still arrives, signed, with the payload the ledger wrote.
+import { describe, expect, it } from "vitest";
+import { makeBusiness } from "../../test/fixtures";
+import { eventually, startReceiver } from "../../test/signed-receiver";
+import { endpointFor, testWorker } from "../../test/webhook-worker";
+import { db } from "../db/client";
+import { awardPoints, redeemPoints } from "../ledger";
+
+await testWorker();
+
+async function deliveries(endpointId: string) {
+  return db.webhookDelivery.findMany({ where: { endpointId }, include: { attemptsLog: { orderBy: { attempt: "asc" } }, event: true } });
+}
+
+describe("webhook delivery", () => {
+  it("delivers every event, signed, after the receiver's first failures, as the ledger wrote it", async () => {
+    const { actor, business } = await makeBusiness();
+    const receiver = await startReceiver();
+    const endpoint = await endpointFor(business.id, receiver.url);
+    receiver.setSecrets([endpoint.secret]);
+    receiver.answer((n) => (n <= 3 ? 503 : 200));
+
+    for (let i = 0; i < 4; i++) {
+      const award = await awardPoints(db, actor, { customerEmail: `d${i}@test.dev`, amount: 100 + i });
+      await redeemPoints(db, actor, { customerId: award.transaction.customerId, amount: 10 });
+    }
+    const events = await db.outboxEvent.findMany({ where: { businessId: business.id }, orderBy: { id: "asc" } });
+    expect(events).toHaveLength(12);
+    const done = await eventually(async () => {
+      const rows = await deliveries(endpoint.id);
+      return rows.length === events.length && rows.every((d) => d.status === "DELIVERED") && rows;
+    }, "every delivery to succeed");
+
+    // Each event arrived (at least once), verified, exactly as the outbox holds it.
+    for (const event of events) {
+      const got = receiver.received.find((r) => r.id === event.eventId);
+      expect(got, event.type).toBeDefined();
+      expect(got!.verified).toBe(true);
+      expect(got!.body).toEqual({ id: event.eventId, type: event.type, createdAt: event.createdAt.toISOString(), businessId: business.id, data: event.payload });
+    }
+    // The balance in each points event is the entry's balance after, as the ledger recorded it.
+    const entries = await db.ledgerEntry.findMany({ where: { businessId: business.id } });
+    for (const got of receiver.received.filter((r) => r.body.type.startsWith("points."))) {
+      const entry = got.body.data.entry as { id: string };
+      expect(got.body.data.balance).toBe(entries.find((e) => e.id === entry.id)!.balanceAfter);
+    }
+    // The three refusals are in the log, each followed by a retry of the same event.
+    const attempts = done.flatMap((d) => d.attemptsLog);
+    expect(attempts.filter((a) => a.statusCode === 503)).toHaveLength(3);
+    expect(attempts.filter((a) => a.statusCode === 503).every((a) => a.nextAttemptAt !== null && a.error === "HTTP 503")).toBe(true);
+    expect(attempts.filter((a) => a.statusCode === 200)).toHaveLength(events.length);
+    expect(done.every((d) => d.attempts === d.attemptsLog.length && d.lastStatusCode === 200 && d.deliveredAt)).toBe(true);
+    expect((await db.webhookEndpoint.findUniqueOrThrow({ where: { businessId_id: { businessId: business.id, id: endpoint.id } } })).failingSince).toBeNull();
+  });
+
+  it("sends each endpoint only the event types it subscribed to", async () => {
+    const { actor, business } = await makeBusiness();
+    const [redeems, enrolments] = [await startReceiver(), await startReceiver()];
+    const a = await endpointFor(business.id, redeems.url, ["points.redeemed"]);
+    const b = await endpointFor(business.id, enrolments.url, ["customer.created"]);
+    const award = await awardPoints(db, actor, { customerEmail: "sub@test.dev", amount: 50 });
+    await redeemPoints(db, actor, { customerId: award.transaction.customerId, amount: 5 });
+    await eventually(async () => (await deliveries(a.id)).some((d) => d.status === "DELIVERED") && (await deliveries(b.id)).some((d) => d.status === "DELIVERED"), "both deliveries");
+    expect(redeems.received.map((r) => r.body.type)).toEqual(["points.redeemed"]);
+    expect(enrolments.received.map((r) => r.body.type)).toEqual(["customer.created"]);
+  });
+
+  it("turns the endpoint off when it answers 410 Gone, and sends it nothing more", async () => {
+    const { actor, business } = await makeBusiness();
+    const receiver = await startReceiver();
+    receiver.answer(() => 410);
+    const endpoint = await endpointFor(business.id, receiver.url);
+    await awardPoints(db, actor, { customerEmail: "gone@test.dev", amount: 10 });
+    const off = await eventually(async () => {
+      const row = await db.webhookEndpoint.findFirstOrThrow({ where: { id: endpoint.id } });
+      return row.status === "DISABLED" && row;
+    }, "the endpoint to be disabled");
+    expect(off.statusReason).toMatch(/410 Gone/);
+    const seen = receiver.requests;
+    await awardPoints(db, actor, { customerEmail: "gone2@test.dev", amount: 10 });
+    // The next events are fanned out to no one: the endpoint is no longer active.
+    await eventually(async () => (await db.outboxEvent.count({ where: { businessId: business.id, publishedAt: null } })) === 0, "the outbox to drain");
+    expect(await db.webhookDelivery.count({ where: { endpointId: endpoint.id } })).toBe(2);
+    expect(receiver.requests).toBe(seen);
+  });
+
+  it("after three days of failures marks the endpoint failing and stops retrying", async () => {
+    const { actor, business } = await makeBusiness();
+    const receiver = await startReceiver();
+    receiver.answer(() => 500);
+    const endpoint = await endpointFor(business.id, receiver.url);
+    // A failure streak that began three days and a minute ago.
+    await db.$executeRaw`UPDATE webhook_endpoints SET failing_since = now() - interval '3 days 1 minute' WHERE business_id = ${business.id}::uuid AND id = ${endpoint.id}::uuid`;
+    await awardPoints(db, actor, { customerEmail: "failing@test.dev", amount: 10 });
+    const failing = await eventually(async () => {
+      const row = await db.webhookEndpoint.findFirstOrThrow({ where: { id: endpoint.id } });
+      return row.status === "FAILING" && row;
+    }, "the endpoint to be marked failing");
+    expect(failing.statusReason).toMatch(/retries stopped/);
+    const ended = await eventually(async () => {
+      const rows = await deliveries(endpoint.id);
+      return rows.every((d) => d.status === "FAILED") && rows;
+    }, "the deliveries to stop");
+    // One real attempt each; the retry found the endpoint failing and sent nothing.
+    for (const d of ended) {
+      expect(d.attemptsLog.map((a) => a.statusCode)).toEqual([500, null]);
+      expect(d.attemptsLog[1]!.error).toBe("not sent: the endpoint is failing");
+    }
+    expect(receiver.requests).toBe(ended.length);
+  });
+});
