@@ -65,6 +65,14 @@ const schema = z.object({
   MAIL_FROM: z.string().default("Loyalty Ledger <no-reply@localhost>"),
   // The portal's address as people reach it, for links in emails; unset: http://localhost:PORT.
   APP_URL: z.url().optional().or(z.literal("").transform(() => undefined)),
+  // Local development and tests only: lets webhook endpoints be http:// URLs and private,
+  // loopback or link-local addresses (a receiver on this machine or the office network).
+  // Off unless set to 1/true; on, it also opens the server-side request forgery hole the
+  // guard closes (an API key could make us POST to 169.254.169.254 or an internal admin port).
+  WEBHOOK_ALLOW_PRIVATE_URLS: z
+    .enum(["1", "true", "0", "false", ""], { error: "WEBHOOK_ALLOW_PRIVATE_URLS must be 1 (on) or 0 (off)" })
+    .default("")
+    .transform((value) => value === "1" || value === "true"),
 });
 
 export type Env = z.infer<typeof schema> & { AUTH_SECRET: string; DATA_DIR: string };
@@ -87,4 +95,16 @@ let cached: Env | undefined;
 export function env(): Env {
   cached ??= readEnv();
   return cached;
+}
+
+// Functions in server/webhooks take `allowPrivate` explicitly (env() is read once per process,
+// so tests pass it instead); callers in the app read the setting here.
+export function allowPrivateWebhookUrls(): boolean {
+  return env().WEBHOOK_ALLOW_PRIVATE_URLS;
+}
+
+// Logged at server and worker start, so a development setting left on in production is seen.
+export function privateUrlsWarning(): string | null {
+  if (!allowPrivateWebhookUrls()) return null;
+  return "WEBHOOK_ALLOW_PRIVATE_URLS is on: webhooks may be sent over plain http and to private, loopback and cloud metadata addresses. Use it only for local development and tests.";
 }
