@@ -59,7 +59,9 @@ function outcome(statusCode: number, headers: http.IncomingHttpHeaders, url: URL
   return `HTTP ${statusCode}`;
 }
 
-function send(url: URL, input: PostWebhookInput, deadline: number): Promise<Omit<PostWebhookResult, "durationMs">> {
+type Sent = Omit<PostWebhookResult, "durationMs"> & { staleSocket?: boolean };
+
+function send(url: URL, input: PostWebhookInput, deadline: number): Promise<Sent> {
   return new Promise((resolve) => {
     const pair = agentsFor(input.allowPrivate);
     const client = url.protocol === "https:" ? https : http;
@@ -72,7 +74,7 @@ function send(url: URL, input: PostWebhookInput, deadline: number): Promise<Omit
     let settled = false;
     // Once the status is in, it is the answer: a body that ends badly or slowly doesn't change it.
     let answered: Omit<PostWebhookResult, "durationMs"> | undefined;
-    const finish = (result: Omit<PostWebhookResult, "durationMs">) => {
+    const finish = (result: Sent) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
@@ -88,7 +90,7 @@ function send(url: URL, input: PostWebhookInput, deadline: number): Promise<Omit
       finish(answered ?? { statusCode: null, error: `timed out after ${formatTimeout(input.timeoutMs ?? 10_000)}` });
       request.destroy();
     }, Math.max(0, deadline - performance.now()));
-    request.on("error", (error) => finish({ statusCode: null, error: describeRequestError(error) }));
+    request.on("error", (error) => finish({ statusCode: null, error: describeRequestError(error), staleSocket: request.reusedSocket && !answered }));
     request.on("response", (response) => {
       const result = { statusCode: response.statusCode ?? null, error: outcome(response.statusCode ?? 0, response.headers, url) };
       answered = result;
@@ -117,10 +119,15 @@ export async function postWebhook(input: PostWebhookInput): Promise<PostWebhookR
       // saved, and names like 10-0-0-1.sslip.io are refused before any DNS.
       const problem = webhookUrlProblem(input.url, { allowPrivate: input.allowPrivate });
       if (problem) return { statusCode: null, error: `URL not allowed: it ${problem}` };
-      return await send(new URL(input.url), { ...input, timeoutMs }, started + timeoutMs);
+      const url = new URL(input.url);
+      const first = await send(url, { ...input, timeoutMs }, started + timeoutMs);
+      // A kept-alive socket the receiver closed just as we reused it: the request most likely
+      // never arrived, so it goes once more on a fresh connection (receivers dedupe by webhook-id).
+      if (!first.staleSocket) return first;
+      return await send(url, { ...input, timeoutMs }, started + timeoutMs);
     } catch (error) {
       return { statusCode: null, error: describeRequestError(error) };
     }
   })();
-  return { ...result, durationMs: Math.round(performance.now() - started) };
+  return { statusCode: result.statusCode, error: result.error, durationMs: Math.round(performance.now() - started) };
 }
