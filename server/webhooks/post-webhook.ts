@@ -7,7 +7,7 @@ import https from "node:https";
 import type { LookupFunction } from "node:net";
 import { RequestFilteringHttpAgent, RequestFilteringHttpsAgent } from "request-filtering-agent";
 import { describeRequestError, formatTimeout } from "./describe-request-error";
-import { webhookUrlProblem } from "./webhook-url";
+import { webhookUrlProblem, webhookUrlWithoutQuery } from "./webhook-url";
 
 export type PostWebhookInput = {
   url: string;
@@ -43,13 +43,7 @@ function agentsFor(allowPrivate: boolean) {
 
 function redirectError(statusCode: number, location: string | undefined, base: URL): string {
   if (!location) return `redirect not followed (${statusCode})`;
-  let target: string;
-  try {
-    const url = new URL(location, base);
-    target = `${url.origin}${url.pathname}`;
-  } catch {
-    target = "an invalid location";
-  }
+  const target = URL.canParse(location, base) ? webhookUrlWithoutQuery(new URL(location, base).href) : "an invalid location";
   return `redirect not followed (${statusCode} to ${target})`;
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "../errors";
-import { checkWebhookUrl, normalizeWebhookUrl, webhookUrlProblem } from "./webhook-url";
+import { checkWebhookUrl, normalizeWebhookUrl, webhookUrlProblem, webhookUrlWithoutQuery } from "./webhook-url";
 
 const GUARD_ON = { allowPrivate: false };
 const GUARD_OFF = { allowPrivate: true };
@@ -94,10 +94,12 @@ describe("webhookUrlProblem", () => {
   });
 });
 
-describe("normalizeWebhookUrl", () => {
+describe("normalizeWebhookUrl and webhookUrlWithoutQuery", () => {
   it("keeps the WHATWG form without the fragment", () => {
     expect(normalizeWebhookUrl(" https://Example.COM:443/a/../hooks?x=1#frag ")).toBe("https://example.com/hooks?x=1");
     expect(normalizeWebhookUrl("http://2130706433/")).toBe("http://127.0.0.1/");
+    // Audit records leave the query (a receiver's token, perhaps) out:
+    expect(webhookUrlWithoutQuery("https://example.com:8443/hooks?token=secret#f")).toBe("https://example.com:8443/hooks");
   });
 });
 

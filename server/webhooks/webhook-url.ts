@@ -25,6 +25,17 @@ export function normalizeWebhookUrl(raw: string): string {
   return url.href;
 }
 
+// For audit records and error texts: the query string may carry a receiver's token, so it is
+// left out (as are credentials, which the URL check refuses anyway).
+export function webhookUrlWithoutQuery(raw: string): string {
+  try {
+    const url = new URL(raw.trim());
+    return `${url.origin}${url.pathname}`;
+  } catch {
+    return "(invalid URL)";
+  }
+}
+
 // What any policy refuses: the shape of the URL, before anything about where it points.
 export function webhookUrlSyntaxProblem(raw: string): string | null {
   let url: URL;
