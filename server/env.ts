@@ -90,6 +90,11 @@ const schema = z.object({
   WORKER_STALE_AFTER_MS: z.coerce.number().int().min(1000).default(60_000),
   // Days delivery logs, finished deliveries and delivered events are kept.
   WEBHOOK_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  // Local development and tests only: lets webhook endpoints be http:// URLs and private,
+  // loopback or link-local addresses (a receiver on this machine or the office network).
+  // Off unless set to 1/true; on, it also opens the server-side request forgery hole the
+  // guard closes (an API key could make us POST to 169.254.169.254 or an internal admin port).
+  WEBHOOK_ALLOW_PRIVATE_URLS: flag(false),
 });
 
 export type Env = z.infer<typeof schema> & { AUTH_SECRET: string; DATA_DIR: string };
@@ -112,4 +117,16 @@ let cached: Env | undefined;
 export function env(): Env {
   cached ??= readEnv();
   return cached;
+}
+
+// Functions in server/webhooks take `allowPrivate` explicitly (env() is read once per process,
+// so tests pass it instead); callers in the app read the setting here.
+export function allowPrivateWebhookUrls(): boolean {
+  return env().WEBHOOK_ALLOW_PRIVATE_URLS;
+}
+
+// Logged at server and worker start, so a development setting left on in production is seen.
+export function privateUrlsWarning(): string | null {
+  if (!allowPrivateWebhookUrls()) return null;
+  return "WEBHOOK_ALLOW_PRIVATE_URLS is on: webhooks may be sent over plain http and to private, loopback and cloud metadata addresses. Use it only for local development and tests.";
 }

@@ -1,4 +1,4 @@
-// A real HTTP receiver for delivery tests, as an integrator runs one: verifies every request's Standard Webhooks signature
+// A real HTTP receiver for delivery tests: verifies every request's Standard Webhooks signature
 // with the standardwebhooks package, as an integrator's server would, and keeps what arrived.
 // `answer` decides each response (status, or "hang" to hold it until released).
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";

@@ -1,0 +1,35 @@
+import { randomBytes } from "node:crypto";
+import { afterEach, describe, expect, it, vi } from "vitest";
+
+// env() is read once per process, so each case loads a fresh copy of the module.
+async function freshEnv(value: string | undefined) {
+  vi.resetModules();
+  vi.stubEnv("AUTH_SECRET", randomBytes(24).toString("hex"));
+  vi.stubEnv("WEBHOOK_ALLOW_PRIVATE_URLS", value);
+  return import("./env");
+}
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
+
+describe("WEBHOOK_ALLOW_PRIVATE_URLS", () => {
+  it.each([
+    [undefined, false],
+    ["", false],
+    ["0", false],
+    ["false", false],
+    ["1", true],
+    ["true", true],
+  ])("%j means %s, with a start-up warning only when on", async (value, on) => {
+    const { allowPrivateWebhookUrls, privateUrlsWarning } = await freshEnv(value);
+    expect(allowPrivateWebhookUrls()).toBe(on);
+    if (on) expect(privateUrlsWarning()).toMatch(/^WEBHOOK_ALLOW_PRIVATE_URLS is on/);
+    else expect(privateUrlsWarning()).toBeNull();
+  });
+
+  it("refuses anything else at start-up", async () => {
+    const { env } = await freshEnv("maybe");
+    expect(() => env()).toThrow("WEBHOOK_ALLOW_PRIVATE_URLS: must be 1 or 0 (true or false)");
+  });
+});
