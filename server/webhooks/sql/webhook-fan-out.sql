@@ -51,3 +51,60 @@ RETURNS graphile_worker.job_spec LANGUAGE sql IMMUTABLE AS $$
              json_build_object('businessId', p_business, 'endpointId', p_endpoint, 'deliveryIds', p_ids, 'attempts', p_attempts),
              NULL, p_run_at, 10, NULL, NULL, NULL)::graphile_worker.job_spec
 $$;
+
+-- Deliveries asked for by hand (a test event, a resend, a replayed period): one per event for
+-- one endpoint, queued like fanned-out ones. Returns the new deliveries' ids, in event order.
+CREATE OR REPLACE FUNCTION ll_queue_deliveries(p_business uuid, p_endpoint uuid, p_events bigint[], p_kind text)
+RETURNS SETOF uuid LANGUAGE plpgsql AS $$
+DECLARE
+  v_ids uuid[];
+  v_specs graphile_worker.job_spec[];
+BEGIN
+  WITH queued AS (
+    INSERT INTO "webhook_deliveries" ("business_id", "endpoint_id", "event_id", "kind")
+    SELECT p_business, p_endpoint, e, p_kind::"WebhookDeliveryKind" FROM unnest(p_events) e
+    RETURNING "id", "event_id"
+  ), numbered AS (
+    SELECT "id", "event_id", (row_number() OVER (ORDER BY "event_id") - 1) / 50 AS chunk FROM queued
+  )
+  SELECT (SELECT array_agg("id" ORDER BY "event_id") FROM numbered),
+         (SELECT array_agg(ll_delivery_job(p_business, p_endpoint, c.ids, 0, NULL))
+            FROM (SELECT array_agg("id") AS ids FROM numbered GROUP BY chunk) c)
+    INTO v_ids, v_specs;
+  IF v_specs IS NOT NULL THEN
+    PERFORM graphile_worker.add_jobs(v_specs);
+  END IF;
+  RETURN QUERY SELECT unnest(coalesce(v_ids, '{}'));
+END $$;
+
+-- A signed test event for one endpoint: an outbox row of type webhook.test, written already
+-- published (the fan-out never sends it to anyone else), and its delivery. Returns the delivery.
+CREATE OR REPLACE FUNCTION ll_send_test_event(p_business uuid, p_endpoint uuid) RETURNS uuid LANGUAGE plpgsql AS $$
+DECLARE
+  v_event bigint;
+BEGIN
+  INSERT INTO "outbox_events" ("business_id", "type", "payload", "published_at")
+  VALUES (p_business, 'webhook.test',
+          jsonb_build_object('message', 'A test event from Loyalty Ledger: your endpoint received and verified it.', 'endpointId', p_endpoint),
+          now())
+  RETURNING "id" INTO v_event;
+  RETURN (SELECT ll_queue_deliveries(p_business, p_endpoint, ARRAY[v_event], 'TEST') LIMIT 1);
+END $$;
+
+-- Sends one endpoint again the events of [p_from, p_to) it subscribes to: all of them, or
+-- (p_only_missed) those it has neither received nor still has on the way. At most p_limit,
+-- oldest first. Returns the new deliveries.
+CREATE OR REPLACE FUNCTION ll_replay_events(p_business uuid, p_endpoint uuid, p_from timestamptz, p_to timestamptz, p_only_missed boolean, p_limit int)
+RETURNS SETOF uuid LANGUAGE plpgsql AS $$
+BEGIN
+  RETURN QUERY SELECT ll_queue_deliveries(p_business, p_endpoint, array(
+    SELECT o."id" FROM "outbox_events" o, "webhook_endpoints" w
+     WHERE w."business_id" = p_business AND w."id" = p_endpoint
+       AND o."business_id" = p_business AND o."created_at" >= p_from AND o."created_at" < p_to
+       AND o."published_at" IS NOT NULL AND o."type" <> 'webhook.test' AND w."events" && ARRAY['*', o."type"]
+       AND NOT (p_only_missed AND EXISTS (
+             SELECT 1 FROM "webhook_deliveries" d
+              WHERE d."business_id" = p_business AND d."endpoint_id" = p_endpoint AND d."event_id" = o."id"
+                AND d."status" IN ('DELIVERED', 'PENDING')))
+     ORDER BY o."id" LIMIT p_limit), 'REPLAY');
+END $$;
