@@ -32,21 +32,47 @@ export const eventCustomerSchema = z
   })
   .meta({ description: "The customer as GET /customers/{id} shows it, without staff notes." });
 
+const t = transactionSchema.shape;
 export const eventEntrySchema = z
-  .strictObject({ ...transactionSchema.shape, expiresAt: timestamp.nullable(), createdAt: timestamp })
+  .strictObject({
+    id: d(t.id, "Our id for the ledger entry."),
+    customerId: d(t.customerId, "The customer whose balance it moved."),
+    type: d(t.type, "AWARD, REDEEM, ADJUST, EXPIRE or REVERSAL."),
+    points: d(t.points, "Signed: positive credits, negative debits."),
+    balanceAfter: d(t.balanceAfter, "The customer's balance right after this entry."),
+    description: d(t.description, "Free text the caller or staff gave, or null."),
+    reference: d(t.reference, "Your reference (an order number, say), or null."),
+    idempotencyKey: d(t.idempotencyKey, "The Idempotency-Key or idempotencyKey the write was sent with, or null."),
+    actorType: d(t.actorType, "Who wrote it: a portal USER, an API_KEY, or the SYSTEM (expiry)."),
+    actorId: d(t.actorId, "The user's or API key's id, or null for the system."),
+    staffName: d(t.staffName, "The staff member's name as the portal showed it, or null."),
+    source: d(t.source, "Where the write came from."),
+    metadata: d(t.metadata, "Your own JSON, as sent, or null."),
+    expiresAt: d(timestamp.nullable(), "When the points it credited expire, or null: never (or not a credit)."),
+    reversesEntryId: d(t.reversesEntryId, "On a REVERSAL: the entry it reverses; else null."),
+    createdAt: d(timestamp, "When it was written."),
+  })
   .meta({ description: "The ledger entry as the API's Transaction shows it." });
 
 const pointsEvent = (type: (typeof entryTypes)[number], description: string) =>
   z
     .strictObject({
       customer: eventCustomerSchema,
-      entry: eventEntrySchema.extend({ type: z.literal(type) }),
+      entry: eventEntrySchema
+        .extend({ type: d(z.literal(type), `Always ${type} on this event.`) })
+        .meta({ description: "The ledger entry as the API's Transaction shows it." }),
       balance: d(z.int(), "The customer's balance right after the entry."),
     })
     .meta({ description });
 
 const statusEvent = (status: "ACTIVE" | "BLOCKED", description: string) =>
-  z.strictObject({ customer: eventCustomerSchema.extend({ status: d(z.literal(status), "The customer's new status.") }) }).meta({ description });
+  z
+    .strictObject({
+      customer: eventCustomerSchema
+        .extend({ status: d(z.literal(status), "The customer's new status.") })
+        .meta({ description: "The customer as GET /customers/{id} shows it, without staff notes." }),
+    })
+    .meta({ description });
 
 export const customerFieldNames = ["name", "email", "phone", "externalId"] as const;
 
@@ -108,7 +134,7 @@ export type OutboxEventType = keyof typeof outboxEvents;
 // ll_erased_event_payload): ids only. Events not yet delivered go out in this form.
 export const erasedEventDataSchema = z
   .strictObject({
-    customer: z.strictObject({ id: d(z.uuid(), "Our id for the erased customer.") }),
+    customer: z.strictObject({ id: d(z.uuid(), "Our id for the erased customer.") }).meta({ description: "The erased customer: their id only." }),
     entry: z.strictObject({ id: d(z.uuid(), "The ledger entry's id.") }).optional().meta({ description: "On points.* events only." }),
     erased: d(z.literal(true), "The customer was erased: the rest of this event's data was removed."),
   })
