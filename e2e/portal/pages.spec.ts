@@ -47,6 +47,8 @@ test("owner changes settings and the change is audited", async ({ freshOwnerPage
   await page.goto("/settings");
   await page.getByLabel("Value of 100 points (minor units, e.g. cents)").fill("250");
   await page.getByLabel("Points expire after (days)").fill("");
+  await expect(page.getByLabel("Warn before points expire (days)")).toHaveValue("7");
+  await page.getByLabel("Warn before points expire (days)").fill("14");
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByText("Settings saved")).toBeVisible();
   await page.goto("/audit");
@@ -57,6 +59,8 @@ test("owner changes settings and the change is audited", async ({ freshOwnerPage
   await expect(row).toContainText('"pointValuePer100"');
   await expect(row).toContainText('"from":100');
   await expect(row).toContainText('"to":250');
+  await expect(row).toContainText('"expiringSoonDays"');
+  await expect(row).toContainText('"to":14');
 });
 
 test("mobile: the sidebar collapses behind a menu button", async ({ ownerPage: page }) => {

@@ -18,15 +18,15 @@ export async function awardBadge(db: DbOrTx, actor: Actor, input: AwardBadgeInpu
   const { businessId } = actor;
   const customer = await resolveCustomer(db, businessId, data);
   const badge = await ensureBadge(db, businessId, data.badgeSlug, data.badgeName ?? nameFromSlug(data.badgeSlug));
-  // ON CONFLICT DO NOTHING underneath: concurrent awards of one badge don't fail, one wins.
-  const { count } = await db.customerBadge.createMany({
-    data: [{ businessId, customerId: customer.id, badgeId: badge.id }],
-    skipDuplicates: true,
-  });
+  // ON CONFLICT DO NOTHING underneath: concurrent awards of one badge don't fail, one wins, and
+  // only the winner writes badge.awarded (sql/award-badge.sql), in the same statement.
+  const [{ awarded }] = await db.$queryRaw<[{ awarded: boolean }]>(
+    Prisma.sql`SELECT ll_award_badge(${businessId}::uuid, ${customer.id}::uuid, ${badge.id}::uuid) AS awarded`,
+  );
   const held = await db.customerBadge.findUniqueOrThrow({
     where: { businessId_customerId_badgeId: { businessId, customerId: customer.id, badgeId: badge.id } },
   });
-  return { badge: { slug: badge.slug, name: badge.name }, customerId: customer.id, awardedAt: held.awardedAt, alreadyAwarded: count === 0 };
+  return { badge: { slug: badge.slug, name: badge.name }, customerId: customer.id, awardedAt: held.awardedAt, alreadyAwarded: !awarded };
 }
 
 // Get-or-create in one statement, race-free: the no-op update makes RETURNING give back the

@@ -3,6 +3,7 @@ export { adjustPoints } from "./adjust-points";
 export { awardPoints } from "./award-points";
 export { expireDuePoints } from "./expire-due-points";
 export { expirePoints } from "./expire-points";
+export { warnExpiringPoints } from "./warn-expiring-points";
 export { getBalance } from "./get-balance";
 export { listHistory } from "./list-history";
 export { redeemPoints } from "./redeem-points";

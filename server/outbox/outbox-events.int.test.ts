@@ -1,18 +1,23 @@
-// Every event the ledger writes is exactly its documented shape (no field more or less,
-// timestamps in UTC with milliseconds), and carries the customer and the entry as the API
-// shows them.
+// Every event type is written by the real code path, exactly in its documented shape (no field
+// more or less, timestamps in UTC with milliseconds), carrying the customer and the entry as the
+// API shows them; and each type has one writer, an ll_emit_* function.
 import { describe, expect, it } from "vitest";
 import { databaseTimeIn, makeBusiness, untilDatabaseClockPasses } from "../../test/fixtures";
+import { rawPool } from "../../test/test-database";
+import { awardBadge } from "../badges/award-badge";
+import { createCustomer } from "../customers/create-customer";
+import { eraseCustomer } from "../customers/erase-customer";
 import { getCustomer } from "../customers/get-customer";
+import { updateCustomer } from "../customers/update-customer";
 import { db } from "../db/client";
-import { adjustPoints, awardPoints, expireDuePoints, redeemPoints, reverseEntry } from "../ledger";
-import { outboxEvents, type OutboxEventType } from "./outbox-events";
+import { adjustPoints, awardPoints, expireDuePoints, redeemPoints, reverseEntry, warnExpiringPoints } from "../ledger";
+import { erasedEventDataSchema, outboxEvents, type OutboxEventType } from "./outbox-events";
 
 // What the REST API sends for a value: JSON, dates as ISO strings.
 const asJson = (value: unknown) => JSON.parse(JSON.stringify(value)) as Record<string, unknown>;
 
 describe("outbox events", () => {
-  it("has one documented event per ledger movement and enrolment, each exactly its schema", async () => {
+  it("has one documented event per ledger movement, customer change, badge and expiry warning, each exactly its schema", async () => {
     const { actor } = await makeBusiness();
     const award = await awardPoints(db, actor, { customerEmail: "ev@test.dev", customerName: "Eve", amount: 100, metadata: { till: 2 } });
     const customerId = award.transaction.customerId;
@@ -25,23 +30,55 @@ describe("outbox events", () => {
     await awardPoints(db, actor, { customerId, amount: 20, expiresAt: soon });
     await untilDatabaseClockPasses(soon);
     await expireDuePoints(db, { businessId: actor.businessId });
+    await updateCustomer(db, actor, { id: customerId, name: "Eve Adams", notes: "Regular" });
+    await updateCustomer(db, actor, { id: customerId, status: "BLOCKED" });
+    await updateCustomer(db, actor, { id: customerId, status: "ACTIVE" });
+    await awardBadge(db, actor, { customerId, badgeSlug: "first-visit" });
+    await awardPoints(db, actor, { customerId, amount: 40, expiresAt: await databaseTimeIn(3 * 86_400) });
+    await warnExpiringPoints(db, { businessId: actor.businessId });
+    // Someone else, erased: the events about Eve stay whole.
+    const { customer: gone } = await createCustomer(db, actor, { email: "gone@test.dev", name: "Gone" });
+    await eraseCustomer(db, actor, { id: gone.id });
 
     const events = await db.outboxEvent.findMany({ where: { businessId: actor.businessId }, orderBy: { id: "asc" } });
     expect(events.map((e) => e.type)).toEqual([
       "customer.created", "points.earned", "points.earned", "points.redeemed", "points.adjusted", "points.reversed", "points.earned", "points.expired",
+      "customer.updated", "customer.blocked", "customer.unblocked", "badge.awarded", "points.earned", "points.expiring_soon", "customer.created", "customer.erased",
     ]);
+    expect(new Set(events.map((e) => e.type))).toEqual(new Set(Object.keys(outboxEvents)));
     for (const event of events) {
-      const parsed = outboxEvents[event.type as OutboxEventType].safeParse(event.payload);
-      expect(parsed.error?.issues ?? [], event.type).toEqual([]);
+      const schema = outboxEvents[event.type as OutboxEventType];
+      const payload = event.payload as Record<string, unknown>;
+      // Gone's enrolment, rewritten by the erasure to the documented erased form.
+      if (payload.erased === true) {
+        expect([event.type, erasedEventDataSchema.safeParse(payload).success]).toEqual(["customer.created", true]);
+        continue;
+      }
+      expect(schema.safeParse(payload).error?.issues ?? [], event.type).toEqual([]);
+      // Closed, down to the customer: a field more is not the documented event.
+      expect(schema.safeParse({ ...payload, extra: 1 }).success, event.type).toBe(false);
+      expect(schema.safeParse({ ...payload, customer: { ...(payload.customer as object), notes: "Regular" } }).success, event.type).toBe(false);
     }
 
     // The entry as the award answered it through the API, the customer as GET /customers shows it.
     const earned = events[1]!.payload as { entry: unknown; customer: Record<string, unknown>; balance: number };
     expect(earned.entry).toEqual(asJson(award.transaction));
     expect(earned.balance).toBe(100);
-    const last = events.at(-1)!.payload as { customer: Record<string, unknown> };
+    const last = events.at(-3)!.payload as { customer: Record<string, unknown> };
     // Staff notes stay inside the API and the portal; events go to third parties.
     const { recentTransactions: _r, badges: _b, notes: _n, ...current } = asJson(await getCustomer(db, actor, { id: customerId }));
     expect(last.customer).toEqual(current);
+  });
+
+  it("writes each event type in one place: an ll_emit_* function", async () => {
+    const pool = rawPool();
+    const { rows } = await pool.query<{ name: string; source: string }>(`
+      SELECT p.proname AS name, p.prosrc AS source FROM pg_proc p
+       WHERE p.pronamespace = current_schema()::regnamespace AND p.prosrc ~* 'insert\\s+into\\s+"?outbox_events'`);
+    for (const type of Object.keys(outboxEvents)) {
+      const writers = rows.filter((r) => r.source.includes(`'${type}'`)).map((r) => r.name);
+      expect(writers, type).toHaveLength(1);
+      expect(writers[0], type).toMatch(/^ll_emit_/);
+    }
   });
 });

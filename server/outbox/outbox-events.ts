@@ -1,7 +1,8 @@
-// The events the ledger writes to outbox_events, in the transaction of the change they announce:
-// the `data` integrators will receive in webhooks. The SQL in ./sql builds them from explicit
-// field lists; these schemas document them (and the OpenAPI `webhooks` section can be generated
-// from them). outbox-events.int.test.ts checks every event the ledger writes against them.
+// The events written to outbox_events, in the transaction of the change they announce: the
+// `data` integrators receive in webhooks. The SQL in ./sql builds them from explicit field lists
+// (outbox-payloads.sql; each type is written by one ll_emit_* function in outbox-emit.sql);
+// these schemas document them, and the OpenAPI `webhooks` section is generated from them.
+// outbox-events.int.test.ts produces every type through the real code path and checks it here.
 import { z } from "zod";
 import { publicCustomerSchema } from "../customers/to-public-customer";
 import { entryTypes } from "../ledger/ledger-schemas";
@@ -9,32 +10,132 @@ import { transactionSchema } from "../rest/schemas";
 
 // ISO 8601 in UTC with milliseconds, as JSON.stringify writes a Date.
 const timestamp = z.iso.datetime({ precision: 3 });
+const d = <T extends z.ZodType>(schema: T, description: string): T => schema.meta({ description });
 
 // The API's own customer and transaction shapes, closed (no field more) and with the
 // timestamp precision the SQL writes.
+const c = publicCustomerSchema.shape;
 export const eventCustomerSchema = z
-  .strictObject({ ...publicCustomerSchema.omit({ notes: true }).shape, lastActivityAt: timestamp.nullable(), createdAt: timestamp })
+  .strictObject({
+    id: d(c.id, "Our id for the customer."),
+    email: d(c.email, "Email address (lower case), or null."),
+    phone: d(c.phone, "Phone number, digits only (with a leading + when one was given), or null."),
+    externalId: d(c.externalId, "Your own id for this customer (store, POS or CRM), or null."),
+    name: d(c.name, "The customer's name, or null."),
+    status: d(c.status, "BLOCKED customers can neither earn nor redeem."),
+    tier: d(c.tier, "The tier their lifetime points reached, or null."),
+    balance: d(c.balance, "Points available now."),
+    lifetimeEarned: d(c.lifetimeEarned, "Every point ever credited."),
+    lifetimeRedeemed: d(c.lifetimeRedeemed, "Every point ever redeemed."),
+    lastActivityAt: d(timestamp.nullable(), "Their last earn or redeem, or null."),
+    createdAt: d(timestamp, "When they were enrolled."),
+  })
   .meta({ description: "The customer as GET /customers/{id} shows it, without staff notes." });
 
+const t = transactionSchema.shape;
 export const eventEntrySchema = z
-  .strictObject({ ...transactionSchema.shape, expiresAt: timestamp.nullable(), createdAt: timestamp })
+  .strictObject({
+    id: d(t.id, "Our id for the ledger entry."),
+    customerId: d(t.customerId, "The customer whose balance it moved."),
+    type: d(t.type, "AWARD, REDEEM, ADJUST, EXPIRE or REVERSAL."),
+    points: d(t.points, "Signed: positive credits, negative debits."),
+    balanceAfter: d(t.balanceAfter, "The customer's balance right after this entry."),
+    description: d(t.description, "Free text the caller or staff gave, or null."),
+    reference: d(t.reference, "Your reference (an order number, say), or null."),
+    idempotencyKey: d(t.idempotencyKey, "The Idempotency-Key or idempotencyKey the write was sent with, or null."),
+    actorType: d(t.actorType, "Who wrote it: a portal USER, an API_KEY, or the SYSTEM (expiry)."),
+    actorId: d(t.actorId, "The user's or API key's id, or null for the system."),
+    staffName: d(t.staffName, "The staff member's name as the portal showed it, or null."),
+    source: d(t.source, "Where the write came from."),
+    metadata: d(t.metadata, "Your own JSON, as sent, or null."),
+    expiresAt: d(timestamp.nullable(), "When the points it credited expire, or null: never (or not a credit)."),
+    reversesEntryId: d(t.reversesEntryId, "On a REVERSAL: the entry it reverses; else null."),
+    createdAt: d(timestamp, "When it was written."),
+  })
   .meta({ description: "The ledger entry as the API's Transaction shows it." });
 
-const pointsEvent = (type: (typeof entryTypes)[number]) =>
-  z.strictObject({
-    customer: eventCustomerSchema,
-    entry: eventEntrySchema.extend({ type: z.literal(type) }),
-    balance: z.int().meta({ description: "The customer's balance right after the entry." }),
-  });
+const pointsEvent = (type: (typeof entryTypes)[number], description: string) =>
+  z
+    .strictObject({
+      customer: eventCustomerSchema,
+      entry: eventEntrySchema
+        .extend({ type: d(z.literal(type), `Always ${type} on this event.`) })
+        .meta({ description: "The ledger entry as the API's Transaction shows it." }),
+      balance: d(z.int(), "The customer's balance right after the entry."),
+    })
+    .meta({ description });
 
-// Event type -> the entry type it announces is fixed: outbox/sql/outbox-emit.sql names each.
+const statusEvent = (status: "ACTIVE" | "BLOCKED", description: string) =>
+  z
+    .strictObject({
+      customer: eventCustomerSchema
+        .extend({ status: d(z.literal(status), "The customer's new status.") })
+        .meta({ description: "The customer as GET /customers/{id} shows it, without staff notes." }),
+    })
+    .meta({ description });
+
+export const customerFieldNames = ["name", "email", "phone", "externalId"] as const;
+
+export const eventBadgeSchema = z
+  .strictObject({
+    id: d(z.uuid(), "Our id for the badge."),
+    slug: d(z.string(), "The slug the badge was awarded by (badgeSlug on POST /badges/award)."),
+    name: d(z.string(), "The badge's display name."),
+    description: d(z.string().nullable(), "The badge's description, or null."),
+  })
+  .meta({ description: "A badge of the business." });
+
+export const eventLotSchema = z
+  .strictObject({
+    id: d(z.uuid(), "Our id for the lot: the points one entry credited, spent and expired first in, first out."),
+    entryId: d(z.uuid(), "The ledger entry (an award, say) that credited the lot."),
+    points: d(z.int().positive(), "The points left in the lot: those that will expire."),
+    expiresAt: d(timestamp, "When they expire."),
+  })
+  .meta({ description: "Points the customer earned in one go that expire together." });
+
+// Event type -> its data. Each type is written by exactly one ll_emit_* function.
 export const outboxEvents = {
-  "customer.created": z.strictObject({ customer: eventCustomerSchema }),
-  "points.earned": pointsEvent("AWARD"),
-  "points.redeemed": pointsEvent("REDEEM"),
-  "points.adjusted": pointsEvent("ADJUST"),
-  "points.expired": pointsEvent("EXPIRE"),
-  "points.reversed": pointsEvent("REVERSAL"),
+  "customer.created": z.strictObject({ customer: eventCustomerSchema }).meta({ description: "A customer was enrolled (by any path: API, portal, an award to someone new)." }),
+  "customer.updated": z
+    .strictObject({
+      customer: eventCustomerSchema,
+      changes: d(z.array(z.enum(customerFieldNames)).min(1), "The fields that changed: name, email, phone or externalId."),
+    })
+    .meta({ description: "A customer's name, email, phone or external id changed. Point movements are the points.* events; status changes are customer.blocked and customer.unblocked." }),
+  "customer.blocked": statusEvent("BLOCKED", "A customer was blocked: they can no longer earn or redeem points."),
+  "customer.unblocked": statusEvent("ACTIVE", "A blocked customer was made active again."),
+  "customer.erased": z
+    .strictObject({ customer: z.strictObject({ id: d(z.uuid(), "Our id for the customer.") }).meta({ description: "The erased customer: their id only." }) })
+    .meta({
+      description:
+        "A customer's personal data was erased (right to erasure). Erase what you hold about them too. Earlier events about them are from now on delivered reduced to ids, with erased: true.",
+    }),
+  "badge.awarded": z
+    .strictObject({ customer: eventCustomerSchema, badge: eventBadgeSchema, awardedAt: d(timestamp, "When the badge was awarded.") })
+    .meta({ description: "A customer was awarded a badge. Sent once per award: awarding a badge the customer holds sends nothing." }),
+  "points.earned": pointsEvent("AWARD", "A customer earned points."),
+  "points.redeemed": pointsEvent("REDEEM", "A customer redeemed points."),
+  "points.adjusted": pointsEvent("ADJUST", "Staff or an integration corrected a customer's balance."),
+  "points.expired": pointsEvent("EXPIRE", "Points passed their expiry date and left the balance."),
+  "points.reversed": pointsEvent("REVERSAL", "An earlier entry was reversed (a refund or a correction)."),
+  "points.expiring_soon": z
+    .strictObject({
+      customer: eventCustomerSchema,
+      lot: eventLotSchema,
+      balance: d(z.int(), "The customer's balance now, these points included."),
+    })
+    .meta({ description: "Points will expire soon: sent once per lot, the business's expiring-soon days (7 by default) before its expiry." }),
 } as const;
 
 export type OutboxEventType = keyof typeof outboxEvents;
+
+// What any event about a customer becomes once that customer is erased (erase-customer-data.sql,
+// ll_erased_event_payload): ids only. Events not yet delivered go out in this form.
+export const erasedEventDataSchema = z
+  .strictObject({
+    customer: z.strictObject({ id: d(z.uuid(), "Our id for the erased customer.") }).meta({ description: "The erased customer: their id only." }),
+    entry: z.strictObject({ id: d(z.uuid(), "The ledger entry's id.") }).optional().meta({ description: "On points.* events only." }),
+    erased: d(z.literal(true), "The customer was erased: the rest of this event's data was removed."),
+  })
+  .meta({ description: "Any event about a customer who has since been erased." });

@@ -5,7 +5,7 @@ import { recordAudit } from "../audit/record-audit";
 import type { DbOrTx } from "../db/client";
 import type { Actor } from "../actors/actor";
 
-const SELECT = { name: true, currency: true, pointValuePer100: true, earnMode: true, earnRate: true, rewardThreshold: true, pointExpiryDays: true } as const;
+const SELECT = { name: true, currency: true, pointValuePer100: true, earnMode: true, earnRate: true, rewardThreshold: true, pointExpiryDays: true, expiringSoonDays: true } as const;
 
 export type ProgramSettings = {
   name: string;
@@ -15,6 +15,7 @@ export type ProgramSettings = {
   earnRate: number;
   rewardThreshold: number | null;
   pointExpiryDays: number | null;
+  expiringSoonDays: number;
 };
 
 export const updateSettingsInput = z.object({
@@ -25,6 +26,9 @@ export const updateSettingsInput = z.object({
   earnRate: z.number().int().min(1, "earn rate must be at least 1").max(100_000),
   rewardThreshold: z.number().int().min(1).max(100_000_000).nullable(),
   pointExpiryDays: z.number().int().min(1).max(3650).nullable(),
+  // How many days before a lot of points expires the points.expiring_soon webhook goes out.
+  // Optional: callers that predate it leave the business's value as it is.
+  expiringSoonDays: z.number().int().min(1, "warn at least 1 day before").max(365, "warn at most 365 days before").optional(),
 });
 
 export async function getProgramSettings(db: DbOrTx, actor: Actor): Promise<ProgramSettings> {

@@ -78,9 +78,11 @@ BEGIN
   WHERE "business_id" = p_business AND "target_type" = 'customer' AND "target_id" = p_customer::text
     AND "details" IS DISTINCT FROM ll_erased_audit_details("details");
 
-  -- Delivered or not: a delivered payload is still a copy of the person's data.
+  -- Delivered or not: a delivered payload is still a copy of the person's data. Not the
+  -- customer.erased event the UPDATE above just wrote (customer-events.sql): it holds only the
+  -- id already, and goes out exactly as documented.
   UPDATE "outbox_events" SET "payload" = ll_erased_event_payload("payload")
-  WHERE "business_id" = p_business AND "payload"->'customer'->>'id' = p_customer::text
+  WHERE "business_id" = p_business AND "payload"->'customer'->>'id' = p_customer::text AND "type" <> 'customer.erased'
     AND "payload" IS DISTINCT FROM ll_erased_event_payload("payload");
 END $$;
 

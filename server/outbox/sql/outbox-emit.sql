@@ -28,3 +28,56 @@ BEGIN
   VALUES (e."business_id", v_type,
           jsonb_build_object('customer', ll_customer_json(c), 'entry', ll_entry_json(e), 'balance', e."balance_after"));
 END $$;
+
+-- customer.updated: {customer, changes}, changes the public field names that moved (name,
+-- email, phone, externalId). Written by the customers trigger (customers/sql/customer-events.sql).
+CREATE OR REPLACE FUNCTION ll_emit_customer_updated(c "customers", p_changes text[]) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO "outbox_events" ("business_id", "type", "payload")
+  VALUES (c."business_id", 'customer.updated', jsonb_build_object('customer', ll_customer_json(c), 'changes', to_jsonb(p_changes)));
+END $$;
+
+-- customer.blocked / customer.unblocked: {customer}, named for the status the customer is now in.
+CREATE OR REPLACE FUNCTION ll_emit_customer_status(c "customers") RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+  v_type text := CASE c."status" WHEN 'BLOCKED' THEN 'customer.blocked' WHEN 'ACTIVE' THEN 'customer.unblocked' END;
+BEGIN
+  IF v_type IS NULL THEN
+    RAISE EXCEPTION 'no outbox event type for customer status %', c."status" USING ERRCODE = 'LL500';
+  END IF;
+  INSERT INTO "outbox_events" ("business_id", "type", "payload")
+  VALUES (c."business_id", v_type, jsonb_build_object('customer', ll_customer_json(c)));
+END $$;
+
+-- customer.erased: {customer: {id}}. Ids only: the erased values, and the business's external id
+-- (it may be personal), never go out. ll_erase_customer_data() leaves this event as it is.
+CREATE OR REPLACE FUNCTION ll_emit_customer_erased(c "customers") RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO "outbox_events" ("business_id", "type", "payload")
+  VALUES (c."business_id", 'customer.erased', jsonb_build_object('customer', jsonb_build_object('id', c."id")));
+END $$;
+
+-- badge.awarded: {customer, badge, awardedAt}, once per award (badges/sql/award-badge.sql).
+CREATE OR REPLACE FUNCTION ll_emit_badge_awarded(a "customer_badges") RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO "outbox_events" ("business_id", "type", "payload")
+  SELECT a."business_id", 'badge.awarded',
+         jsonb_build_object('customer', ll_customer_json(c), 'badge', ll_badge_json(b), 'awardedAt', ll_iso(a."awarded_at"))
+    FROM "customers" c, "badges" b
+   WHERE c."business_id" = a."business_id" AND c."id" = a."customer_id"
+     AND b."business_id" = a."business_id" AND b."id" = a."badge_id";
+END $$;
+
+-- points.expiring_soon: {customer, lot, balance}, once per lot (ledger/sql/ll-warn-expiring.sql).
+-- The balance as the API shows it now: the cached balance less points already past their date
+-- that no write has taken out yet (live-balance.ts), in the customer too, so the two agree.
+CREATE OR REPLACE FUNCTION ll_emit_lot_expiring(l "point_lots", c "customers") RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+  v_balance int := c."balance" - coalesce((
+    SELECT sum(d."remaining") FROM "point_lots" d
+     WHERE d."business_id" = c."business_id" AND d."customer_id" = c."id" AND NOT d."depleted" AND d."expires_at" <= now()), 0);
+BEGIN
+  INSERT INTO "outbox_events" ("business_id", "type", "payload")
+  VALUES (l."business_id", 'points.expiring_soon',
+          jsonb_build_object('customer', ll_customer_json(c) || jsonb_build_object('balance', v_balance), 'lot', ll_lot_json(l), 'balance', v_balance));
+END $$;

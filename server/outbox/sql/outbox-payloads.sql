@@ -26,3 +26,13 @@ CREATE OR REPLACE FUNCTION ll_entry_json(e "ledger_entries") RETURNS jsonb LANGU
     'metadata', e."metadata", 'expiresAt', ll_iso(e."expires_at"), 'reversesEntryId', e."reverses_entry_id",
     'createdAt', ll_iso(e."created_at"))
 $$;
+
+-- A badge as the business named it. The slug is the integrator's own handle for it.
+CREATE OR REPLACE FUNCTION ll_badge_json(b "badges") RETURNS jsonb LANGUAGE sql STABLE AS $$
+  SELECT jsonb_build_object('id', b."id", 'slug', b."slug", 'name', b."name", 'description', b."description")
+$$;
+
+-- A lot: the points one entry opened, with what is left of them (the part that will expire).
+CREATE OR REPLACE FUNCTION ll_lot_json(l "point_lots") RETURNS jsonb LANGUAGE sql STABLE AS $$
+  SELECT jsonb_build_object('id', l."id", 'entryId', l."entry_id", 'points', l."remaining", 'expiresAt', ll_iso(l."expires_at"))
+$$;

@@ -74,6 +74,13 @@ export function SettingsForm() {
             <Field label="Points expire after (days)" hint="Leave empty: points never expire." error={e.pointExpiryDays?.message}>
               <Input type="number" min={1} {...register("pointExpiryDays")} placeholder="Never" />
             </Field>
+            <Field
+              label="Warn before points expire (days)"
+              hint="The points.expiring_soon webhook goes out this many days before a customer's points expire."
+              error={e.expiringSoonDays?.message}
+            >
+              <Input type="number" min={1} max={365} {...register("expiringSoonDays", { valueAsNumber: true })} />
+            </Field>
           </div>
         </Card>
         <div className="flex justify-end">

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { settingsFormSchema, toSettingsInput } from "./settings-schema";
 
-const base = { name: "Bean There", currency: "usd", pointValuePer100: 100, earnMode: "SPEND" as const, earnRate: 1, rewardThreshold: "", pointExpiryDays: "365" };
+const base = { name: "Bean There", currency: "usd", pointValuePer100: 100, earnMode: "SPEND" as const, earnRate: 1, rewardThreshold: "", pointExpiryDays: "365", expiringSoonDays: 7 };
 
 describe("settings form", () => {
   it("turns empty optional numbers into null (no threshold, never expire)", () => {
@@ -16,5 +16,10 @@ describe("settings form", () => {
     expect(messages).toContain("Use a 3-letter code such as USD");
     expect(messages).toContain("At least 1");
     expect(messages.some((m) => m.startsWith("Expiry must be a whole number"))).toBe(true);
+  });
+
+  it("takes the expiry warning as 1 to 365 whole days", () => {
+    expect(toSettingsInput({ ...base, expiringSoonDays: 30 }).expiringSoonDays).toBe(30);
+    for (const days of [0, 366, 2.5, Number.NaN]) expect(settingsFormSchema.safeParse({ ...base, expiringSoonDays: days }).success, String(days)).toBe(false);
   });
 });

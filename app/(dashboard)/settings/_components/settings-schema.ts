@@ -13,6 +13,7 @@ export const settingsFormSchema = z.object({
   earnRate: z.number({ error: "Enter a whole number" }).int("Enter a whole number").min(1, "At least 1").max(100_000),
   rewardThreshold: optionalWhole("Threshold", 100_000_000),
   pointExpiryDays: optionalWhole("Expiry", 3650),
+  expiringSoonDays: z.number({ error: "Enter a whole number" }).int("Enter a whole number").min(1, "At least 1 day").max(365, "At most 365 days"),
 });
 
 export type SettingsFormValues = z.input<typeof settingsFormSchema>;
