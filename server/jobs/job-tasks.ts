@@ -5,6 +5,7 @@ import type pg from "pg";
 import { rollUpAnalytics } from "../analytics/roll-up-analytics";
 import type { Db } from "../db/client";
 import { expireDuePoints } from "../ledger/expire-due-points";
+import { warnExpiringPoints } from "../ledger/warn-expiring-points";
 import { deliverWebhooks, type DeliveryJob, type DeliveryOptions } from "../webhooks/deliver-webhooks";
 import { maintainWebhooks } from "../webhooks/maintain-webhooks";
 
@@ -20,6 +21,10 @@ export function jobTasks(context: TaskContext): TaskList {
       const run = await expireDuePoints(db);
       if (run.customers) log(`expired ${run.points} points for ${run.customers} customers`);
     },
+    warn_expiring_points: async () => {
+      const run = await warnExpiringPoints(db);
+      if (run.lots) log(`points.expiring_soon written for ${run.lots} lots`);
+    },
     analytics_rollup: async () => {
       await rollUpAnalytics(db);
     },
@@ -33,10 +38,11 @@ export function jobTasks(context: TaskContext): TaskList {
 
 // Recurring jobs run once per tick across all workers (the queue records each tick), one at a
 // time in their own queue so two heavy ones never compete, and a tick missed while no worker
-// ran is made up within the backfill period. Expiry: hourly, as before (and balances never
+// ran is made up within the backfill period. Expiry and its warnings: hourly, as before (and balances never
 // depend on it); rollup: nightly after the day settles (an hour past midnight UTC).
 export const scheduledJobs = parseCronItems([
   { task: "expire_points", match: "5 * * * *", options: { backfillPeriod: 60 * 60 * 1000, queueName: "scheduled", jobKey: "expire_points" } },
+  { task: "warn_expiring_points", match: "10 * * * *", options: { backfillPeriod: 60 * 60 * 1000, queueName: "scheduled", jobKey: "warn_expiring_points" } },
   { task: "webhook_maintenance", match: "25 * * * *", options: { backfillPeriod: 60 * 60 * 1000, queueName: "scheduled", jobKey: "webhook_maintenance" } },
   { task: "analytics_rollup", match: "15 1 * * *", options: { backfillPeriod: 24 * 60 * 60 * 1000, queueName: "scheduled", jobKey: "analytics_rollup" } },
 ]);

@@ -9,22 +9,12 @@
 import { z } from "zod";
 import { pagedBy, pagingShape } from "../paging";
 import { storableDate, storableText } from "../storable";
+import { outboxEvents, type OutboxEventType } from "../outbox/outbox-events";
 import { normalizeWebhookUrl, webhookUrlSyntaxProblem } from "./webhook-url";
 
-export const WEBHOOK_EVENTS = [
-  "points.earned",
-  "points.redeemed",
-  "points.adjusted",
-  "points.expired",
-  "points.reversed",
-  "points.expiring_soon",
-  "customer.created",
-  "customer.updated",
-  "customer.blocked",
-  "customer.unblocked",
-  "customer.erased",
-  "badge.awarded",
-] as const;
+// Every event type the outbox documents (server/outbox/outbox-events.ts): one list, so a new
+// event can be subscribed to the moment it is written.
+export const WEBHOOK_EVENTS = Object.keys(outboxEvents) as [OutboxEventType, ...OutboxEventType[]];
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
 const toDotForm = (event: string) => event.replace("/", ".");
