@@ -24,7 +24,7 @@ export type PublicDelivery = {
   attemptLog: DeliveryAttempt[];
 };
 
-export async function listWebhookDeliveries(db: DbOrTx, actor: Actor, input: { id: string } & ListDeliveriesInput): Promise<{ data: PublicDelivery[]; pagination: Pagination }> {
+export async function listWebhookDeliveries(db: DbOrTx, actor: Actor, input: { id: string } & ListDeliveriesInput): Promise<{ items: PublicDelivery[]; pagination: Pagination }> {
   const endpoint = await findWebhookEndpoint(db, actor, input.id);
   const { page, perPage, status, eventType } = listDeliveriesInput.parse(input);
   const where = { businessId: actor.businessId, endpointId: endpoint.id, status, ...(eventType && { event: { type: eventType } }) };
@@ -38,7 +38,7 @@ export async function listWebhookDeliveries(db: DbOrTx, actor: Actor, input: { i
     }),
     db.webhookDelivery.count({ where }),
   ]);
-  const data = rows.map((d) => ({
+  const items = rows.map((d) => ({
     id: d.id,
     eventId: d.event.eventId,
     eventType: d.event.type,
@@ -53,5 +53,5 @@ export async function listWebhookDeliveries(db: DbOrTx, actor: Actor, input: { i
     deliveredAt: d.deliveredAt,
     attemptLog: d.attemptsLog.map(({ attempt, statusCode, durationMs, error, nextAttemptAt, createdAt }) => ({ attempt, statusCode, durationMs, error, nextAttemptAt, createdAt })),
   }));
-  return { data, pagination: pagination(page, perPage, total) };
+  return { items, pagination: pagination(page, perPage, total) };
 }

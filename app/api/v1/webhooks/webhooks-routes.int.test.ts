@@ -26,8 +26,32 @@ describe("POST /api/v1/webhooks", () => {
     const row = await db.webhookEndpoint.findFirstOrThrow({ where: { id: endpoint.id } });
     expect(row).toMatchObject({ businessId: business.id, secret, events: body.events });
     expect(await db.auditLog.findFirst({ where: { businessId: business.id, action: "webhook.created" } })).toMatchObject({ targetId: endpoint.id, details: { url: body.url } });
-    const local = await call("POST", create, { key, body: { url: "http://localhost:4000/hook", events: ["*"] } });
-    expect(local.status).toBe(201);
+    // An endpoint whose URL carries a token: the audit trail keeps it without the query.
+    const tokened = await call("POST", create, { key, body: { ...body, url: "https://example.com/in?token=s3cret" } });
+    const tokenedId = (tokened.data as { endpoint: { id: string } }).endpoint.id;
+    expect(await db.auditLog.findFirst({ where: { businessId: business.id, action: "webhook.created", targetId: tokenedId } })).toMatchObject({ details: { url: "https://example.com/in" } });
+    // Stored normalised: the host lower-cased, the fragment gone.
+    const odd = await call("POST", create, { key, body: { url: "https://Hooks.EXAMPLE.com/in#frag", events: ["points/redeemed"] } });
+    expect(odd.status).toBe(201);
+    expect((odd.data as { endpoint: { url: string; events: string[] } }).endpoint).toMatchObject({ url: "https://hooks.example.com/in", events: ["points.redeemed"] });
+  });
+
+  it("refuses every spelling of a private, loopback or metadata address (400), storing nothing", async () => {
+    const { business, key } = await setup();
+    const spellings = [
+      "http://example.com/hooks", "https://localhost/h", "https://localhost./h", "https://127.0.0.1/h", "https://127.0.0.1./h",
+      "https://2130706433/h", "https://0177.0.0.1/h", "https://0x7f.0.0.1/h", "https://127.1/h", "https://[::1]/h",
+      "https://[::ffff:127.0.0.1]/h", "https://10.0.0.1/h", "https://172.16.0.1/h", "https://192.168.1.1/h", "https://169.254.169.254/latest",
+      "https://[fd00:ec2::254]/h", "https://[fe80::1]/h", "https://100.100.100.200/h", "https://0.0.0.0/h", "https://224.0.0.1/h",
+      "https://metadata.google.internal/h", "https://127.0.0.1.nip.io/h", "https://10-0-0-1.sslip.io/h", "https://7f000001.nip.io/h",
+      "https://intranet/h", "https://printer.local/h",
+    ];
+    for (const url of spellings) {
+      const res = await call("POST", create, { key, body: { ...body, url } });
+      expect(res.status, url).toBe(400);
+      expect(res.json.code, url).toBe("VALIDATION_ERROR");
+    }
+    expect(await db.webhookEndpoint.count({ where: { businessId: business.id } })).toBe(0);
   });
 
   it("refuses a key that may not see customers' personal data (403), since events carry it; storing nothing", async () => {
