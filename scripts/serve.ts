@@ -5,7 +5,7 @@
 import { createServer } from "node:http";
 import { createRequire } from "node:module";
 import next from "next";
-import { env } from "../server/env";
+import { env, privateUrlsWarning } from "../server/env";
 import { edgeListener } from "../server/http/edge-listener";
 
 const startedAt = Date.now();
@@ -14,6 +14,10 @@ const nextVersion = (createRequire(import.meta.url)("next/package.json") as { ve
 
 // The same lines `next start` prints, so `npm start` reads as before.
 console.log(`▲ Next.js ${nextVersion}\n- Local:         http://localhost:${PORT}`);
+
+// The API accepts private webhook URLs under this setting: say so where operators look.
+const privateUrls = privateUrlsWarning();
+if (privateUrls) console.warn(`[loyalty] WARNING: ${privateUrls}`);
 
 const app = next({ dev: false, dir: process.cwd(), hostname: "localhost", port: PORT });
 await app.prepare();

@@ -3,11 +3,13 @@
 // child process, bundled next to the server. Needs DATABASE_URL, or the embedded database of a
 // running `npm start` on this machine.
 import { databaseUrl } from "../server/db/client";
-import { env } from "../server/env";
+import { env, privateUrlsWarning } from "../server/env";
 import { startWorker } from "../server/jobs/start-worker";
 
 const log = (line: string) => console.log(`[worker] ${line}`);
 const e = env();
+const warning = privateUrlsWarning();
+if (warning) log(`WARNING: ${warning}`);
 
 let worker: Awaited<ReturnType<typeof startWorker>>;
 try {
@@ -17,7 +19,7 @@ try {
     concurrency: e.WORKER_CONCURRENCY,
     staleAfterMs: e.WORKER_STALE_AFTER_MS,
     retentionDays: e.WEBHOOK_RETENTION_DAYS,
-    allowPrivateUrls: false,
+    allowPrivateUrls: e.WEBHOOK_ALLOW_PRIVATE_URLS,
   });
 } catch (error) {
   console.error(`[worker] could not start: ${(error as Error).message}`);

@@ -16,7 +16,8 @@ export type Receiver = {
   requests: number;
   setSecrets: (secrets: string[]) => void;
   answer: (decide: (request: number, body: Received["body"]) => Answer) => void;
-  releaseHanging: () => void;
+  // Answers every held request with `status`.
+  releaseHanging: (status?: number) => void;
   close: () => Promise<void>;
 };
 
@@ -67,8 +68,8 @@ export async function startReceiver(): Promise<Receiver> {
     },
     setSecrets: (next) => (secrets = next),
     answer: (next) => (decide = next),
-    releaseHanging: () => {
-      for (const res of hanging) res.writeHead(200).end();
+    releaseHanging: (status = 200) => {
+      for (const res of hanging) res.writeHead(status).end();
       hanging.clear();
     },
     close,

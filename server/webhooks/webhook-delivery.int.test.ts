@@ -6,7 +6,10 @@ import { makeBusiness } from "../../test/fixtures";
 import { eventually, startReceiver } from "../../test/signed-receiver";
 import { endpointFor, testWorker } from "../../test/webhook-worker";
 import { db } from "../db/client";
+import { eraseCustomer } from "../customers/erase-customer";
 import { awardPoints, redeemPoints } from "../ledger";
+import { resendDelivery, sendTestEvent } from "./redeliver-webhooks";
+import { rotateWebhookSecret } from "./rotate-webhook-secret";
 
 await testWorker();
 
@@ -109,5 +112,53 @@ describe("webhook delivery", () => {
       expect(d.attemptsLog[1]!.error).toBe("not sent: the endpoint is failing");
     }
     expect(receiver.requests).toBe(ended.length);
+  });
+
+  it("signs with the old and the new secret during a rotation; a test event and a resend keep one webhook-id", async () => {
+    const { actor, business } = await makeBusiness();
+    const receiver = await startReceiver();
+    const endpoint = await endpointFor(business.id, receiver.url);
+    const { secret: fresh } = await rotateWebhookSecret(db, actor, { id: endpoint.id });
+    // A receiver still on the old secret verifies, and so does one already on the new.
+    receiver.setSecrets([endpoint.secret]);
+    const test = await sendTestEvent(db, actor, { id: endpoint.id });
+    await eventually(async () => receiver.received.length === 1, "the test event");
+    receiver.setSecrets([fresh]);
+    await resendDelivery(db, actor, { id: endpoint.id, deliveryId: test.deliveryId });
+    await eventually(async () => receiver.received.length === 2, "the resend");
+    const [first, second] = receiver.received;
+    expect([first!.verified, second!.verified]).toEqual([true, true]);
+    expect(first!.headers["webhook-signature"]!.split(" ")).toHaveLength(2);
+    expect(first!.body).toMatchObject({ type: "webhook.test", businessId: business.id, data: { endpointId: endpoint.id } });
+    expect(second!.id).toBe(first!.id);
+    // Once the old secret has expired, one signature again.
+    await db.webhookEndpoint.update({ where: { businessId_id: { businessId: business.id, id: endpoint.id } }, data: { previousSecretExpiresAt: new Date(Date.now() - 1000) } });
+    await resendDelivery(db, actor, { id: endpoint.id, deliveryId: test.deliveryId });
+    await eventually(async () => receiver.received.length === 3, "the second resend");
+    expect(receiver.received[2]!.headers["webhook-signature"]!.split(" ")).toHaveLength(1);
+    expect(receiver.received[2]!.verified).toBe(true);
+  });
+
+  it("never sends an erased customer's data: their pending events are withdrawn, customer.erased (ids only) goes out", async () => {
+    const { actor, business } = await makeBusiness();
+    const receiver = await startReceiver();
+    receiver.answer(() => "hang");
+    const endpoint = await endpointFor(business.id, receiver.url);
+    const award = await awardPoints(db, actor, { customerEmail: "erase-me@test.dev", customerName: "Ada", amount: 30 });
+    // Both events are on the wire (their first attempt held open) when the customer is erased;
+    // the receiver then refuses them, and the retries find the events withdrawn.
+    await eventually(async () => receiver.requests === 2, "both first attempts");
+    await eraseCustomer(db, actor, { id: award.transaction.customerId, reason: "Customer asked" });
+    receiver.answer(() => 200);
+    receiver.releaseHanging(503);
+    await eventually(async () => (await deliveries(endpoint.id)).every((d) => d.status !== "PENDING") && (await deliveries(endpoint.id)).length >= 3, "the deliveries to settle");
+    const rows = await deliveries(endpoint.id);
+    const byType = Object.fromEntries(rows.map((d) => [d.event.type, d]));
+    expect(byType["customer.created"]).toMatchObject({ status: "FAILED", lastError: "not sent: the customer was erased" });
+    expect(byType["points.earned"]).toMatchObject({ status: "FAILED", lastError: "not sent: the customer was erased" });
+    expect(byType["customer.erased"]).toMatchObject({ status: "DELIVERED" });
+    expect(receiver.received.map((r) => r.body.type)).toEqual(["customer.erased"]);
+    expect(receiver.received[0]!.body.data).toEqual({ customer: { id: award.transaction.customerId } });
+    expect(JSON.stringify(receiver.received)).not.toMatch(/erase-me|Ada/);
   });
 });
