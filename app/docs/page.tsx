@@ -4,6 +4,7 @@ import { curlExample } from "@/server/rest/curl-example";
 import type { Operation } from "@/server/rest/operation";
 import { allOperations } from "@/server/rest/operations";
 import { OperationCard } from "./operation-card";
+import { WebhookEventsSection } from "./webhook-events-section";
 
 export const metadata: Metadata = { title: "API reference" };
 
@@ -29,6 +30,7 @@ export default async function DocsPage() {
             </ul>
           </div>
         ))}
+        <a href="#webhook-events" className="block font-medium text-slate-700 hover:text-brand-600">Webhook events</a>
       </nav>
       <main className="min-w-0 flex-1 space-y-12">
         <header className="space-y-3">
@@ -50,6 +52,7 @@ export default async function DocsPage() {
             ))}
           </section>
         ))}
+        <WebhookEventsSection />
       </main>
     </div>
   );

@@ -5,6 +5,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { openApiDocument } from "./openapi";
 import { allOperations } from "./operations";
+import { WEBHOOK_EVENTS } from "../webhooks/webhook-schemas";
 
 const API_DIR = path.resolve("app/api/v1");
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"];
@@ -65,6 +66,17 @@ describe("OpenAPI document", () => {
       for (const status of ["400", "401", "403", "404", "409", "413", "422", "429"]) {
         expect(responses[status]?.content?.["application/json"]?.schema, `${name} ${status}`).toEqual({ $ref: "#/components/schemas/Error" });
       }
+    }
+  });
+});
+
+describe("the webhooks section", () => {
+  it("documents every event type an endpoint can subscribe to, and the test event, with the signing headers", () => {
+    const doc = openApiDocument() as unknown as { webhooks: Record<string, { post: { parameters?: { name: string; in: string }[]; requestBody: unknown } }> };
+    expect(Object.keys(doc.webhooks).sort()).toEqual([...WEBHOOK_EVENTS, "webhook.test"].sort());
+    for (const [type, item] of Object.entries(doc.webhooks)) {
+      expect(item.post.parameters?.filter((p) => p.in === "header").map((p) => p.name), type).toEqual(["webhook-id", "webhook-timestamp", "webhook-signature"]);
+      expect(JSON.stringify(item.post.requestBody), type).toContain(`WebhookEvent.${type}`);
     }
   });
 });

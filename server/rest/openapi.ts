@@ -6,6 +6,7 @@ import { PERSONAL_DATA_NOTE } from "../customers/to-public-customer";
 import { AppError } from "../errors";
 import { documentedQuery, type Operation } from "./operation";
 import { allOperations } from "./operations";
+import { WEBHOOK_DELIVERY_RULES, webhookEnvelopes, webhookHeaders, type WebhookEventType } from "../webhooks/webhook-envelopes";
 
 const errorSchema = z
   .object({ success: z.literal(false), error: z.string().meta({ description: "A sentence for humans." }), code: z.string().meta({ example: "INSUFFICIENT_POINTS" }) })
@@ -54,6 +55,29 @@ function definedOnly<T extends Record<string, unknown>>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
+// What we send to subscribed endpoints (OpenAPI 3.1 `webhooks`): one entry per event type.
+function webhooks(): ZodOpenApiPathsObject {
+  return Object.fromEntries(
+    (Object.entries(webhookEnvelopes) as [WebhookEventType, (typeof webhookEnvelopes)[WebhookEventType]][]).map(([type, schema]) => [
+      type,
+      {
+        post: {
+          operationId: `webhook_${type.replace(".", "_")}`,
+          summary: type,
+          description: `${schema.description ?? ""} ${WEBHOOK_DELIVERY_RULES}`.trim(),
+          tags: ["Webhook events"],
+          requestParams: { header: webhookHeaders },
+          requestBody: { content: { "application/json": { schema } } },
+          responses: {
+            "200": { description: "Received (any 2xx)." },
+            "410": { description: "Gone: turns the endpoint off." },
+          },
+        },
+      },
+    ]),
+  );
+}
+
 let cached: ReturnType<typeof createDocument> | undefined;
 
 export function openApiDocument() {
@@ -83,6 +107,7 @@ export function openApiDocument() {
       },
     },
     paths,
+    webhooks: webhooks(),
   });
   return cached;
 }

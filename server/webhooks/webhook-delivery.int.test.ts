@@ -10,6 +10,7 @@ import { eraseCustomer } from "../customers/erase-customer";
 import { awardPoints, redeemPoints } from "../ledger";
 import { resendDelivery, sendTestEvent } from "./redeliver-webhooks";
 import { rotateWebhookSecret } from "./rotate-webhook-secret";
+import { webhookEnvelopes, type WebhookEventType } from "./webhook-envelopes";
 
 await testWorker();
 
@@ -42,6 +43,8 @@ describe("webhook delivery", () => {
       expect(got, event.type).toBeDefined();
       expect(got!.verified).toBe(true);
       expect(got!.body).toEqual({ id: event.eventId, type: event.type, createdAt: event.createdAt.toISOString(), businessId: business.id, data: event.payload });
+      // And it is what the OpenAPI document's webhooks section says it is, no field more.
+      expect(webhookEnvelopes[event.type as WebhookEventType].safeParse(got!.body).error?.issues ?? []).toEqual([]);
     }
     // The balance in each points event is the entry's balance after, as the ledger recorded it.
     const entries = await db.ledgerEntry.findMany({ where: { businessId: business.id } });
@@ -128,14 +131,14 @@ describe("webhook delivery", () => {
     await eventually(async () => receiver.received.length === 2, "the resend");
     const [first, second] = receiver.received;
     expect([first!.verified, second!.verified]).toEqual([true, true]);
-    expect(first!.headers["webhook-signature"]!.split(" ")).toHaveLength(2);
-    expect(first!.body).toMatchObject({ type: "webhook.test", businessId: business.id, data: { endpointId: endpoint.id } });
+    expect((first!.headers["webhook-signature"] as string).split(" ")).toHaveLength(2);
+    expect(webhookEnvelopes["webhook.test"].parse(first!.body)).toMatchObject({ businessId: business.id, data: { endpointId: endpoint.id } });
     expect(second!.id).toBe(first!.id);
     // Once the old secret has expired, one signature again.
     await db.webhookEndpoint.update({ where: { businessId_id: { businessId: business.id, id: endpoint.id } }, data: { previousSecretExpiresAt: new Date(Date.now() - 1000) } });
     await resendDelivery(db, actor, { id: endpoint.id, deliveryId: test.deliveryId });
     await eventually(async () => receiver.received.length === 3, "the second resend");
-    expect(receiver.received[2]!.headers["webhook-signature"]!.split(" ")).toHaveLength(1);
+    expect((receiver.received[2]!.headers["webhook-signature"] as string).split(" ")).toHaveLength(1);
     expect(receiver.received[2]!.verified).toBe(true);
   });
 
