@@ -6,7 +6,12 @@ import { createApiKey } from "../api-keys/create-api-key";
 import { revokeApiKey } from "../api-keys/manage-api-keys";
 import { createBusiness } from "../businesses/create-business";
 import { AppError } from "../errors";
+import { rollUpAnalytics } from "../analytics/roll-up-analytics";
+import { rawPoolOf } from "../db/client";
+import { env } from "../env";
 import { expireDuePoints } from "../ledger/expire-due-points";
+import { warnExpiringPoints } from "../ledger/warn-expiring-points";
+import { maintainWebhooks } from "../webhooks/maintain-webhooks";
 import { migrateDatabase } from "../db/migrate";
 import { openDatabase } from "../db/open-database";
 import { withDatabase } from "../db/with-database";
@@ -111,10 +116,37 @@ export const commands: Command[] = [
   {
     name: "points expire-due",
     usage: "points expire-due",
-    summary: "Expire every lot past its expiry date, in all businesses (the app also runs this hourly).",
+    summary: "Expire every lot past its expiry date, in all businesses (the job worker also runs this hourly).",
     run: async ({ out }) => {
       const run = await withDatabase((db) => expireDuePoints(db));
       out(`Expired ${run.points} points for ${run.customers} customers.`);
+    },
+  },
+  {
+    name: "points warn-expiring",
+    usage: "points warn-expiring",
+    summary: "Write points.expiring_soon for lots expiring within each business's warning days (the worker runs this hourly).",
+    run: async ({ out }) => {
+      const run = await withDatabase((db) => warnExpiringPoints(db));
+      out(`Warned of ${run.lots} lots about to expire.`);
+    },
+  },
+  {
+    name: "analytics rollup",
+    usage: "analytics rollup",
+    summary: "Fill the daily analytics of every business's settled days (the worker runs this nightly).",
+    run: async ({ out }) => {
+      const run = await withDatabase((db) => rollUpAnalytics(db));
+      out(`Rolled up analytics for ${run.businesses} businesses.`);
+    },
+  },
+  {
+    name: "webhooks maintain",
+    usage: "webhooks maintain",
+    summary: "Mark endpoints failing for 3 days, and prune delivery logs and delivered events past WEBHOOK_RETENTION_DAYS (the worker runs this hourly).",
+    run: async ({ out }) => {
+      const run = await withDatabase((db) => maintainWebhooks(rawPoolOf(db)!, { retentionDays: env().WEBHOOK_RETENTION_DAYS }));
+      out(`Marked ${run.failing} endpoints failing; pruned ${run.attempts} attempts, ${run.deliveries} deliveries and ${run.events} events.`);
     },
   },
 ];

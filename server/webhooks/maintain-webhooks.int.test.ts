@@ -1,0 +1,46 @@
+// Hourly upkeep: endpoints failing for 3 days are marked FAILING even with no new delivery to
+// notice; logs, finished deliveries and delivered events past the retention period go, and an
+// event with a delivery still on its way stays. Run through the CLI command operators use.
+import { describe, expect, it } from "vitest";
+import { makeBusiness } from "../../test/fixtures";
+import { endpointFor } from "../../test/webhook-worker";
+import { runCli } from "../cli/run-cli";
+import { db } from "../db/client";
+import { awardPoints } from "../ledger";
+
+const fanOut = () => db.$queryRaw`SELECT ll_fan_out_outbox(500)`;
+
+describe("webhook maintenance", () => {
+  it("marks long-failing endpoints and prunes what is past retention, keeping events still on their way", async () => {
+    const { actor, business } = await makeBusiness();
+    const failing = await endpointFor(business.id, "https://failing.example.com/h");
+    const healthy = await endpointFor(business.id, "https://healthy.example.com/h", ["points.earned"]);
+    await db.$executeRaw`UPDATE webhook_endpoints SET failing_since = now() - interval '3 days 5 minutes' WHERE business_id = ${business.id}::uuid AND id = ${failing.id}::uuid`;
+    await awardPoints(db, actor, { customerEmail: "old@test.dev", amount: 10 });
+    await fanOut();
+    // Everything so far is 31 days old; the healthy endpoint's delivery was delivered, the
+    // failing one's are still pending.
+    await db.webhookDelivery.updateMany({ where: { businessId: business.id, endpointId: healthy.id }, data: { status: "DELIVERED" } });
+    const deliveries = await db.webhookDelivery.findMany({ where: { businessId: business.id } });
+    await db.webhookAttempt.createMany({ data: deliveries.map((d) => ({ businessId: business.id, deliveryId: d.id, endpointId: d.endpointId, attempt: 1, durationMs: 5, statusCode: 500 })) });
+    for (const table of ["outbox_events", "webhook_deliveries", "webhook_attempts"]) {
+      await db.$executeRawUnsafe(`UPDATE ${table} SET created_at = now() - interval '31 days' WHERE business_id = $1::uuid`, business.id);
+    }
+    await awardPoints(db, actor, { customerEmail: "new@test.dev", amount: 10 });
+    await fanOut();
+
+    const out: string[] = [];
+    expect(await runCli(["webhooks", "maintain"], (line) => out.push(line))).toBe(0);
+    expect(out.join("\n")).toMatch(/Marked 1 endpoints failing; pruned 3 attempts, 1 deliveries and 0 events/);
+
+    expect(await db.webhookEndpoint.findFirstOrThrow({ where: { id: failing.id } })).toMatchObject({ status: "FAILING", statusReason: expect.stringMatching(/retries stopped/) });
+    expect((await db.webhookEndpoint.findFirstOrThrow({ where: { id: healthy.id } })).status).toBe("ACTIVE");
+    expect(await db.webhookAttempt.count({ where: { businessId: business.id } })).toBe(0);
+    // The old events stay while the failing endpoint's deliveries of them are pending; the new ones are young.
+    expect(await db.outboxEvent.count({ where: { businessId: business.id } })).toBe(4);
+    await db.webhookDelivery.updateMany({ where: { businessId: business.id, endpointId: failing.id }, data: { status: "FAILED" } });
+    expect(await runCli(["webhooks", "maintain"], () => {})).toBe(0);
+    expect(await db.outboxEvent.count({ where: { businessId: business.id } })).toBe(2);
+    expect(await db.webhookDelivery.count({ where: { businessId: business.id } })).toBe(3);
+  });
+});
