@@ -28,7 +28,8 @@ describe("audit details", () => {
     await deleteWebhookEndpoint(db, actor, { id: endpoint.id });
     for (const action of ["webhook.created", "webhook.deleted"]) {
       const [row] = await auditRows(business.id, action);
-      expect(row!.details).toEqual({ url: "https://x.example/hook/7?[redacted]", events: ["points.earned"] });
+      // The endpoint code leaves the query out (the trigger would redact it if it came).
+      expect(row!.details).toEqual({ url: "https://x.example/hook/7", events: ["points.earned"] });
       expect(row!.text).not.toContain("abc123TOKEN");
       expect(row!.text).not.toContain(secret);
     }

@@ -38,8 +38,8 @@ async function ensureRole(client: pg.Client, role: Role, attributes: string): Pr
   });
 }
 
-// As a superuser, connected to the app's database: hands the database, its public schema and
-// every object in it to the owner. Moves an install made when everything belonged to
+// As a superuser, connected to the app's database: hands the database, its public schema, the
+// job queue's schema and every object in them to the owner. Moves an install made when everything belonged to
 // `postgres`; a no-op once done.
 export async function transferOwnership(adminDatabaseUrl: string, owner: string): Promise<void> {
   const client = new pg.Client({ connectionString: adminDatabaseUrl });
@@ -47,10 +47,11 @@ export async function transferOwnership(adminDatabaseUrl: string, owner: string)
   try {
     await client.query("BEGIN");
     await client.query(`ALTER DATABASE ${quoteIdent(await currentDatabase(client))} OWNER TO ${quoteIdent(owner)}`);
-    await client.query(`ALTER SCHEMA public OWNER TO ${quoteIdent(owner)}`);
+    const { rows: schemas } = await client.query<{ name: string }>("SELECT nspname AS name FROM pg_namespace WHERE nspname = ANY($1::text[])", [OWNED_SCHEMAS]);
+    for (const { name } of schemas) await client.query(`ALTER SCHEMA ${quoteIdent(name)} OWNER TO ${quoteIdent(owner)}`);
     // Tables first: a sequence owned by a column moves with its table.
     for (const step of OWNERSHIP_STEPS) {
-      const { rows } = await client.query<{ sql: string }>(step, [owner]);
+      const { rows } = await client.query<{ sql: string }>(step, [owner, OWNED_SCHEMAS]);
       for (const row of rows) await client.query(row.sql);
     }
     await client.query("COMMIT");
@@ -66,22 +67,26 @@ async function currentDatabase(client: pg.Client): Promise<string> {
   return (await client.query<{ name: string }>("SELECT current_database() AS name")).rows[0]!.name;
 }
 
-// Each yields the ALTER statements for objects in schema public not yet owned by $1.
+// Ours, and the job queue's (server/jobs/install-job-queue.ts).
+const OWNED_SCHEMAS = ["public", "graphile_worker"];
+
+// Each yields the ALTER statements for objects in the schemas $2 not yet owned by $1.
 const OWNERSHIP_STEPS = [
   `SELECT format('ALTER %s %s OWNER TO %I',
             CASE c.relkind WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW' WHEN 'f' THEN 'FOREIGN TABLE' ELSE 'TABLE' END,
             c.oid::regclass, $1::text) AS sql
      FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-    WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p', 'v', 'm', 'f') AND pg_get_userbyid(c.relowner) <> $1`,
+    WHERE n.nspname = ANY($2::text[]) AND c.relkind IN ('r', 'p', 'v', 'm', 'f') AND pg_get_userbyid(c.relowner) <> $1`,
   `SELECT format('ALTER SEQUENCE %s OWNER TO %I', c.oid::regclass, $1::text) AS sql
      FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-    WHERE n.nspname = 'public' AND c.relkind = 'S' AND pg_get_userbyid(c.relowner) <> $1`,
+    WHERE n.nspname = ANY($2::text[]) AND c.relkind = 'S' AND pg_get_userbyid(c.relowner) <> $1`,
   `SELECT format('ALTER ROUTINE %s OWNER TO %I', p.oid::regprocedure, $1::text) AS sql
      FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
-    WHERE n.nspname = 'public' AND p.prokind IN ('f', 'p') AND pg_get_userbyid(p.proowner) <> $1`,
+    WHERE n.nspname = ANY($2::text[]) AND p.prokind IN ('f', 'p') AND pg_get_userbyid(p.proowner) <> $1`,
+  // Enums, domains, and composite types of their own (not a table's row type).
   `SELECT format('ALTER %s %s OWNER TO %I', CASE t.typtype WHEN 'd' THEN 'DOMAIN' ELSE 'TYPE' END, t.oid::regtype, $1::text) AS sql
-     FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
-    WHERE n.nspname = 'public' AND t.typtype IN ('e', 'd') AND pg_get_userbyid(t.typowner) <> $1`,
+     FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace LEFT JOIN pg_class r ON r.oid = t.typrelid
+    WHERE n.nspname = ANY($2::text[]) AND (t.typtype IN ('e', 'd') OR (t.typtype = 'c' AND r.relkind = 'c')) AND pg_get_userbyid(t.typowner) <> $1`,
 ];
 
 // Run by the migration runner as the owner, inside its transaction: what the app role needs and
