@@ -25,7 +25,7 @@ export function OperationCard({ operation, curl }: { operation: Operation; curl:
     <article id={`${operation.method}-${operation.path}`} className="scroll-mt-6 rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
       <div className="flex flex-wrap items-center gap-3">
         <span className={`rounded-md px-2 py-0.5 font-mono text-xs font-bold ${METHOD_COLOURS[operation.method]}`}>{operation.method}</span>
-        <code className="font-mono text-sm font-semibold">/api/v1{operation.path}</code>
+        <code className="break-all font-mono text-sm font-semibold">/api/v1{operation.path}</code>
         {operation.scope && <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-600">scope {operation.scope}</span>}
       </div>
       <h3 className="mt-3 text-lg font-semibold">{operation.summary}</h3>
