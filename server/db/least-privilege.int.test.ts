@@ -89,6 +89,26 @@ describe("the app's database role", () => {
     expect(row?.erased).toBeNull();
   });
 
+  it("works the job queue's rows but can't change its schema; another login role can neither queue nor read jobs", async () => {
+    await asRole(process.env.DATABASE_URL!, async (client) => {
+      await client.query("SELECT graphile_worker.add_job('webhook_deliver', '{}'::json, run_at => now() + interval '1 day')");
+      expect(await refusal(client.query("CREATE TABLE graphile_worker.mine (id int)"))).toMatch(/^42501/);
+      expect(await refusal(client.query("ALTER TABLE graphile_worker._private_jobs DISABLE ROW LEVEL SECURITY"))).toMatch(/^42501/);
+    });
+    const stranger = `loyalty_test_stranger_${randomBytes(4).toString("hex")}`;
+    await asRole(adminUrl(), async (client) => {
+      await client.query(`CREATE ROLE ${stranger} LOGIN NOSUPERUSER`);
+      try {
+        await client.query(`SET ROLE ${stranger}`);
+        expect(await refusal(client.query("SELECT graphile_worker.add_job('webhook_deliver', '{}'::json)"))).toMatch(/^42501/);
+        expect(await refusal(client.query("SELECT count(*) FROM graphile_worker._private_jobs"))).toMatch(/^42501/);
+        await client.query("RESET ROLE");
+      } finally {
+        await client.query(`DROP ROLE ${stranger}`);
+      }
+    });
+  });
+
   it("gets row privileges on tables a later migration creates (default privileges)", async () => {
     await asRole(ownerUrl(), (client) => client.query("CREATE TABLE later_table (id int PRIMARY KEY); CREATE SEQUENCE later_seq"));
     await asRole(process.env.DATABASE_URL!, async (client) => {
