@@ -153,5 +153,9 @@ describe("upgrading a database with history", () => {
     const [counts] = await query<{ entries: string; balance: number }>(
       url, `SELECT (SELECT count(*) FROM ledger_entries) AS entries, (SELECT balance FROM customers) AS balance`);
     expect(counts).toEqual({ entries: "1", balance: 40 });
+    // Its events predate delivery: kept (replayable), but not sent to endpoints by the upgrade.
+    const [events] = await query<{ all: string; unpublished: string }>(
+      url, `SELECT count(*) AS all, count(*) FILTER (WHERE published_at IS NULL) AS unpublished FROM outbox_events`);
+    expect(events).toEqual({ all: "2", unpublished: "0" });
   });
 });

@@ -84,6 +84,7 @@ describe("webhook delivery", () => {
       return row.status === "DISABLED" && row;
     }, "the endpoint to be disabled");
     expect(off.statusReason).toMatch(/410 Gone/);
+    await eventually(async () => (await deliveries(endpoint.id)).every((d) => d.status !== "PENDING"), "the first deliveries to end");
     const seen = receiver.requests;
     await awardPoints(db, actor, { customerEmail: "gone2@test.dev", amount: 10 });
     // The next events are fanned out to no one: the endpoint is no longer active.
