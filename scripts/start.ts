@@ -59,9 +59,11 @@ async function shutdown(code: number) {
 let server: ChildProcess | undefined;
 let worker: ChildProcess | undefined;
 let signalled = false;
+let exitCode = 0;
 const running = (child?: ChildProcess) => child !== undefined && child.exitCode === null && child.signalCode === null;
-function stopWhenChildrenExit(code: number) {
-  if (!running(server) && !running(worker)) void shutdown(code);
+// Postgres stops only after both children are gone, so neither loses its database mid-write.
+function stopWhenChildrenExit() {
+  if (!running(server) && !running(worker)) void shutdown(exitCode);
 }
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
@@ -69,7 +71,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
     signalled = true;
     log(`${signal}: shutting down`);
     for (const child of [server, worker]) if (running(child)) child!.kill("SIGTERM");
-    stopWhenChildrenExit(0);
+    stopWhenChildrenExit();
   });
 }
 
@@ -89,7 +91,7 @@ function bundle(entry: string, name: string): string {
 function startJobWorker(file: string, url: string) {
   worker = spawn(process.execPath, [file], { stdio: "inherit", env: { ...process.env, DATABASE_URL: url, NODE_ENV: "production" } });
   worker.on("exit", (code, signal) => {
-    if (signalled) return stopWhenChildrenExit(0);
+    if (signalled) return stopWhenChildrenExit();
     log(`job worker exited (${signal ?? code}); starting it again in 5 s`);
     setTimeout(() => !signalled && startJobWorker(file, url), 5000).unref();
   });
@@ -117,10 +119,12 @@ try {
   // A shutdown we asked for is a success; a server that died on its own (a crash, an OOM kill)
   // is a failure, so a supervisor (systemd Restart=on-failure) restarts it.
   server.on("exit", (code) => {
-    if (signalled) return stopWhenChildrenExit(0);
-    signalled = true;
-    if (running(worker)) worker!.kill("SIGTERM");
-    void shutdown(code ?? 1);
+    if (!signalled) {
+      signalled = true;
+      exitCode = code ?? 1;
+      if (running(worker)) worker!.kill("SIGTERM");
+    }
+    stopWhenChildrenExit();
   });
   if (env().START_WORKER) startJobWorker(bundle("scripts/worker.ts", "worker.mjs"), database.url);
   else log("START_WORKER=0: no job worker here (webhooks, expiry and upkeep need `npm run worker` somewhere)");
