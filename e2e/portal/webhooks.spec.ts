@@ -1,0 +1,62 @@
+// The owner's webhooks page against the real job worker (started by `npm start`): the endpoint
+// points at a name that doesn't resolve here, so the test event's attempt fails with a DNS error
+// that the delivery log shows. Nothing waits a fixed time: the log refreshes itself while a
+// delivery is pending, and the test polls for what it expects.
+import type { Page } from "@playwright/test";
+import { expect, screenshot, test } from "./fixtures";
+
+// The worker picks the job up within a second or two when idle; on a busy machine much later.
+const DELIVERY_TIMEOUT = 90_000;
+
+async function noSidewaysScroll(page: Page) {
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+}
+
+test("owner adds an endpoint, copies its secret once, sends a test event and sees the failed attempt", async ({ ownerPage: page }) => {
+  test.setTimeout(DELIVERY_TIMEOUT + 60_000);
+  await page.goto("/webhooks");
+  await page.getByRole("button", { name: "Add endpoint" }).click();
+  await page.getByLabel("Endpoint URL").fill("https://hooks.example.com/loyalty");
+  await page.getByRole("checkbox", { name: "All events" }).uncheck();
+  await page.getByRole("checkbox", { name: "badge.awarded" }).check();
+  await page.getByLabel("Description").fill("E2E loyalty receiver");
+  await page.getByRole("button", { name: "Add endpoint" }).click();
+
+  const secret = (await page.getByTestId("webhook-secret").textContent())?.trim() ?? "";
+  expect(secret).toMatch(/^whsec_[A-Za-z0-9+/=]{20,}$/);
+  await page.getByRole("button", { name: "Done" }).click();
+  await expect(page.getByText(secret)).toHaveCount(0); // shown once only
+  const row = page.getByTestId("webhook-row").filter({ hasText: "E2E loyalty receiver" });
+  await expect(row).toContainText("Active");
+  await expect(row).toContainText("badge.awarded");
+  await screenshot(page, "webhooks-list-1280");
+  await page.setViewportSize({ width: 390, height: 844 });
+  await noSidewaysScroll(page);
+  await screenshot(page, "webhooks-list-390");
+  await page.setViewportSize({ width: 1280, height: 720 });
+
+  await row.getByRole("link", { name: "https://hooks.example.com/loyalty" }).click();
+  await expect(page.getByTestId("endpoint-url")).toHaveText("https://hooks.example.com/loyalty");
+  await page.getByRole("button", { name: "Send test event" }).click();
+  const delivery = page.getByTestId("delivery-row").filter({ hasText: "webhook.test" });
+  await expect(delivery).toContainText("Test");
+  await expect(delivery).toContainText("DNS lookup failed", { timeout: DELIVERY_TIMEOUT });
+  await delivery.getByRole("button", { name: "Attempts" }).click();
+  await expect(page.getByTestId("attempt-history")).toContainText("#1");
+  await expect(page.getByTestId("attempt-history")).toContainText("DNS lookup failed");
+  await screenshot(page, "webhook-detail-1280");
+  await page.setViewportSize({ width: 390, height: 844 });
+  await noSidewaysScroll(page);
+  await screenshot(page, "webhook-detail-390");
+});
+
+test("staff don't see webhooks in the menu and are refused on its pages", async ({ staffPage: page }) => {
+  await page.goto("/customers");
+  await expect(page.getByRole("link", { name: "Customers", exact: true })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Webhooks" })).toHaveCount(0);
+  await page.goto("/webhooks");
+  await expect(page.getByTestId("forbidden")).toBeVisible();
+  await expect(page.getByTestId("webhook-row")).toHaveCount(0);
+  await page.goto("/webhooks/00000000-0000-0000-0000-000000000000");
+  await expect(page.getByTestId("forbidden")).toBeVisible();
+});
