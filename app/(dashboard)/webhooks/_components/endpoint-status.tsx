@@ -25,7 +25,7 @@ export function StatusNotice({ endpoint, compact = false }: { endpoint: StatusFi
         {since && ` since ${formatDateTime(since)}`}
       </p>
       {endpoint.statusReason && <p className="mt-0.5">{endpoint.statusReason}</p>}
-      {!compact && (
+      {!compact && (endpoint.status === "DISABLED" || !endpoint.statusReason) && (
         <p className="mt-1 text-xs">
           {failing
             ? "Deliveries failed for three days, so they stopped and nothing is retried. Fix the receiver, then enable the endpoint and replay what it missed."

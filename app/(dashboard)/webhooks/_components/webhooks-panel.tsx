@@ -79,7 +79,7 @@ export function WebhooksPanel({ events }: { events: EventOption[] }) {
       ) : (
         <ul className="divide-y divide-slate-100 overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm">
           {endpoints.data.map((endpoint) => (
-            <li key={endpoint.id} data-testid="webhook-row" className={`px-4 py-4 sm:px-5 ${endpoint.status === "FAILING" ? "border-l-4 border-l-red-500" : ""}`}>
+            <li key={endpoint.id} data-testid="webhook-row" className={`border-l-4 px-4 py-4 sm:px-5 ${endpoint.status === "FAILING" ? "border-l-red-500" : "border-l-transparent"}`}>
               <div className="flex flex-col gap-2 sm:flex-row sm:items-start sm:justify-between sm:gap-4">
                 <div className="min-w-0 flex-1">
                   <div className="flex flex-wrap items-center gap-2">

@@ -4,7 +4,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Fragment, useState } from "react";
 import { toast } from "sonner";
-import { formatDateTime } from "@/components/format";
 import { useTRPC } from "@/components/trpc-provider";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -20,6 +19,9 @@ const PER_PAGE = 20;
 const REFRESH_MS = 5_000;
 
 const label = (value: string) => value.charAt(0) + value.slice(1).toLowerCase();
+// Short enough for a table that has to fit nine columns: the year only when it isn't this one.
+const when = (date: Date) =>
+  date.toLocaleString("en-US", { month: "short", day: "numeric", hour: "numeric", minute: "2-digit", year: date.getFullYear() === new Date().getFullYear() ? undefined : "numeric" });
 const cell = "px-4 py-2.5";
 
 export function DeliveryLog({ endpointId, active }: { endpointId: string; active: boolean }) {
@@ -57,7 +59,7 @@ export function DeliveryLog({ endpointId, active }: { endpointId: string; active
       ) : (
         <div className="-mx-5 -my-5">
           <div className="overflow-x-auto" data-testid="delivery-log">
-            <SimpleTable columns={[{ label: "Event" }, { label: "Kind" }, { label: "Status" }, { label: "Attempts", align: "right" }, { label: "Last code" }, { label: "Duration", align: "right" }, { label: "Error" }, { label: "Next attempt" }, { label: "" }]} dense>
+            <SimpleTable columns={[{ label: "Event" }, { label: "Kind" }, { label: "Status" }, { label: "Attempts" }, { label: "Code" }, { label: "Duration", align: "right" }, { label: "Error" }, { label: "Next attempt" }, { label: "" }]} dense>
               {log.data.data.map((d) => {
                 const last = d.attemptLog.at(-1);
                 return (
@@ -65,21 +67,30 @@ export function DeliveryLog({ endpointId, active }: { endpointId: string; active
                     <tr data-testid="delivery-row">
                       <td className={cell}>
                         <span className="block whitespace-nowrap font-mono text-xs">{d.eventType}</span>
-                        <span className="block whitespace-nowrap text-xs text-slate-400">{formatDateTime(d.eventCreatedAt)}</span>
+                        <span className="block whitespace-nowrap text-xs text-slate-400">{when(d.eventCreatedAt)}</span>
                       </td>
                       <td className={cell}><Pill>{label(d.kind)}</Pill></td>
                       <td className={cell}><Pill tone={TONE[d.status as Status] ?? "slate"}>{label(d.status)}</Pill></td>
-                      <td className={`${cell} text-right tabular-nums`}>{d.attempts}</td>
+                      <td className={cell}>
+                        <button
+                          type="button"
+                          className="inline-flex items-center gap-1 rounded-md px-2 py-1 tabular-nums text-slate-700 hover:bg-slate-100 disabled:cursor-default disabled:hover:bg-transparent"
+                          aria-expanded={open === d.id}
+                          aria-label={`${open === d.id ? "Hide" : "Show"} attempts (${d.attempts})`}
+                          disabled={d.attemptLog.length === 0}
+                          onClick={() => setOpen(open === d.id ? null : d.id)}
+                        >
+                          {d.attempts}
+                          {d.attemptLog.length > 0 && <span aria-hidden className="text-xs text-slate-400">{open === d.id ? "▴" : "▾"}</span>}
+                        </button>
+                      </td>
                       <td className={`${cell} tabular-nums`}>{d.lastStatusCode ?? "—"}</td>
                       <td className={`${cell} whitespace-nowrap text-right tabular-nums`}>{last ? `${last.durationMs} ms` : "—"}</td>
-                      <td className={`${cell} max-w-[16rem]`}>
+                      <td className={`${cell} max-w-[14rem]`}>
                         <span className="block truncate text-red-700" title={d.lastError ?? undefined}>{d.lastError ?? ""}</span>
                       </td>
-                      <td className={`${cell} whitespace-nowrap`}>{d.status === "PENDING" ? formatDateTime(d.nextAttemptAt ?? d.createdAt) : "—"}</td>
+                      <td className={`${cell} whitespace-nowrap`}>{d.status === "PENDING" ? when(d.nextAttemptAt ?? d.createdAt) : "—"}</td>
                       <td className={`${cell} whitespace-nowrap text-right`}>
-                        <Button variant="ghost" size="sm" aria-expanded={open === d.id} disabled={d.attemptLog.length === 0} onClick={() => setOpen(open === d.id ? null : d.id)}>
-                          {open === d.id ? "Hide attempts" : "Attempts"}
-                        </Button>
                         <Button variant="secondary" size="sm" disabled={!active || resend.isPending} title={active ? undefined : "Enable the endpoint first"} onClick={() => resend.mutate({ id: endpointId, deliveryId: d.id })}>
                           Resend
                         </Button>

@@ -44,7 +44,8 @@ export function EnableReplayDialog({ endpoint, maxReplayDays, onClose }: Props) 
       }
       confirmLabel="Enable and replay"
       loading={enable.isPending}
-      onConfirm={() => endpoint && enable.mutate({ id: endpoint.id, from: period.from, onlyFailed })}
+      // Worked out again on confirming: the limit is counted back from the server's now.
+      onConfirm={() => endpoint && enable.mutate({ id: endpoint.id, from: missedPeriod(since, maxReplayDays).from, onlyFailed })}
       onCancel={onClose}
     >
       <label className="flex items-start gap-2 text-sm text-slate-700">
