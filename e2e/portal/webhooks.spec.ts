@@ -59,12 +59,41 @@ test("owner adds an endpoint, copies its secret once, sends a test event and see
   await expect(delivery).toContainText("Test");
   await expect(delivery).toContainText("DNS lookup failed", { timeout: DELIVERY_TIMEOUT });
   await delivery.getByRole("button", { name: /^Show attempts/ }).click();
-  await expect(page.getByTestId("attempt-history")).toContainText("#1");
-  await expect(page.getByTestId("attempt-history")).toContainText("DNS lookup failed");
+  const history = page.getByTestId("delivery-log").getByTestId("attempt-history");
+  await expect(history).toContainText("#1");
+  await expect(history).toContainText("DNS lookup failed");
   await screenshot(page, "webhook-detail-1280");
   await page.setViewportSize({ width: 390, height: 844 });
+  // Cards instead of the table on a phone: the error and the attempts stay in view.
+  await expect(page.getByTestId("delivery-card").filter({ hasText: "webhook.test" })).toContainText("DNS lookup failed");
   await noSidewaysScroll(page);
   await screenshot(page, "webhook-detail-390");
+});
+
+test("owner edits an endpoint, reveals its secret after confirming, and rotates it", async ({ ownerPage: page }) => {
+  const secret = await addEndpoint(page, "https://hooks.example.com/edit-me", "E2E edited receiver");
+  await page.getByTestId("webhook-row").filter({ hasText: "E2E edited receiver" }).getByRole("link", { name: "https://hooks.example.com/edit-me" }).click();
+
+  await page.getByRole("button", { name: "Edit" }).click();
+  await page.getByLabel("Endpoint URL").fill("https://hooks.example.com/edited");
+  await page.getByRole("checkbox", { name: "points.earned" }).check();
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByTestId("endpoint-url")).toHaveText("https://hooks.example.com/edited");
+  await expect(page.getByText("points.earned", { exact: true })).toBeVisible();
+
+  await page.getByRole("button", { name: "Reveal secret" }).click();
+  await expect(page.getByTestId("webhook-secret")).toHaveCount(0); // not before confirming
+  await page.getByRole("button", { name: "Reveal secret" }).last().click();
+  await expect(page.getByTestId("webhook-secret")).toHaveText(secret);
+  await page.getByRole("button", { name: "Done" }).click();
+
+  await page.getByRole("button", { name: "Rotate secret" }).click();
+  await expect(page.getByRole("dialog")).toContainText("24 hours");
+  await page.getByRole("button", { name: "Rotate secret" }).last().click();
+  await expect(page.getByTestId("webhook-secret")).toHaveText(/^whsec_/);
+  expect(await page.getByTestId("webhook-secret").textContent()).not.toBe(secret);
+  await page.getByRole("button", { name: "Done" }).click();
+  await expect(page.getByText(/previous secret until/)).toBeVisible();
 });
 
 test("a failing endpoint stands out in the menu, the list and its page; enabling it replays what it missed", async ({ ownerPage: page, seed }) => {

@@ -20,7 +20,7 @@ export function StatusNotice({ endpoint, compact = false }: { endpoint: StatusFi
   const tone = failing ? "border-red-300 bg-red-50 text-red-800" : "border-amber-300 bg-amber-50 text-amber-900";
   return (
     <div className={`rounded-lg border px-3 py-2 text-sm ${tone}`} data-testid="endpoint-status-notice" role={failing ? "alert" : undefined}>
-      <p className="font-medium">
+      <p className="font-semibold">
         {failing ? "Failing" : "Disabled"}
         {since && ` since ${formatDateTime(since)}`}
       </p>
