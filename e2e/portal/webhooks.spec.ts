@@ -20,7 +20,7 @@ async function makeFailing(businessId: string, endpointId: string) {
   });
 }
 
-async function addEndpoint(page: Page, url: string, description: string) {
+async function addEndpoint(page: Page, url: string, description: string, screenshots = false) {
   await page.goto("/webhooks");
   await page.getByRole("button", { name: "Add endpoint" }).click();
   await page.getByLabel("Endpoint URL").fill(url);
@@ -28,6 +28,13 @@ async function addEndpoint(page: Page, url: string, description: string) {
   await page.getByRole("checkbox", { name: "All events" }).uncheck();
   await page.getByRole("checkbox", { name: "badge.awarded" }).check();
   await page.getByLabel("Description").fill(description);
+  if (screenshots) {
+    await screenshot(page, "webhook-add-1280");
+    await page.setViewportSize({ width: 390, height: 844 });
+    await noSidewaysScroll(page);
+    await screenshot(page, "webhook-add-390");
+    await page.setViewportSize({ width: 1280, height: 720 });
+  }
   await page.getByRole("button", { name: "Add endpoint" }).click();
   const secret = (await page.getByTestId("webhook-secret").textContent())?.trim() ?? "";
   await page.getByRole("button", { name: "Done" }).click();
@@ -40,7 +47,7 @@ async function noSidewaysScroll(page: Page) {
 
 test("owner adds an endpoint, copies its secret once, sends a test event and sees the failed attempt", async ({ ownerPage: page }) => {
   test.setTimeout(DELIVERY_TIMEOUT + 60_000);
-  const secret = await addEndpoint(page, "https://hooks.example.com/loyalty", "E2E loyalty receiver");
+  const secret = await addEndpoint(page, "https://hooks.example.com/loyalty", "E2E loyalty receiver", true);
   expect(secret).toMatch(/^whsec_[A-Za-z0-9+/=]{20,}$/);
   await expect(page.getByText(secret)).toHaveCount(0); // shown once only
   const row = page.getByTestId("webhook-row").filter({ hasText: "E2E loyalty receiver" });

@@ -5,15 +5,12 @@ import { Fragment } from "react";
 import { Button } from "@/components/ui/button";
 import { Pill } from "@/components/ui/states";
 import type { PublicDelivery } from "@/server/webhooks/list-webhook-deliveries";
-import { AttemptHistory } from "./attempt-history";
+import { AttemptHistory, when } from "./attempt-history";
 
 export type ItemProps = { d: PublicDelivery; open: boolean; onToggle: () => void; canResend: boolean; onResend: () => void };
 
 const TONE: Record<string, "amber" | "green" | "red"> = { PENDING: "amber", DELIVERED: "green", FAILED: "red" };
 const label = (value: string) => value.charAt(0) + value.slice(1).toLowerCase();
-// The year only when it isn't this one: the table has nine columns to fit.
-export const when = (date: Date) =>
-  date.toLocaleString("en-US", { month: "short", day: "numeric", hour: "numeric", minute: "2-digit", year: date.getFullYear() === new Date().getFullYear() ? undefined : "numeric" });
 const next = (d: PublicDelivery) => (d.status === "PENDING" ? when(d.nextAttemptAt ?? d.createdAt) : null);
 const duration = (d: PublicDelivery) => {
   const last = d.attemptLog.at(-1);
