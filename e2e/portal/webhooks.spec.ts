@@ -70,6 +70,10 @@ test("owner adds an endpoint, copies its secret once, sends a test event and see
   await expect(history).toContainText("#1");
   await expect(history).toContainText("DNS lookup failed");
   await screenshot(page, "webhook-detail-1280");
+  // Sent again by hand: a second delivery of the same test event, at the top of the log.
+  await delivery.first().getByRole("button", { name: "Resend" }).click();
+  await expect(page.getByTestId("delivery-row").filter({ hasText: "webhook.test" })).toHaveCount(2);
+  await expect(page.getByTestId("delivery-row").first()).toContainText("Resend");
   await page.setViewportSize({ width: 390, height: 844 });
   // Cards instead of the table on a phone: the error and the attempts stay in view.
   await expect(page.getByTestId("delivery-card").filter({ hasText: "webhook.test" })).toContainText("DNS lookup failed");
@@ -101,6 +105,13 @@ test("owner edits an endpoint, reveals its secret after confirming, and rotates 
   expect(await page.getByTestId("webhook-secret").textContent()).not.toBe(secret);
   await page.getByRole("button", { name: "Done" }).click();
   await expect(page.getByText(/previous secret until/)).toBeVisible();
+
+  // The last day, only what it missed: nothing it subscribes to happened, so nothing is queued.
+  await page.getByRole("button", { name: "Replay", exact: true }).click();
+  await expect(page.getByText("Nothing to replay in that period.")).toBeVisible();
+  await page.getByRole("button", { name: "Disable" }).click();
+  await expect(page.getByTestId("endpoint-status-notice")).toContainText("Turned off by its owner.");
+  await expect(page.getByRole("button", { name: "Replay", exact: true })).toBeDisabled();
 });
 
 test("a failing endpoint stands out in the menu, the list and its page; enabling it replays what it missed", async ({ ownerPage: page, seed }) => {

@@ -19,15 +19,19 @@ describe("endpoint form", () => {
     expect(result.error?.flatten().fieldErrors).toMatchObject({ url: [expect.stringMatching(/https/)], events: [expect.any(String)] });
   });
 
-  it("groups events by what they are about, in catalogue order", () => {
+  it("groups events by what they are about, points first, a new group last", () => {
     const groups = groupEvents([
       { type: "customer.created", description: "" },
+      { type: "gift.sent", description: "" },
       { type: "points.earned", description: "" },
+      { type: "badge.awarded", description: "" },
       { type: "customer.erased", description: "" },
     ]);
     expect(groups.map(([group, options]) => [group, options.map((o) => o.type)])).toEqual([
-      ["customer", ["customer.created", "customer.erased"]],
       ["points", ["points.earned"]],
+      ["customer", ["customer.created", "customer.erased"]],
+      ["badge", ["badge.awarded"]],
+      ["gift", ["gift.sent"]],
     ]);
   });
 });

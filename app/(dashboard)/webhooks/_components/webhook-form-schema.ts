@@ -27,14 +27,18 @@ export function toEndpointInput(values: EndpointFormValues) {
   return { url: parsed.url, events, description: parsed.description === "" ? null : parsed.description };
 }
 
-// points.earned -> points: the checkboxes are grouped by what the event is about.
+// points.earned -> points: the checkboxes are grouped by what the event is about, the groups
+// most integrations want first; a group added later comes after them.
+const GROUP_ORDER = ["points", "customer", "badge"];
+const rank = (group: string) => (GROUP_ORDER.includes(group) ? GROUP_ORDER.indexOf(group) : GROUP_ORDER.length);
+
 export function groupEvents(options: EventOption[]): [group: string, options: EventOption[]][] {
   const groups = new Map<string, EventOption[]>();
   for (const option of options) {
     const group = option.type.split(".")[0]!;
     groups.set(group, [...(groups.get(group) ?? []), option]);
   }
-  return [...groups.entries()];
+  return [...groups.entries()].sort(([a], [b]) => rank(a) - rank(b));
 }
 
 // <input type="datetime-local"> speaks the browser's local time without a zone.

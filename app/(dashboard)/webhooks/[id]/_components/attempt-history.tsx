@@ -1,6 +1,5 @@
 // Every HTTP attempt of one delivery, oldest first: the receiver's status code (none when it
 // couldn't be reached), how long it took, the error, and when the next try was set for.
-import { formatDateTime } from "@/components/format";
 import type { DeliveryAttempt } from "@/server/webhooks/list-webhook-deliveries";
 
 // The year only when it isn't this one: the log's table has nine columns to fit.
@@ -18,7 +17,7 @@ export function AttemptHistory({ attempts }: { attempts: DeliveryAttempt[] }) {
           <span className="tabular-nums text-slate-500">{a.durationMs} ms</span>
           <span className="min-w-0 basis-full">
             {a.error && <span className="block break-words text-red-700">{a.error}</span>}
-            <span className="block text-slate-500">{a.nextAttemptAt ? `Next attempt ${formatDateTime(a.nextAttemptAt)}` : a.error ? "No further attempt" : "Delivered"}</span>
+            <span className="block text-slate-500">{a.nextAttemptAt ? `Next attempt ${when(a.nextAttemptAt)}` : a.error ? "No further attempt" : "Delivered"}</span>
           </span>
         </li>
       ))}

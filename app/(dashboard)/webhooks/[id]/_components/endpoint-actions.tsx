@@ -28,7 +28,11 @@ export function EndpointActions({ endpoint, events }: { endpoint: PublicWebhookE
   const refresh = () => void queryClient.invalidateQueries({ queryKey: trpc.webhooks.pathKey() });
   const fail = { onError: (error: { message: string }) => toast.error(error.message) };
 
-  const update = useMutation(trpc.webhooks.update.mutationOptions({ ...fail, onSuccess: () => (refresh(), setEditing(false), toast.success("Endpoint saved")) }));
+  const saved = (enabled: boolean | undefined) =>
+    enabled === undefined ? "Endpoint saved" : enabled ? "Enabled: deliveries start again" : "Disabled: nothing is sent to it until you enable it";
+  const update = useMutation(
+    trpc.webhooks.update.mutationOptions({ ...fail, onSuccess: (_, input) => (refresh(), setEditing(false), toast.success(saved(input.enabled))) }),
+  );
   const sendTest = useMutation(trpc.webhooks.sendTest.mutationOptions({ ...fail, onSuccess: () => (refresh(), toast.success("Test event queued: watch the delivery log")) }));
   const reveal = useMutation(
     trpc.webhooks.revealSecret.mutationOptions({
