@@ -73,10 +73,10 @@ test("owner adds an endpoint, copies its secret once, sends a test event and see
   // Sent again by hand: a second delivery of the same test event, at the top of the log.
   await delivery.first().getByRole("button", { name: "Resend" }).click();
   await expect(page.getByTestId("delivery-row").filter({ hasText: "webhook.test" })).toHaveCount(2);
-  await expect(page.getByTestId("delivery-row").first()).toContainText("Resend");
+  await expect(page.getByTestId("delivery-row").first().getByRole("cell").nth(1)).toHaveText("Resend");
   await page.setViewportSize({ width: 390, height: 844 });
   // Cards instead of the table on a phone: the error and the attempts stay in view.
-  await expect(page.getByTestId("delivery-card").filter({ hasText: "webhook.test" })).toContainText("DNS lookup failed");
+  await expect(page.getByTestId("delivery-card").last()).toContainText("DNS lookup failed");
   await noSidewaysScroll(page);
   await screenshot(page, "webhook-detail-390");
 });
@@ -106,9 +106,10 @@ test("owner edits an endpoint, reveals its secret after confirming, and rotates 
   await page.getByRole("button", { name: "Done" }).click();
   await expect(page.getByText(/previous secret until/)).toBeVisible();
 
-  // The last day, only what it missed: nothing it subscribes to happened, so nothing is queued.
+  // The last day, only what it missed: the seed's awards (points.earned, now subscribed to).
   await page.getByRole("button", { name: "Replay", exact: true }).click();
-  await expect(page.getByText("Nothing to replay in that period.")).toBeVisible();
+  await expect(page.getByText(/^\d+ events queued\.$/)).toBeVisible();
+  await expect(page.getByTestId("delivery-row").filter({ hasText: "points.earned" }).first()).toContainText("Replay");
   await page.getByRole("button", { name: "Disable" }).click();
   await expect(page.getByTestId("endpoint-status-notice")).toContainText("Turned off by its owner.");
   await expect(page.getByRole("button", { name: "Replay", exact: true })).toBeDisabled();
@@ -133,6 +134,7 @@ test("a failing endpoint stands out in the menu, the list and its page; enabling
   await screenshot(page, "webhooks-failing-list-390");
 
   await row.getByRole("link", { name: "https://hooks.example.com/failing" }).click();
+  await expect(page.getByTestId("endpoint-url")).toHaveText("https://hooks.example.com/failing");
   await expect(page.getByTestId("endpoint-status-notice")).toContainText("retries stopped");
   await expect(page.getByRole("button", { name: "Send test event" })).toBeDisabled();
   await noSidewaysScroll(page);
