@@ -10,7 +10,7 @@ import { AUTH_DIR, type Credentials } from "./portal/sessions";
 
 const WARM_UP_TIMEOUT = 120_000;
 const NO_SUCH_CUSTOMER = "00000000-0000-0000-0000-000000000000";
-const DASHBOARD = ["/customers", `/customers/${NO_SUCH_CUSTOMER}`, "/analytics", "/audit", "/team", "/api-keys", "/settings", "/account"];
+const DASHBOARD = ["/customers", `/customers/${NO_SUCH_CUSTOMER}`, "/analytics", "/audit", "/team", "/api-keys", "/webhooks", `/webhooks/${NO_SUCH_CUSTOMER}`, "/settings", "/account"];
 // Signed out, these answer 401 or a redirect, which still loads each route's code.
 const REQUESTS: [method: "get" | "post", path: string][] = [
   ["get", "/"],

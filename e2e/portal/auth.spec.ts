@@ -11,7 +11,7 @@ test("wrong password is refused with a clear message", async ({ page }) => {
 });
 
 test("dashboard routes send a signed-out visitor to the login page", async ({ page }) => {
-  for (const route of ["/customers", "/audit", "/team", "/api-keys", "/settings", "/analytics"]) {
+  for (const route of ["/customers", "/audit", "/team", "/api-keys", "/webhooks", "/settings", "/analytics"]) {
     await page.goto(route);
     await expect(page).toHaveURL(/\/login/);
   }

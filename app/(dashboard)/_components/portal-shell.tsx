@@ -4,6 +4,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useState } from "react";
+import { FailingWebhooksBadge } from "../webhooks/_components/failing-badge";
 import { BusinessSwitcher } from "./business-switcher";
 import { signOutAction } from "./session-actions";
 
@@ -22,6 +23,7 @@ const NAV: { href: string; label: string; ownerOnly?: boolean }[] = [
   { href: "/audit", label: "Audit log" },
   { href: "/team", label: "Team", ownerOnly: true },
   { href: "/api-keys", label: "API keys", ownerOnly: true },
+  { href: "/webhooks", label: "Webhooks", ownerOnly: true },
   { href: "/settings", label: "Settings", ownerOnly: true },
 ];
 
@@ -45,9 +47,10 @@ export function PortalShell({ user, role, business, memberships, children }: Pro
               href={item.href}
               onClick={() => setOpen(false)}
               aria-current={active ? "page" : undefined}
-              className={`rounded-lg px-3 py-2 text-sm font-medium transition ${active ? "bg-slate-800 text-white" : "hover:bg-slate-800/60 hover:text-white"}`}
+              className={`flex items-center gap-2 rounded-lg px-3 py-2 text-sm font-medium transition ${active ? "bg-slate-800 text-white" : "hover:bg-slate-800/60 hover:text-white"}`}
             >
               {item.label}
+              {item.href === "/webhooks" && <FailingWebhooksBadge />}
             </Link>
           );
         })}

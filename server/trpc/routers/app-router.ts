@@ -7,6 +7,7 @@ import { pointsRouter } from "./points-router";
 import { sessionRouter } from "./session-router";
 import { settingsRouter } from "./settings-router";
 import { teamRouter } from "./team-router";
+import { webhooksRouter } from "./webhooks-router";
 
 export const appRouter = router({
   health: publicProcedure.query(() => checkHealth()),
@@ -15,6 +16,7 @@ export const appRouter = router({
   points: pointsRouter,
   apiKeys: apiKeysRouter,
   team: teamRouter,
+  webhooks: webhooksRouter,
   settings: settingsRouter,
   analytics: analyticsRouter,
   audit: auditRouter,
