@@ -140,9 +140,9 @@ describe("webhooks router mutations", () => {
 
     const log = await owner.deliveries({ id: endpoint.id, perPage: 2 });
     expect(log.pagination).toMatchObject({ page: 1, perPage: 2, total: rows.length });
-    expect(log.data).toHaveLength(2);
+    expect(log.items).toHaveLength(2);
     const tests = await owner.deliveries({ id: endpoint.id, eventType: "webhook.test" });
-    expect(tests.data.map((d) => d.kind).sort()).toEqual(["RESEND", "TEST"]);
+    expect(tests.items.map((d) => d.kind).sort()).toEqual(["RESEND", "TEST"]);
     expect(await auditActions(a.business.id, endpoint.id)).toEqual(["webhook.created", "webhook.resent", "webhook.replayed"]);
   });
 

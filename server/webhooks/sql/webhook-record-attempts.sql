@@ -48,7 +48,7 @@ BEGIN
   -- starts one, and a streak as old as p_failing_after marks it FAILING (no more retries).
   IF 'gone' = ANY(v_outcomes) THEN
     UPDATE "webhook_endpoints" SET "status" = 'DISABLED', "disabled_at" = now(), "updated_at" = now(),
-           "status_reason" = 'The endpoint answered 410 Gone on ' || ll_iso(now()) || ', which asks for no more deliveries.'
+           "status_reason" = 'The endpoint answered 410 Gone, which asks for no more deliveries.'
      WHERE "business_id" = p_business AND "id" = p_endpoint AND "status" = 'ACTIVE';
   ELSIF 'delivered' = ANY(v_outcomes) THEN
     UPDATE "webhook_endpoints" SET "failing_since" = NULL
@@ -70,7 +70,7 @@ DECLARE
   v_count int;
 BEGIN
   UPDATE "webhook_endpoints" SET "status" = 'FAILING', "disabled_at" = now(), "updated_at" = now(),
-         "status_reason" = 'Every delivery failed since ' || ll_iso("failing_since") || '; retries stopped. Fix the endpoint, then enable it and replay what it missed.'
+         "status_reason" = 'Every delivery failed for 3 days or more; retries stopped. Fix the endpoint, then enable it and replay what it missed.'
    WHERE "business_id" = p_business AND (p_endpoint IS NULL OR "id" = p_endpoint)
      AND "status" = 'ACTIVE' AND "failing_since" <= now() - p_failing_after;
   GET DIAGNOSTICS v_count = ROW_COUNT;

@@ -30,7 +30,7 @@ export function DeliveryLog({ endpointId, active }: { endpointId: string; active
   const log = useQuery({
     ...trpc.webhooks.deliveries.queryOptions({ id: endpointId, status: status || undefined, page, perPage: PER_PAGE }),
     placeholderData: keepPreviousData,
-    refetchInterval: (query) => (query.state.data?.data.some((d) => d.status === "PENDING") ? REFRESH_MS : false),
+    refetchInterval: (query) => (query.state.data?.items.some((d) => d.status === "PENDING") ? REFRESH_MS : false),
   });
   const resend = useMutation(
     trpc.webhooks.resend.mutationOptions({
@@ -58,17 +58,17 @@ export function DeliveryLog({ endpointId, active }: { endpointId: string; active
         <TableSkeleton />
       ) : log.error ? (
         <ErrorState message={log.error.message} />
-      ) : log.data.data.length === 0 ? (
+      ) : log.data.items.length === 0 ? (
         <EmptyState title="No deliveries" description={status ? "None with this status." : "Events sent to this endpoint show up here. Send a test event to try it."} />
       ) : (
         <div className="-mx-5 -my-5">
           <div className="hidden overflow-x-auto sm:block" data-testid="delivery-log">
             <SimpleTable columns={COLUMNS} dense>
-              {log.data.data.map((d) => <DeliveryRow key={d.id} {...item(d)} />)}
+              {log.data.items.map((d) => <DeliveryRow key={d.id} {...item(d)} />)}
             </SimpleTable>
           </div>
           <ul className="divide-y divide-slate-100 sm:hidden">
-            {log.data.data.map((d) => <DeliveryCard key={d.id} {...item(d)} />)}
+            {log.data.items.map((d) => <DeliveryCard key={d.id} {...item(d)} />)}
           </ul>
           {pages > 1 && (
             <div className="flex items-center justify-between border-t border-slate-100 px-4 py-3 text-xs text-slate-500">
