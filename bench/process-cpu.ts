@@ -7,7 +7,8 @@ const TICKS_PER_SECOND = 100; // USER_HZ, 100 on every Linux we run on
 
 // pgid -> label; Postgres (forked by the server's start.ts, so in its group) is told apart by name.
 export type Groups = Map<number, string>;
-export type CpuSample = { at: number; seconds: Map<string, number> };
+// Per process: its label and CPU seconds so far.
+export type CpuSample = { at: number; processes: Map<number, { label: string; seconds: number }> };
 
 type Proc = { pid: number; ppid: number; pgid: number; comm: string; seconds: number };
 
@@ -32,17 +33,18 @@ function processes(): Proc[] {
 }
 
 // Postgres's backends put themselves in groups of their own: they are found as children of a
-// postmaster in one of the groups. Backends that exited between two samples take their CPU time
-// with them (few do: the pools keep theirs).
-export function sampleCpu(groups: Groups): CpuSample {
+// postmaster in one of the groups. A process that exited between two samples takes its CPU time
+// with it (few do: the pools keep their connections).
+// `backends`: Postgres backends (pid -> label) to count apart, e.g. the job worker's sessions.
+export function sampleCpu(groups: Groups, backends = new Map<number, string>()): CpuSample {
   const all = processes();
   const postmasters = new Set(all.filter((p) => p.comm === "postgres" && groups.has(p.pgid)).map((p) => p.pid));
-  const seconds = new Map<string, number>();
+  const labelled = new Map<number, { label: string; seconds: number }>();
   for (const p of all) {
-    const label = postmasters.has(p.pid) || postmasters.has(p.ppid) ? "postgres" : groups.get(p.pgid);
-    if (label) seconds.set(label, (seconds.get(label) ?? 0) + p.seconds);
+    const label = postmasters.has(p.pid) || postmasters.has(p.ppid) ? (backends.get(p.pid) ?? "postgres") : groups.get(p.pgid);
+    if (label) labelled.set(p.pid, { label, seconds: p.seconds });
   }
-  return { at: performance.now(), seconds };
+  return { at: performance.now(), processes: labelled };
 }
 
 export function processGroupOf(pid: number | "self"): number {
@@ -57,8 +59,9 @@ export function processGroupOf(pid: number | "self"): number {
 // "server 85%  postgres 60%  worker 30%  bench 25%": each group's share of one core between two samples.
 export function describeCpu(from: CpuSample, to: CpuSample): string {
   const wall = (to.at - from.at) / 1000;
-  const labels = [...new Set([...from.seconds.keys(), ...to.seconds.keys()])].sort();
-  if (labels.length === 0 || wall <= 0) return "CPU: not available (no /proc)";
-  const share = (label: string) => Math.round((100 * ((to.seconds.get(label) ?? 0) - (from.seconds.get(label) ?? 0))) / wall);
-  return "CPU, % of one core: " + labels.map((label) => `${label} ${share(label)}%`).join("  ");
+  const used = new Map<string, number>();
+  for (const [pid, { label, seconds }] of to.processes) used.set(label, (used.get(label) ?? 0) + seconds - (from.processes.get(pid)?.seconds ?? 0));
+  if (used.size === 0 || wall <= 0) return "CPU: not available (no /proc)";
+  const labels = [...used.keys()].sort();
+  return "CPU, % of one core: " + labels.map((label) => `${label} ${Math.round((100 * used.get(label)!) / wall)}%`).join("  ");
 }

@@ -15,8 +15,9 @@
 //     over BENCH_ROUNDS rounds, each normalised by the round's GET /ping (the no-database route,
 //     as npm run bench does). Goal: the award/ping ratio drops by no more than 10%.
 // Each phase prints CPU per process group (% of one core; 2 cores = 200%): which of server,
-// postgres, worker and bench (autocannon + receiver) was busy. Everything shares 2 cores:
-// compare ratios, and run it on a quiet machine (load average printed first).
+// worker, bench (autocannon + receiver), the worker's Postgres sessions (pg:worker) and the
+// rest of Postgres was busy, and Postgres's commits and WAL fsyncs per second. Everything
+// shares 2 cores: compare ratios, and run it on a quiet machine (load average printed first).
 import { spawn } from "node:child_process";
 import { rmSync } from "node:fs";
 import os from "node:os";
@@ -28,7 +29,7 @@ import { openDatabase } from "../server/db/open-database";
 import { awardPoints } from "../server/ledger";
 import { jobActor } from "../server/actors/actor";
 import { createWebhookEndpoint } from "../server/webhooks/manage-webhook-endpoints";
-import { describeCpu, processGroupOf, sampleCpu, type Groups } from "./process-cpu";
+import { describeCpu, processGroupOf, sampleCpu, type CpuSample, type Groups } from "./process-cpu";
 import { bundle, startReceiver, startWorkerProcess, type WorkerProcess } from "./webhook-bench-processes";
 import { EventTracker, percentile, slope } from "./webhook-event-tracker";
 
@@ -38,6 +39,9 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const RATE = Number(process.env.BENCH_RATE ?? 200);
 const RATE_CONNECTIONS = Number(process.env.BENCH_RATE_CONNECTIONS ?? 4); // see http-bench.ts
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+// Experiments on the worker's database sessions without a code change, e.g.
+// BENCH_WORKER_PGOPTIONS="-c synchronous_commit=off" (node-pg reads PGOPTIONS).
+const WORKER_PGOPTIONS = process.env.BENCH_WORKER_PGOPTIONS;
 const DRAIN_TIMEOUT_MS = 120_000;
 const DATA_DIR = ".data/bench-webhooks";
 const base = `http://127.0.0.1:${PORT}`;
@@ -83,7 +87,11 @@ const pool = new pg.Pool({ connectionString: database.url, max: 3 });
 pool.on("error", () => {}); // idle connections closed by the server at shutdown
 const tracker = new EventTracker(pool, business.id, receiver, 0n);
 const workerFile = bundle("bench/webhook-worker.ts", DATA_DIR);
-const workerOn = async () => (worker ??= await startWorkerProcess(workerFile, { ...process.env, DATABASE_URL: database.url }));
+// PGAPPNAME names the worker's sessions, so their Postgres CPU is counted apart ("pg:worker").
+const WORKER_APP_NAME = "loyalty-bench-worker";
+const workerEnv = { ...process.env, DATABASE_URL: database.url, PGAPPNAME: WORKER_APP_NAME, ...(WORKER_PGOPTIONS && { PGOPTIONS: WORKER_PGOPTIONS }) };
+const workerOn = async () => (worker ??= await startWorkerProcess(workerFile, workerEnv));
+if (WORKER_PGOPTIONS) console.log(`the worker's sessions run with PGOPTIONS=${WORKER_PGOPTIONS}`);
 const workerOff = async () => {
   await worker?.stop();
   worker = undefined;
@@ -94,6 +102,25 @@ const drain = async () => {
   if (ms === null) console.log(`  !! ${await tracker.poll()} events still not received after ${DRAIN_TIMEOUT_MS / 1000} s`);
   return ms;
 };
+
+// CPU per process group, the worker's Postgres sessions apart; commits and WAL fsyncs (the
+// cost of durability: every transaction the worker commits waits for one, like the ledger's
+// own). pg_stat_io's WAL rows are Postgres 18's; without them only commits are shown.
+type Usage = { cpu: CpuSample; commits: number; fsyncs: number | null };
+async function usage(): Promise<Usage> {
+  const { rows } = await pool.query<{ commits: string }>("SELECT xact_commit::text AS commits FROM pg_stat_database WHERE datname = current_database()");
+  const fsyncs = await pool
+    .query<{ fsyncs: string }>("SELECT coalesce(sum(fsyncs), 0)::text AS fsyncs FROM pg_stat_io WHERE object = 'wal'")
+    .then((r) => Number(r.rows[0]!.fsyncs), () => null);
+  const backends = await pool.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE application_name = $1", [WORKER_APP_NAME]);
+  return { cpu: sampleCpu(groups(), new Map(backends.rows.map((r) => [r.pid, "pg:worker"]))), commits: Number(rows[0]!.commits), fsyncs };
+}
+async function describeUsage(from: Usage): Promise<string> {
+  const to = await usage();
+  const seconds = (to.cpu.at - from.cpu.at) / 1000;
+  const fsyncs = to.fsyncs === null || from.fsyncs === null ? "" : `, ${((to.fsyncs - from.fsyncs) / seconds).toFixed(0)} WAL fsyncs/s`;
+  return `${describeCpu(from.cpu, to.cpu)}; postgres ${((to.commits - from.commits) / seconds).toFixed(0)} commits/s${fsyncs}`;
+}
 
 const pick = (i: number) => ids[(i * 7919) % ids.length]!;
 type Run = { perSecond: number; p99: number; errors: number };
@@ -128,9 +155,9 @@ await drain();
 
 // Phase 1: steady rate.
 let from = await tracker.lastSeq();
-let cpu = sampleCpu(groups());
+let before = await usage();
 const steady = await load("/api/v1/points/award", RATE);
-const steadyCpu = describeCpu(cpu, sampleCpu(groups()));
+const steadyUsage = await describeUsage(before);
 await drain();
 let events = tracker.after(from);
 const received = events.filter((e) => e.receivedAt !== undefined);
@@ -140,7 +167,7 @@ const span = received.length ? (Math.max(...received.map((e) => e.receivedAt!)) 
 console.log(`\n1. steady: awards at ${RATE} req/s (${RATE_CONNECTIONS} connections) for ${DURATION} s: ${steady.perSecond.toFixed(0)} req/s, p99 ${steady.p99} ms${errors(steady)}`);
 console.log(`   lag commit -> receipt: p50 ${ms(percentile(lags, 0.5))}  p99 ${ms(percentile(lags, 0.99))}  max ${ms(lags.at(-1) ?? NaN)}   (goal: p99 < 1000 ms)`);
 console.log(`   delivered ${received.length} of ${events.length} events, ${(received.length / span).toFixed(0)} events/s; ${tracker.duplicates} duplicates, ${receiver.badSignatures()} bad signatures so far`);
-console.log(`   ${steadyCpu}`);
+console.log(`   ${steadyUsage}`);
 
 // Phase 2: the top write rate; the backlog sampled every second.
 from = await tracker.lastSeq();
@@ -148,7 +175,7 @@ const samples: { t: number; written: number; backlog: number; unpublished: numbe
 let loading = true;
 const loadStart = performance.now();
 const loadStartMs = Date.now();
-cpu = sampleCpu(groups());
+before = await usage();
 const sampling = (async () => {
   for (let n = 1; loading; n++) {
     await new Promise((r) => setTimeout(r, Math.max(0, loadStart + n * 1000 - performance.now())));
@@ -164,7 +191,7 @@ const sampling = (async () => {
 const max = await load("/api/v1/points/award");
 loading = false;
 const loadEndMs = Date.now();
-const maxCpu = describeCpu(cpu, sampleCpu(groups()));
+const maxUsage = await describeUsage(before);
 await sampling;
 const drainMs = await drain();
 events = tracker.after(from);
@@ -179,7 +206,7 @@ console.log(`   written ${(events.length / loadSeconds).toFixed(0)} events/s, de
 console.log(`   backlog (written, not received) at start ${show(at(0))}, middle ${show(at(0.5))}, end ${show(at(1))}`);
 console.log(`   backlog slope ${growth.toFixed(1)} events/s (goal: about 0; growing means delivery is slower than writes)`);
 console.log(`   drained ${drainMs === null ? "NOT within the timeout" : `${ms(drainMs)} after the load stopped`}; lag p50 ${ms(percentile(maxLags, 0.5))} p99 ${ms(percentile(maxLags, 0.99))}`);
-console.log(`   ${maxCpu}`);
+console.log(`   ${maxUsage}`);
 
 // Phase 3: the award route with and without delivery, alternating, each run from an empty backlog.
 console.log(`\n3. overhead: award req/s with the worker delivering vs no worker, ${ROUNDS} rounds of ${DURATION} s runs`);
@@ -191,9 +218,9 @@ for (let round = 1; round <= ROUNDS; round++) {
   for (const mode of order) {
     if (mode === "with") await workerOn();
     else await workerOff();
-    cpu = sampleCpu(groups());
+    before = await usage();
     const run = await load("/api/v1/points/award");
-    line.push(`award ${mode} delivery ${run.perSecond.toFixed(0)} req/s = ${(run.perSecond / ping.perSecond).toFixed(2)}x${errors(run)} [${describeCpu(cpu, sampleCpu(groups())).replace("CPU, % of one core: ", "")}]`);
+    line.push(`award ${mode} delivery ${run.perSecond.toFixed(0)} req/s = ${(run.perSecond / ping.perSecond).toFixed(2)}x${errors(run)}  [${(await describeUsage(before)).replace("CPU, % of one core: ", "")}]`);
     ratios[mode].push(run.perSecond / ping.perSecond);
     await workerOn();
     await drain();
