@@ -4,8 +4,9 @@
 // can be stopped between runs) and a receiver on 127.0.0.1 (its own thread, every signature
 // verified) subscribed to "*". Each award writes an outbox event; lag = its receipt time -
 // its created_at (see webhook-event-tracker.ts). Three phases:
-//  1. steady: awards at BENCH_RATE (200) req/s for BENCH_SECONDS. Lag p50/p99/max, delivered
-//     events/s, and whether every event arrived once. Goal: lag p99 < 1 s.
+//  1. steady: awards at BENCH_RATE (200) req/s for BENCH_SECONDS (20). Lag p50/p99/max,
+//     delivered events/s, and whether every event arrived once. Goal: lag p99 < 1 s. The outbox
+//     is polled every 200 ms, so about 100 ms of any lag is the wait for the next poll.
 //  2. max: awards as fast as npm run bench sends them (BENCH_CONNECTIONS, 20). Each second the
 //     backlog (events written, not yet received) and the database's part of it (unpublished
 //     outbox rows, PENDING deliveries). Goal: delivery keeps up, i.e. the backlog's slope is
@@ -18,10 +19,11 @@
 // worker, bench (autocannon + receiver), the worker's Postgres sessions (pg:worker) and the
 // rest of Postgres was busy, and Postgres's commits and WAL fsyncs per second. Everything
 // shares 2 cores: compare ratios, and run it on a quiet machine (load average printed first).
+// Settings: BENCH_PORT (3300), BENCH_SECONDS, BENCH_RATE, BENCH_CONNECTIONS, BENCH_RATE_CONNECTIONS
+// (4), BENCH_ROUNDS (3), BENCH_WORKER_PGOPTIONS (see below). Data in .data/bench-webhooks.
 import { spawn } from "node:child_process";
 import { rmSync } from "node:fs";
 import os from "node:os";
-import autocannon from "autocannon";
 import pg from "pg";
 import { createApiKey } from "../server/api-keys/create-api-key";
 import { createDb } from "../server/db/client";
@@ -29,7 +31,8 @@ import { openDatabase } from "../server/db/open-database";
 import { awardPoints } from "../server/ledger";
 import { jobActor } from "../server/actors/actor";
 import { createWebhookEndpoint } from "../server/webhooks/manage-webhook-endpoints";
-import { describeCpu, processGroupOf, sampleCpu, type CpuSample, type Groups } from "./process-cpu";
+import { processGroupOf, type Groups } from "./process-cpu";
+import { loader, usageMeter, type LoadRun } from "./webhook-bench-measures";
 import { bundle, startReceiver, startWorkerProcess, type WorkerProcess } from "./webhook-bench-processes";
 import { EventTracker, percentile, slope } from "./webhook-event-tracker";
 
@@ -103,47 +106,11 @@ const drain = async () => {
   return ms;
 };
 
-// CPU per process group, the worker's Postgres sessions apart; commits and WAL fsyncs (the
-// cost of durability: every transaction the worker commits waits for one, like the ledger's
-// own). pg_stat_io's WAL rows are Postgres 18's; without them only commits are shown.
-type Usage = { cpu: CpuSample; commits: number; fsyncs: number | null };
-async function usage(): Promise<Usage> {
-  const { rows } = await pool.query<{ commits: string }>("SELECT xact_commit::text AS commits FROM pg_stat_database WHERE datname = current_database()");
-  const fsyncs = await pool
-    .query<{ fsyncs: string }>("SELECT coalesce(sum(fsyncs), 0)::text AS fsyncs FROM pg_stat_io WHERE object = 'wal'")
-    .then((r) => Number(r.rows[0]!.fsyncs), () => null);
-  const backends = await pool.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE application_name = $1", [WORKER_APP_NAME]);
-  return { cpu: sampleCpu(groups(), new Map(backends.rows.map((r) => [r.pid, "pg:worker"]))), commits: Number(rows[0]!.commits), fsyncs };
-}
-async function describeUsage(from: Usage): Promise<string> {
-  const to = await usage();
-  const seconds = (to.cpu.at - from.cpu.at) / 1000;
-  const fsyncs = to.fsyncs === null || from.fsyncs === null ? "" : `, ${((to.fsyncs - from.fsyncs) / seconds).toFixed(0)} WAL fsyncs/s`;
-  return `${describeCpu(from.cpu, to.cpu)}; postgres ${((to.commits - from.commits) / seconds).toFixed(0)} commits/s${fsyncs}`;
-}
-
+const { usage, describeUsage } = usageMeter(pool, groups, WORKER_APP_NAME);
 const pick = (i: number) => ids[(i * 7919) % ids.length]!;
-type Run = { perSecond: number; p99: number; errors: number };
-async function load(path: string, overallRate?: number, seconds = DURATION): Promise<Run> {
-  let i = 0;
-  const award = path.endsWith("/award");
-  const result = await autocannon({
-    url: `${base}${path}`,
-    connections: overallRate ? RATE_CONNECTIONS : CONNECTIONS,
-    duration: seconds,
-    overallRate,
-    requests: [
-      {
-        method: award ? "POST" : "GET",
-        headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
-        setupRequest: (request) => (award ? { ...request, body: JSON.stringify({ customerId: pick(i++), amount: 5 }) } : request),
-      },
-    ],
-  });
-  return { perSecond: result.requests.average, p99: result.latency.p99, errors: result.non2xx + result.errors };
-}
+const load = loader({ base, key, duration: DURATION, connections: CONNECTIONS, rateConnections: RATE_CONNECTIONS, body: (i) => ({ customerId: pick(i), amount: 5 }) });
 const ms = (x: number) => `${Math.round(x)} ms`;
-const errors = (r: Run) => (r.errors ? `  (non-2xx/errors: ${r.errors})` : "");
+const errors = (r: LoadRun) => (r.errors ? `  (non-2xx/errors: ${r.errors})` : "");
 
 const started = performance.now();
 await workerOn();
@@ -165,6 +132,7 @@ const lags = received.map((e) => e.receivedAt! - e.createdAt).sort((a, b) => a -
 // From the first event's commit to the last receipt.
 const span = received.length ? (Math.max(...received.map((e) => e.receivedAt!)) - Math.min(...events.map((e) => e.createdAt))) / 1000 : NaN;
 console.log(`\n1. steady: awards at ${RATE} req/s (${RATE_CONNECTIONS} connections) for ${DURATION} s: ${steady.perSecond.toFixed(0)} req/s, p99 ${steady.p99} ms${errors(steady)}`);
+if (steady.perSecond < RATE * 0.95) console.log(`   !! the load generator could not hold ${RATE} req/s (a busy machine, or too few BENCH_RATE_CONNECTIONS for the latency)`);
 console.log(`   lag commit -> receipt: p50 ${ms(percentile(lags, 0.5))}  p99 ${ms(percentile(lags, 0.99))}  max ${ms(lags.at(-1) ?? NaN)}   (goal: p99 < 1000 ms)`);
 console.log(`   delivered ${received.length} of ${events.length} events, ${(received.length / span).toFixed(0)} events/s; ${tracker.duplicates} duplicates, ${receiver.badSignatures()} bad signatures so far`);
 console.log(`   ${steadyUsage}`);
