@@ -1,8 +1,8 @@
-// The job worker as the webhooks bench runs it: the same startWorker as scripts/worker.ts (and
-// so as `npm start`'s child process), except that it honours WEBHOOK_ALLOW_PRIVATE_URLS, which
-// the bench needs for its receiver on 127.0.0.1 (scripts/worker.ts passes false). Run by
-// webhook-bench-processes.ts, bundled and under plain node like npm start runs its worker, so
-// the bench can stop and start delivery between runs without restarting the web server.
+// The job worker as the webhooks bench runs it: the same startWorker and settings as
+// scripts/worker.ts (npm start's child process), WEBHOOK_ALLOW_PRIVATE_URLS honoured for the
+// receiver on 127.0.0.1. The bench runs it itself (webhook-bench-processes.ts: bundled, under
+// plain node, as npm start does) so it can stop and start delivery between runs without
+// restarting the web server, and say when it is ready.
 import { env } from "../server/env";
 import { databaseUrl } from "../server/db/client";
 import { startWorker } from "../server/jobs/start-worker";
