@@ -26,14 +26,16 @@ try {
   process.exit(1);
 }
 
-// Jobs in flight finish (a delivery waits at most its 10 s timeout); the rest are released for
-// other workers. A second signal, or 30 s, ends it at once: the heartbeat hands any job still
-// locked to the others.
-let stopping = false;
+// Jobs in flight finish (a delivery job stops starting sends 5 s in and requeues the rest, and a
+// send waits at most its 10 s timeout); queued jobs stay for other workers. A Ctrl-C reaches us
+// twice (from the terminal, and relayed by npm start): a repeat within 2 s is the same request.
+// A later one, or 30 s, ends it at once, and the heartbeat hands any job still locked to the others.
+let stoppingSince = 0;
 for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
   process.on(signal, () => {
-    if (stopping) process.exit(code);
-    stopping = true;
+    if (stoppingSince && Date.now() - stoppingSince < 2000) return;
+    if (stoppingSince) process.exit(code);
+    stoppingSince = Date.now();
     log(`${signal}: finishing running jobs`);
     setTimeout(() => process.exit(code), 30_000).unref();
     void worker.stop().then(

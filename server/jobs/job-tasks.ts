@@ -14,8 +14,8 @@ export type TaskContext = { db: Db; pool: pg.Pool; delivery: DeliveryOptions; re
 export function jobTasks(context: TaskContext): TaskList {
   const { db, pool, log } = context;
   return {
-    webhook_deliver: async (payload) => {
-      await deliverWebhooks(pool, payload as DeliveryJob, context.delivery);
+    webhook_deliver: async (payload, helpers) => {
+      await deliverWebhooks(pool, payload as DeliveryJob, context.delivery, helpers.abortSignal);
     },
     expire_points: async () => {
       const run = await expireDuePoints(db);
@@ -31,6 +31,7 @@ export function jobTasks(context: TaskContext): TaskList {
     webhook_maintenance: async () => {
       const run = await maintainWebhooks(pool, { retentionDays: context.retentionDays });
       if (run.failing) log(`marked ${run.failing} webhook endpoint(s) failing`);
+      if (run.stuck) log(`gave up ${run.stuck} webhook deliveries no worker could attempt for a day`);
       if (run.attempts + run.deliveries + run.events) log(`pruned ${run.attempts} attempts, ${run.deliveries} deliveries, ${run.events} events`);
     },
   };

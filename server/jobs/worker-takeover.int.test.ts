@@ -51,10 +51,36 @@ describe("job workers", () => {
     await eventually(async () => (await db.webhookDelivery.count({ where: { endpointId: endpoint.id, status: "DELIVERED" } })) === events.length, "every delivery", 120_000);
 
     const receipts = receiptsById(receiver);
-    for (const event of events) expect(receipts.has(event.eventId), event.type).toBe(true);
+    for (const event of events) expect(receipts.has(event.eventId!), event.type).toBe(true);
     expect(receiver.received.every((r) => r.verified)).toBe(true);
     // The dead worker left the heartbeat table; the heir is in it.
     expect((await db.jobWorker.findMany()).map((w) => w.id)).toEqual([heir.id]);
+    // Its short staleness setting must not outlive this test (see the next ones).
+    await heir.stop();
+  });
+
+  it("judges each worker by its own staleness setting: a short one never declares a patient one dead", async () => {
+    // Two workers that last beat two minutes ago: one may be quiet for ten minutes, one for a second.
+    await db.$executeRaw`INSERT INTO job_workers (id, host, pid, stale_after_ms, seen_at) VALUES
+      ('pool-patient', 'elsewhere', 1, 600000, now() - interval '2 minutes'),
+      ('pool-gone', 'elsewhere', 2, 1000, now() - interval '2 minutes')`;
+    const impatient = await testWorker({ staleAfterMs: 1000 });
+    const ids = (await db.jobWorker.findMany()).map((w) => w.id).sort();
+    expect(ids).toEqual([impatient.id, "pool-patient"].sort());
+    await impatient.stop();
+    await db.$executeRaw`DELETE FROM job_workers WHERE id = 'pool-patient'`;
+  });
+
+  it("stops cleanly on Ctrl-C even when the signal arrives twice (terminal and npm start), leaving the heartbeat table", { timeout: 180_000 }, async () => {
+    const child = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], { env: { ...process.env, START_WORKER: "1" }, stdio: "ignore" });
+    const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+    const row = await eventually(async () => (await db.jobWorker.findFirst({ where: { pid: child.pid } })) ?? false, "the worker to start", 120_000);
+    child.kill("SIGINT");
+    child.kill("SIGTERM");
+    // A graceful stop (the signal's exit code), its row removed on the way out: the second
+    // signal, a moment later, did not cut it short.
+    expect([130, 143]).toContain(await exited);
+    expect(await db.jobWorker.count({ where: { id: row.id } })).toBe(0);
   });
 
   it("two workers on one database deliver every event exactly once between them", { timeout: 180_000 }, async () => {

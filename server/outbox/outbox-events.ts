@@ -109,7 +109,7 @@ export const outboxEvents = {
     .strictObject({ customer: z.strictObject({ id: d(z.uuid(), "Our id for the customer.") }).meta({ description: "The erased customer: their id only." }) })
     .meta({
       description:
-        "A customer's personal data was erased (right to erasure). Erase what you hold about them too. Earlier events about them are from now on delivered reduced to ids, with erased: true.",
+        "A customer's personal data was erased (right to erasure). Erase what you hold about them too. Earlier events about them that were not yet delivered are withheld (their deliveries end as not sent), and a replay never sends them.",
     }),
   "badge.awarded": z
     .strictObject({ customer: eventCustomerSchema, badge: eventBadgeSchema, awardedAt: d(timestamp, "When the badge was awarded.") })
@@ -131,7 +131,8 @@ export const outboxEvents = {
 export type OutboxEventType = keyof typeof outboxEvents;
 
 // What any event about a customer becomes once that customer is erased (erase-customer-data.sql,
-// ll_erased_event_payload): ids only. Events not yet delivered go out in this form.
+// ll_erased_event_payload): ids only. Delivery never sends an event in this form: it withholds it
+// (server/webhooks/deliver-webhooks.ts).
 export const erasedEventDataSchema = z
   .strictObject({
     customer: z.strictObject({ id: d(z.uuid(), "Our id for the erased customer.") }).meta({ description: "The erased customer: their id only." }),

@@ -3,6 +3,11 @@
 // retried on the schedule in retry-schedule.ts by a new job; a 410 turns the endpoint off.
 // Nothing is sent for an endpoint that is no longer active, nor the withdrawn events of an
 // erased customer (erasure rewrites them to ids only); those deliveries end as not sent.
+//
+// Bodies are read a few at a time, just before they are sent, so an erasure that commits while
+// the job runs withholds what is not yet on the wire. A job sends for at most SEND_BUDGET_MS (or
+// until the worker stops): what it had no time for goes back to the queue unattempted, so a
+// stopping worker finishes its jobs within its shutdown grace.
 import type pg from "pg";
 import { nextAttemptAt } from "./retry-schedule";
 import { postWebhook } from "./post-webhook";
@@ -17,6 +22,8 @@ export type DeliveryOptions = {
   // Tests: a retry schedule in milliseconds instead of hours.
   retryDelaysMs?: readonly number[];
 };
+
+export const SEND_BUDGET_MS = 15_000;
 
 type Endpoint = { url: string; status: string; secret: string; previous_secret: string | null };
 type Pending = { id: string; event_id: string; withdrawn: boolean; body: string };
@@ -34,19 +41,15 @@ const PENDING_SQL = `
    WHERE d."business_id" = $1 AND d."endpoint_id" = $2 AND d."id" = ANY($3::uuid[])
      AND d."status" = 'PENDING' AND d."attempts" = $4`;
 
-export async function deliverWebhooks(pool: pg.Pool, job: DeliveryJob, options: DeliveryOptions): Promise<Result[]> {
+const ENDPOINT_SQL = `
+  SELECT "url", "status"::text AS status, "secret",
+         CASE WHEN "previous_secret_expires_at" > now() THEN "previous_secret" END AS previous_secret
+    FROM "webhook_endpoints" WHERE "business_id" = $1 AND "id" = $2`;
+
+export async function deliverWebhooks(pool: pg.Pool, job: DeliveryJob, options: DeliveryOptions, signal?: AbortSignal): Promise<Result[]> {
   const { businessId, endpointId } = job;
-  const endpoint = (
-    await pool.query<Endpoint>(
-      `SELECT "url", "status"::text AS status, "secret",
-              CASE WHEN "previous_secret_expires_at" > now() THEN "previous_secret" END AS previous_secret
-         FROM "webhook_endpoints" WHERE "business_id" = $1 AND "id" = $2`,
-      [businessId, endpointId],
-    )
-  ).rows[0];
+  const endpoint = (await pool.query<Endpoint>(ENDPOINT_SQL, [businessId, endpointId])).rows[0];
   if (!endpoint) return []; // deleted: its deliveries went with it
-  const pending = (await pool.query<Pending>(PENDING_SQL, [businessId, endpointId, job.deliveryIds, job.attempts])).rows;
-  if (pending.length === 0) return [];
   const attempt = job.attempts + 1;
   const secrets = endpoint.previous_secret ? [endpoint.secret, endpoint.previous_secret] : [endpoint.secret];
 
@@ -63,26 +66,23 @@ export async function deliverWebhooks(pool: pg.Pool, job: DeliveryJob, options: 
     return { ...result, outcome: next ? "retry" : "failed", nextAttemptAt: next };
   };
 
-  const results = await mapLimit(pending, options.concurrency ?? 8, send);
-  await pool.query("SELECT ll_record_webhook_attempts($1, $2, $3::jsonb, $4::interval)", [
+  const started = Date.now();
+  const results: Result[] = [];
+  const unsent = [...job.deliveryIds];
+  const chunk = options.concurrency ?? 8;
+  while (unsent.length > 0 && Date.now() - started < SEND_BUDGET_MS && !signal?.aborted) {
+    const ids = unsent.splice(0, chunk);
+    const pending = (await pool.query<Pending>(PENDING_SQL, [businessId, endpointId, ids, job.attempts])).rows;
+    results.push(...(await Promise.all(pending.map(send))));
+  }
+  if (results.length === 0 && unsent.length === 0) return results;
+  await pool.query("SELECT ll_record_webhook_attempts($1, $2, $3::jsonb, $4::interval, $5::uuid[], $6)", [
     businessId,
     endpointId,
     JSON.stringify(results),
     `${Math.round(options.failingAfterMs / 1000)} seconds`,
+    unsent,
+    job.attempts,
   ]);
-  return results;
-}
-
-// At most `limit` at a time, results in input order.
-async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const lane = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await fn(items[index]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
   return results;
 }

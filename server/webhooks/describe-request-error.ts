@@ -34,7 +34,7 @@ export function describeRequestError(error: unknown): string {
   const code = (error as { code?: unknown })?.code;
   const message = error instanceof Error ? error.message : String(error);
   // request-filtering-agent: "DNS lookup 10.0.0.5(family:4, host:x) is not allowed. Because, It is private IP address."
-  const refused = /^DNS lookup (.+?)\(family:.*is not allowed\. Because,? It is (private|meta)/.exec(message);
+  const refused = /^DNS lookup (.+?)\(family:.*is not allowed\. Because,? It is (private|meta|defined in denyIPAddressList)/.exec(message);
   if (refused) return `address not allowed: ${refused[1]} is ${refused[2] === "meta" ? "unspecified" : "private"}`;
   if (typeof code === "string") {
     if (BY_CODE[code]) return BY_CODE[code];

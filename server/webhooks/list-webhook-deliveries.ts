@@ -40,7 +40,8 @@ export async function listWebhookDeliveries(db: DbOrTx, actor: Actor, input: { i
   ]);
   const items = rows.map((d) => ({
     id: d.id,
-    eventId: d.event.eventId,
+    // Deliveries exist only for events with an id (older events are never sent).
+    eventId: d.event.eventId!,
     eventType: d.event.type,
     eventCreatedAt: d.event.createdAt,
     kind: d.kind,

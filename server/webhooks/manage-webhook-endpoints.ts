@@ -73,6 +73,7 @@ export async function updateWebhookEndpoint(db: DbOrTx, actor: Actor, input: Upd
         statusReason: status === "DISABLED" ? "Turned off by its owner." : null,
         disabledAt: status === "DISABLED" ? new Date() : null,
         failingSince: null,
+        lastFailureAt: null,
       }),
     },
   });

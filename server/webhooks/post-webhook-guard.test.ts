@@ -37,6 +37,18 @@ describe("postWebhook with the SSRF guard on", () => {
     expect(seen.connections).toBe(0);
   });
 
+  it("refuses a name that resolves to an IPv4-compatible IPv6 address (::127.0.0.1), which the agent's ranges call public", TIMEOUT, async () => {
+    const compatibleDns: LookupFunction = (_hostname, options, callback) => {
+      const cb = callback as (...args: unknown[]) => void;
+      if ((options as { all?: boolean }).all) cb(null, [{ address: "::7f00:1", family: 6 }]);
+      else cb(null, "::7f00:1", 6);
+    };
+    await expect(send("https://hooks.example.com/", { allowPrivate: false, lookup: compatibleDns })).resolves.toMatchObject({
+      statusCode: null,
+      error: "address not allowed: ::7f00:1 is private",
+    });
+  });
+
   it("reports a name that does not resolve", TIMEOUT, async () => {
     const noSuchName: LookupFunction = (hostname, _options, callback) =>
       (callback as (error: Error) => void)(Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: "ENOTFOUND" }));

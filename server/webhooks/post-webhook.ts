@@ -7,6 +7,7 @@ import https from "node:https";
 import type { LookupFunction } from "node:net";
 import { RequestFilteringHttpAgent, RequestFilteringHttpsAgent } from "request-filtering-agent";
 import { describeRequestError, formatTimeout } from "./describe-request-error";
+import { IPV4_COMPATIBLE_CIDR } from "./webhook-host";
 import { webhookUrlProblem, webhookUrlWithoutQuery } from "./webhook-url";
 
 export type PostWebhookInput = {
@@ -34,7 +35,8 @@ function agentsFor(allowPrivate: boolean) {
   let pair = agents.get(allowPrivate);
   if (!pair) {
     // Idle sockets are closed after 30 s, before most servers' own keep-alive timeouts.
-    const options = { keepAlive: true, timeout: 30_000, allowPrivateIPAddress: allowPrivate };
+    // The agent's own ranges miss ::/96 (IPv4-compatible IPv6): denied by name.
+    const options = { keepAlive: true, timeout: 30_000, allowPrivateIPAddress: allowPrivate, denyIPAddressList: allowPrivate ? [] : [IPV4_COMPATIBLE_CIDR] };
     pair = { http: new RequestFilteringHttpAgent(options), https: new RequestFilteringHttpsAgent(options) };
     agents.set(allowPrivate, pair);
   }

@@ -40,16 +40,26 @@ export async function resendDelivery(db: DbOrTx, actor: Actor, input: { id: stri
   return { deliveryId: row!.id };
 }
 
-export async function replayWebhookEvents(db: DbOrTx, actor: Actor, input: { id: string } & ReplayWebhookInput): Promise<{ queued: number; more: boolean }> {
+export async function replayWebhookEvents(
+  db: DbOrTx,
+  actor: Actor,
+  input: { id: string } & ReplayWebhookInput,
+  // Tests: a smaller page than MAX_REPLAY_EVENTS.
+  options: { limit?: number } = {},
+): Promise<{ queued: number; more: boolean; next: string | null }> {
+  const limit = options.limit ?? MAX_REPLAY_EVENTS;
   const endpoint = await activeEndpoint(db, actor, input.id);
-  const { from, to, onlyFailed } = replayWebhookInput.parse(input);
-  const rows = await db.$queryRaw<{ id: string }[]>`
-    SELECT ll_replay_events(${actor.businessId}::uuid, ${endpoint.id}::uuid, ${from}, ${to}, ${onlyFailed}, ${MAX_REPLAY_EVENTS}) AS id`;
+  const { from, to, onlyFailed, after } = replayWebhookInput.parse(input);
+  // Events in id order; `after` resumes past the last one an earlier call queued.
+  const rows = await db.$queryRaw<{ id: string; event: bigint }[]>`
+    SELECT delivery AS id, event FROM ll_replay_events(${actor.businessId}::uuid, ${endpoint.id}::uuid, ${from}, ${to}, ${onlyFailed},
+                                                      ${after ?? null}::bigint, ${limit})`;
+  const more = rows.length === limit;
   await recordAudit(db, actor, {
     action: "webhook.replayed",
     targetType: "webhook_endpoint",
     targetId: endpoint.id,
     details: { from: from.toISOString(), to: to.toISOString(), onlyFailed, queued: rows.length },
   });
-  return { queued: rows.length, more: rows.length === MAX_REPLAY_EVENTS };
+  return { queued: rows.length, more, next: more ? String(rows.at(-1)!.event) : null };
 }

@@ -13,8 +13,14 @@ export function ipRange(text: string): { address: string; range: string } | null
   const bare = text.replace(/^\[(.*)\]$/, "$1");
   if (!ipaddr.isValid(bare)) return null;
   const address = ipaddr.process(bare);
+  // The deprecated IPv4-compatible form (::127.0.0.1, written ::7f00:1) wraps an IPv4 address
+  // too; ipaddr.js calls it unicast. Nothing public lives in ::/96.
+  if (address.kind() === "ipv6" && address.match(IPV4_COMPATIBLE)) return { address: address.toString(), range: "ipv4Compatible" };
   return { address: address.toString(), range: address.range() };
 }
+
+export const IPV4_COMPATIBLE_CIDR = "::/96";
+const IPV4_COMPATIBLE = ipaddr.parseCIDR(IPV4_COMPATIBLE_CIDR);
 
 // ipaddr.js calls the public internet "unicast"; every other range (private, loopback,
 // link-local incl. 169.254.169.254, unique-local incl. fd00:ec2::254, CGNAT incl. Alibaba's

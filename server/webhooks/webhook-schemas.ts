@@ -83,6 +83,11 @@ export const replayWebhookInput = z
       .boolean({ error: "must be true or false" })
       .default(true)
       .meta({ description: "Only events whose delivery failed (default); false sends every event of the period again." }),
+    after: z
+      .string()
+      .regex(/^\d{1,19}$/, "must be the `next` of an earlier replay's answer")
+      .optional()
+      .meta({ description: "To continue a replay that answered more: true, its `next`." }),
   })
   .transform((value, ctx) => {
     const to = value.to ?? new Date();

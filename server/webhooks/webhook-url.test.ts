@@ -14,6 +14,7 @@ const PRIVATE_SPELLINGS = [
   "https://0x7f000001/",
   "https://127.1/", // short form
   "https://[::ffff:127.0.0.1]/", // IPv4-mapped IPv6
+  "https://[::127.0.0.1]/", // IPv4-compatible IPv6 (::7f00:1)
   "https://[::ffff:a9fe:a9fe]/", // mapped 169.254.169.254
   "https://[::1]/",
   "https://[::]/",

@@ -14,10 +14,15 @@ ALTER TABLE "businesses" ADD COLUMN     "expiring_soon_days" INTEGER NOT NULL DE
 ALTER TABLE "point_lots" ADD COLUMN     "expiry_warned_at" TIMESTAMPTZ(3);
 
 -- AlterTable
-ALTER TABLE "outbox_events" ADD COLUMN     "event_id" UUID NOT NULL DEFAULT gen_random_uuid();
+-- Added without a default, then given one: a volatile default on ADD COLUMN would rewrite the
+-- whole outbox (every event ever written) under an exclusive lock. Older events keep a null id
+-- and are never sent (see the outbox_backlog migration).
+ALTER TABLE "outbox_events" ADD COLUMN "event_id" UUID;
+ALTER TABLE "outbox_events" ALTER COLUMN "event_id" SET DEFAULT gen_random_uuid();
 
 -- AlterTable
 ALTER TABLE "webhook_endpoints" ADD COLUMN     "failing_since" TIMESTAMPTZ(3),
+ADD COLUMN     "last_failure_at" TIMESTAMPTZ(3),
 ADD COLUMN     "previous_secret" TEXT,
 ADD COLUMN     "previous_secret_expires_at" TIMESTAMPTZ(3),
 ADD COLUMN     "status" "WebhookEndpointStatus" NOT NULL DEFAULT 'ACTIVE',
@@ -64,6 +69,7 @@ CREATE TABLE "job_workers" (
     "id" TEXT NOT NULL,
     "host" TEXT NOT NULL,
     "pid" INTEGER NOT NULL,
+    "stale_after_ms" INTEGER NOT NULL,
     "started_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "seen_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
@@ -74,13 +80,19 @@ CREATE TABLE "job_workers" (
 CREATE INDEX "webhook_deliveries_business_id_endpoint_id_created_at_idx" ON "webhook_deliveries"("business_id", "endpoint_id", "created_at");
 
 -- CreateIndex
+CREATE INDEX "webhook_deliveries_business_id_endpoint_id_status_created_a_idx" ON "webhook_deliveries"("business_id", "endpoint_id", "status", "created_at");
+
+-- CreateIndex
 CREATE INDEX "webhook_deliveries_business_id_event_id_idx" ON "webhook_deliveries"("business_id", "event_id");
+
+-- CreateIndex
+CREATE INDEX "webhook_deliveries_business_id_created_at_idx" ON "webhook_deliveries"("business_id", "created_at");
 
 -- CreateIndex
 CREATE INDEX "webhook_attempts_business_id_delivery_id_idx" ON "webhook_attempts"("business_id", "delivery_id");
 
 -- CreateIndex
-CREATE INDEX "webhook_attempts_business_id_endpoint_id_created_at_idx" ON "webhook_attempts"("business_id", "endpoint_id", "created_at");
+CREATE INDEX "webhook_attempts_business_id_created_at_idx" ON "webhook_attempts"("business_id", "created_at");
 
 -- CreateIndex
 CREATE INDEX "outbox_events_business_id_created_at_idx" ON "outbox_events"("business_id", "created_at");
@@ -97,3 +109,9 @@ ALTER TABLE "webhook_attempts" ADD CONSTRAINT "webhook_attempts_business_id_deli
 
 -- Endpoints disabled before statuses existed.
 UPDATE "webhook_endpoints" SET "status" = 'DISABLED' WHERE "disabled_at" IS NOT NULL;
+
+-- The lots points.expiring_soon has yet to warn about, by expiry: the hourly job reads a range
+-- of it, not every lot already warned. Setting expiry_warned_at takes a lot out (one non-HOT
+-- update per lot, once); the ledger's updates of `remaining` stay HOT.
+CREATE INDEX "point_lots_unwarned_idx" ON "point_lots" ("business_id", "expires_at")
+  WHERE NOT "depleted" AND "expires_at" IS NOT NULL AND "expiry_warned_at" IS NULL;

@@ -121,14 +121,15 @@ export const updateWebhookOperation = defineOperation({
   summary: "Change a webhook endpoint",
   description:
     "Change its URL, events or description, or turn it off (enabled: false) and on again (enabled: true, also after it was " +
-    "disabled by a 410 or marked FAILING). Events missed while it was off are not sent by themselves: replay them.",
+    "disabled by a 410 or marked FAILING). Events missed while it was off are not sent by themselves: replay them. " +
+    "Like creating one, it needs a key with customers:read as well (events carry personal data).",
   scope: "webhooks:manage",
   params: webhookIdParams,
   body: webhookChangesInput,
   response: endpointSchema,
   status: 200,
   example: { events: ["points.redeemed", "customer.created"], enabled: true },
-  errors: ["VALIDATION_ERROR", "NOT_FOUND"],
+  errors: ["VALIDATION_ERROR", "FORBIDDEN", "NOT_FOUND"],
 });
 
 export const rotateWebhookSecretOperation = defineOperation({
@@ -180,12 +181,12 @@ export const resendWebhookDeliveryOperation = defineOperation({
   path: "/webhooks/{id}/deliveries/{deliveryId}/resend",
   tag: "Webhooks",
   summary: "Send one delivery again",
-  description: "A new delivery of the same event (the same webhook-id, so your receiver can tell it is a repeat).",
+  description: "A new delivery of the same event (the same webhook-id, so your receiver can tell it is a repeat). Needs customers:read as well.",
   scope: "webhooks:manage",
   params: webhookIdParams.extend({ deliveryId: z.string().max(100).meta({ description: "The delivery id (a UUID).", format: "uuid" }) }),
   response: queuedDelivery,
   status: 201,
-  errors: ["NOT_FOUND", "CONFLICT"],
+  errors: ["FORBIDDEN", "NOT_FOUND", "CONFLICT"],
 });
 
 export const replayWebhookOperation = defineOperation({
@@ -196,12 +197,16 @@ export const replayWebhookOperation = defineOperation({
   description:
     "Sends this endpoint again the events of [from, to) it subscribes to: by default only those it never received (and has " +
     "none on the way), or all of them with onlyFailed: false. At most 30 days and 10,000 events per call; `more: true` " +
-    "means call again for the rest.",
+    "means call again with the same period and `after` set to the answer's `next` for the rest. Needs customers:read as well.",
   scope: "webhooks:manage",
   params: webhookIdParams,
   body: replayWebhookInput,
-  response: z.object({ queued: z.int(), more: z.boolean() }),
+  response: z.object({
+    queued: z.int(),
+    more: z.boolean(),
+    next: z.string().nullable().meta({ description: "When more is true: pass it as `after` to continue." }),
+  }),
   status: 200,
   example: { from: "2026-11-29T00:00:00Z", onlyFailed: true },
-  errors: ["VALIDATION_ERROR", "NOT_FOUND", "CONFLICT"],
+  errors: ["VALIDATION_ERROR", "FORBIDDEN", "NOT_FOUND", "CONFLICT"],
 });

@@ -12,7 +12,7 @@ DECLARE
 BEGIN
   WITH batch AS (
     SELECT o."business_id", o."id" FROM "outbox_events" o
-     WHERE o."published_at" IS NULL
+     WHERE o."published_at" IS NULL AND o."event_id" IS NOT NULL
      ORDER BY o."id" LIMIT p_limit
        FOR UPDATE SKIP LOCKED
   ), published AS (
@@ -93,18 +93,25 @@ END $$;
 
 -- Sends one endpoint again the events of [p_from, p_to) it subscribes to: all of them, or
 -- (p_only_missed) those it has neither received nor still has on the way. At most p_limit,
--- oldest first. Returns the new deliveries.
-CREATE OR REPLACE FUNCTION ll_replay_events(p_business uuid, p_endpoint uuid, p_from timestamptz, p_to timestamptz, p_only_missed boolean, p_limit int)
-RETURNS SETOF uuid LANGUAGE plpgsql AS $$
+-- oldest first, after event p_after when given (to continue a replay that hit the limit).
+-- Returns the new deliveries and their events.
+CREATE OR REPLACE FUNCTION ll_replay_events(p_business uuid, p_endpoint uuid, p_from timestamptz, p_to timestamptz, p_only_missed boolean, p_after bigint, p_limit int)
+RETURNS TABLE (delivery uuid, event bigint) LANGUAGE plpgsql AS $$
+DECLARE
+  v_events bigint[];
 BEGIN
-  RETURN QUERY SELECT ll_queue_deliveries(p_business, p_endpoint, array(
+  v_events := array(
     SELECT o."id" FROM "outbox_events" o, "webhook_endpoints" w
      WHERE w."business_id" = p_business AND w."id" = p_endpoint
        AND o."business_id" = p_business AND o."created_at" >= p_from AND o."created_at" < p_to
-       AND o."published_at" IS NOT NULL AND o."type" <> 'webhook.test' AND w."events" && ARRAY['*', o."type"]
+       AND (p_after IS NULL OR o."id" > p_after)
+       AND o."published_at" IS NOT NULL AND o."event_id" IS NOT NULL AND o."type" <> 'webhook.test' AND w."events" && ARRAY['*', o."type"]
        AND NOT (p_only_missed AND EXISTS (
              SELECT 1 FROM "webhook_deliveries" d
               WHERE d."business_id" = p_business AND d."endpoint_id" = p_endpoint AND d."event_id" = o."id"
                 AND d."status" IN ('DELIVERED', 'PENDING')))
-     ORDER BY o."id" LIMIT p_limit), 'REPLAY');
+     ORDER BY o."id" LIMIT p_limit);
+  -- ll_queue_deliveries answers in event order, as v_events is.
+  RETURN QUERY SELECT q.id, e.id FROM unnest(array(SELECT ll_queue_deliveries(p_business, p_endpoint, v_events, 'REPLAY'))) WITH ORDINALITY q(id, n)
+    JOIN unnest(v_events) WITH ORDINALITY e(id, n) USING (n);
 END $$;

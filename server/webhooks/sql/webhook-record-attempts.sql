@@ -5,8 +5,10 @@
 -- nothing about the endpoint's health), gone (the receiver answered 410).
 -- A delivery is only moved from the attempt count the job saw (attempt - 1, still PENDING): a
 -- job run twice (a worker that died after this commit) records nothing the second time.
+-- p_unsent: deliveries the job had no time for (its send budget, a stopping worker), queued
+-- again unattempted (p_attempts: their attempt count, unchanged).
 -- Returns the endpoint's status after.
-CREATE OR REPLACE FUNCTION ll_record_webhook_attempts(p_business uuid, p_endpoint uuid, p_results jsonb, p_failing_after interval)
+CREATE OR REPLACE FUNCTION ll_record_webhook_attempts(p_business uuid, p_endpoint uuid, p_results jsonb, p_failing_after interval, p_unsent uuid[], p_attempts int)
 RETURNS text LANGUAGE plpgsql AS $$
 DECLARE
   v_specs graphile_worker.job_spec[];
@@ -40,6 +42,9 @@ BEGIN
                     FROM r JOIN moved m ON m."id" = r.id
                    WHERE r.outcome = 'retry' GROUP BY 1, 2) g)
     INTO v_outcomes, v_specs;
+  IF cardinality(p_unsent) > 0 THEN
+    v_specs := coalesce(v_specs, '{}') || ll_delivery_job(p_business, p_endpoint, p_unsent, p_attempts, NULL);
+  END IF;
   IF v_specs IS NOT NULL THEN
     PERFORM graphile_worker.add_jobs(v_specs);
   END IF;
@@ -54,16 +59,18 @@ BEGIN
     UPDATE "webhook_endpoints" SET "failing_since" = NULL
      WHERE "business_id" = p_business AND "id" = p_endpoint AND "failing_since" IS NOT NULL;
   ELSIF v_outcomes && ARRAY['retry', 'failed'] THEN
-    UPDATE "webhook_endpoints" SET "failing_since" = coalesce("failing_since", now())
-     WHERE "business_id" = p_business AND "id" = p_endpoint AND "failing_since" IS NULL;
+    UPDATE "webhook_endpoints" SET "failing_since" = coalesce("failing_since", now()), "last_failure_at" = now()
+     WHERE "business_id" = p_business AND "id" = p_endpoint;
     PERFORM ll_mark_failing_endpoints(p_business, p_endpoint, p_failing_after);
   END IF;
   SELECT "status"::text INTO v_status FROM "webhook_endpoints" WHERE "business_id" = p_business AND "id" = p_endpoint;
   RETURN v_status;
 END $$;
 
--- Marks FAILING the active endpoints of a business (one, or all when p_endpoint is null) whose
--- failure streak is p_failing_after old: no more retries until the owner enables them again.
+-- Marks FAILING the active endpoints of a business (one, or all when p_endpoint is null) that
+-- were still failing p_failing_after into their failure streak: no more retries until the
+-- owner enables them again. An endpoint whose last failure came earlier (it recovered, or
+-- nothing was sent since) is left alone: a streak's age alone proves nothing.
 CREATE OR REPLACE FUNCTION ll_mark_failing_endpoints(p_business uuid, p_endpoint uuid, p_failing_after interval)
 RETURNS int LANGUAGE plpgsql AS $$
 DECLARE
@@ -72,7 +79,8 @@ BEGIN
   UPDATE "webhook_endpoints" SET "status" = 'FAILING', "disabled_at" = now(), "updated_at" = now(),
          "status_reason" = 'Every delivery failed for 3 days or more; retries stopped. Fix the endpoint, then enable it and replay what it missed.'
    WHERE "business_id" = p_business AND (p_endpoint IS NULL OR "id" = p_endpoint)
-     AND "status" = 'ACTIVE' AND "failing_since" <= now() - p_failing_after;
+     AND "status" = 'ACTIVE' AND "failing_since" <= now() - p_failing_after
+     AND "last_failure_at" >= "failing_since" + p_failing_after;
   GET DIAGNOSTICS v_count = ROW_COUNT;
   RETURN v_count;
 END $$;

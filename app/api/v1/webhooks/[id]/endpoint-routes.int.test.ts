@@ -6,7 +6,8 @@ import { db } from "@/server/db/client";
 import { cliActor } from "@/server/actors/actor";
 import { awardPoints } from "@/server/ledger";
 import { createWebhookEndpoint } from "@/server/webhooks/manage-webhook-endpoints";
-import { businessWithKey, call } from "@/test/api";
+import { replayWebhookEvents } from "@/server/webhooks/redeliver-webhooks";
+import { businessWithKey, call, createKey } from "@/test/api";
 import { securityCases } from "@/test/security-cases";
 import { GET as listDeliveries } from "./deliveries/route";
 import { POST as resend } from "./deliveries/[deliveryId]/resend/route";
@@ -149,11 +150,11 @@ describe("the delivery log, resend and replay", () => {
     await mark([rows[0]!.id, rows[1]!.id], "DELIVERED");
     await mark([rows[2]!.id, rows[3]!.id], "FAILED");
     const missed = await call("POST", replay, { key, params: { id: endpoint.id }, body: { from } });
-    expect(missed.data).toEqual({ queued: 2, more: false });
+    expect(missed.data).toEqual({ queued: 2, more: false, next: null });
     const replayed = await db.webhookDelivery.findMany({ where: { endpointId: endpoint.id, kind: "REPLAY" } });
     expect(replayed.map((d) => d.eventId).sort()).toEqual([rows[2]!.eventId, rows[3]!.eventId].sort());
     const all = await call("POST", replay, { key, params: { id: endpoint.id }, body: { from, onlyFailed: false } });
-    expect(all.data).toEqual({ queued: 6, more: false });
+    expect(all.data).toEqual({ queued: 6, more: false, next: null });
     expect((await db.auditLog.findMany({ where: { businessId: business.id, action: "webhook.replayed" } })).map((a) => (a.details as { queued: number }).queued)).toEqual([2, 6]);
     for (const bad of [{ from: "yesterday" }, { from: new Date(Date.now() + 60_000).toISOString() }, { from: "2020-01-01T00:00:00Z", to: "2020-03-01T00:00:00Z" }]) {
       expect((await call("POST", replay, { key, params: { id: endpoint.id }, body: bad })).status, JSON.stringify(bad)).toBe(400);
@@ -164,3 +165,51 @@ describe("the delivery log, resend and replay", () => {
   securityCases({ method: "POST", handler: replay, scope: "webhooks:manage", request: () => ({ params: { id: crypto.randomUUID() }, body: { from: new Date(Date.now() - 3_600_000).toISOString() } }), foreign: async (o) => ({ params: { id: await foreignEndpoint(o) }, body: { from: new Date(Date.now() - 3_600_000).toISOString() } }) });
   securityCases({ method: "POST", handler: resend, scope: "webhooks:manage", request: () => ({ params: { id: crypto.randomUUID(), deliveryId: crypto.randomUUID() } }), foreign: async (o) => ({ params: { id: await foreignEndpoint(o), deliveryId: crypto.randomUUID() } }) });
 });
+
+describe("who may decide where events go", () => {
+  it("refuses a webhooks:manage key without customers:read to change, resend or replay (403), changing nothing", async () => {
+    const { business, actor, endpoint } = await withEndpoint();
+    await awardPoints(db, actor, { customerEmail: "pii@test.dev", customerName: "Grace", amount: 10 });
+    await fanOut();
+    const delivery = await db.webhookDelivery.findFirstOrThrow({ where: { endpointId: endpoint.id } });
+    const { key: hooksOnly } = await createKey(business.id, { scopes: ["webhooks:manage"] });
+    const from = new Date(Date.now() - 3_600_000).toISOString();
+    const attempts = [
+      call("PATCH", patch, { key: hooksOnly, params: { id: endpoint.id }, body: { url: "https://attacker.example.com/x" } }),
+      call("PATCH", patch, { key: hooksOnly, params: { id: endpoint.id }, body: { enabled: false } }),
+      call("POST", replay, { key: hooksOnly, params: { id: endpoint.id }, body: { from, onlyFailed: false } }),
+      call("POST", resend, { key: hooksOnly, params: { id: endpoint.id, deliveryId: delivery.id } }),
+    ];
+    for (const res of await Promise.all(attempts)) {
+      expect(res.status).toBe(403);
+      expect(res.json).toMatchObject({ code: "FORBIDDEN", error: expect.stringMatching(/customers:read/) });
+    }
+    expect(await endpointRow(endpoint.id)).toMatchObject({ url: body.url, status: "ACTIVE" });
+    expect(await db.webhookDelivery.count({ where: { endpointId: endpoint.id } })).toBe(2);
+    // Reading the log and testing the endpoint carry no personal data: allowed.
+    expect((await call("GET", listDeliveries, { key: hooksOnly, params: { id: endpoint.id } })).status).toBe(200);
+    expect((await call("POST", sendTest, { key: hooksOnly, params: { id: endpoint.id } })).status).toBe(201);
+  });
+});
+
+describe("a replay longer than one call", () => {
+  it("continues after the last event the previous call queued, until every event was queued once", async () => {
+    const { actor, endpoint } = await withEndpoint();
+    const from = new Date(Date.now() - 60_000);
+    for (let i = 0; i < 3; i++) await awardPoints(db, actor, { customerEmail: `page${i}@test.dev`, amount: 10 });
+    await fanOut();
+    const seen: string[] = [];
+    let after: string | undefined;
+    for (let call = 0; call < 10; call++) {
+      const page = await replayWebhookEvents(db, actor, { id: endpoint.id, from, onlyFailed: false, after }, { limit: 4 });
+      seen.push(String(page.queued));
+      if (!page.more) break;
+      after = page.next!;
+    }
+    expect(seen).toEqual(["4", "2"]);
+    const replayed = await db.webhookDelivery.findMany({ where: { endpointId: endpoint.id, kind: "REPLAY" } });
+    expect(new Set(replayed.map((d) => d.eventId)).size).toBe(6);
+    expect(replayed).toHaveLength(6);
+  });
+});
+
