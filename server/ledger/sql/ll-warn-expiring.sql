@@ -5,9 +5,11 @@
 -- concurrent batch warned and committed fails the re-check of expiry_warned_at IS NULL. No
 -- customer row lock: the ledger locks the customer first, then its lots; this takes lots only.
 --
--- On point_lots_due_idx (business_id, expires_at WHERE NOT depleted): the window is a range of
--- it, and lots warned already are filtered out of that range. No index names expiry_warned_at,
--- so setting it keeps the lot update HOT like the ledger's own. Returns how many lots it warned.
+-- On point_lots_unwarned_idx (business_id, expires_at WHERE NOT depleted AND expiry_warned_at
+-- IS NULL): the window is a range of it holding only lots still to warn, so a batch never
+-- rereads the lots earlier batches warned. Setting expiry_warned_at takes the lot out of that
+-- index (one non-HOT update per lot, once); the ledger's updates of `remaining` stay HOT.
+-- Returns how many lots it warned.
 CREATE OR REPLACE FUNCTION ll_warn_expiring_lots(p_business uuid, p_now timestamptz, p_limit int) RETURNS int LANGUAGE plpgsql AS $$
 DECLARE
   v_days int;
