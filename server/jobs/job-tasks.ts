@@ -31,7 +31,6 @@ export function jobTasks(context: TaskContext): TaskList {
     webhook_maintenance: async () => {
       const run = await maintainWebhooks(pool, { retentionDays: context.retentionDays });
       if (run.failing) log(`marked ${run.failing} webhook endpoint(s) failing`);
-      if (run.stuck) log(`gave up ${run.stuck} webhook deliveries no worker could attempt for a day`);
       if (run.attempts + run.deliveries + run.events) log(`pruned ${run.attempts} attempts, ${run.deliveries} deliveries, ${run.events} events`);
     },
   };

@@ -6,7 +6,7 @@ import { EventEmitter } from "node:events";
 import { run, type Runner, type WorkerEvents } from "graphile-worker";
 import pg from "pg";
 import { createDb, dbLimits } from "../db/client";
-import type { DeliveryOptions } from "../webhooks/deliver-webhooks";
+import type { DeliveryJob, DeliveryOptions } from "../webhooks/deliver-webhooks";
 import { startOutboxPump } from "../webhooks/pump-outbox";
 import { FAILING_AFTER_MS } from "../webhooks/maintain-webhooks";
 import { quietJobLogger } from "./install-job-queue";
@@ -50,6 +50,15 @@ export async function startWorker(options: WorkerOptions): Promise<JobWorker> {
   const events: WorkerEvents = new EventEmitter();
   let poolId: string | undefined;
   events.on("pool:create", ({ workerPool }) => (poolId ??= workerPool.id));
+  // A delivery job the queue gave up on leaves its deliveries failed, not waiting for ever.
+  events.on("job:failed", ({ job, error }) => {
+    if (job.task_identifier !== "webhook_deliver") return;
+    const { businessId, endpointId, deliveryIds, attempts } = job.payload as DeliveryJob;
+    const reason = `not sent: the delivery could not be recorded (${String((error as Error)?.message ?? error).slice(0, 200)}); replay to send it`;
+    pool
+      .query("SELECT ll_give_up_deliveries($1, $2, $3::uuid[], $4, $5)", [businessId, endpointId, deliveryIds, attempts, reason])
+      .catch((failure: Error) => log(`could not mark the deliveries of job ${job.id} failed: ${failure.message}`));
+  });
 
   const tasks = jobTasks({
     db,

@@ -19,20 +19,33 @@ async function warnings(businessId: string) {
 describe("warning of points about to expire", () => {
   // First in the file, so the table's pages have room for the new row versions: HOT needs that
   // as well as no index naming the column.
-  it("keeps the lot update HOT: setting expiry_warned_at writes no index entry", async () => {
+  it("keeps the ledger's updates of a lot's remaining points HOT, next to the index of lots still to warn", async () => {
     const { actor } = await makeBusiness();
     await awardPoints(db, actor, { customerEmail: "hot@test.dev", amount: 10, expiresAt: await databaseTimeIn(DAY) });
     await awardPoints(db, actor, { customerEmail: "hot@test.dev", amount: 20, expiresAt: await databaseTimeIn(2 * DAY) });
     const client = await pool.connect();
-    try {
-      await client.query("BEGIN");
-      const { rows } = await client.query<{ warned: number }>("SELECT ll_warn_expiring_lots($1, now(), 100) AS warned", [actor.businessId]);
-      const { rows: stats } = await client.query<{ updated: string; hot: string }>(
+    // Counters of this session's pending statistics: compared before and after each step.
+    const counts = async () => {
+      const { rows } = await client.query<{ updated: string; hot: string }>(
         `SELECT pg_stat_get_xact_tuples_updated('point_lots'::regclass) AS updated, pg_stat_get_xact_tuples_hot_updated('point_lots'::regclass) AS hot`,
       );
-      await client.query("COMMIT");
-      expect(rows[0]!.warned).toBe(2);
-      expect(stats[0]).toEqual({ updated: "2", hot: "2" });
+      return { updated: Number(rows[0]!.updated), hot: Number(rows[0]!.hot) };
+    };
+    const moved = async (step: () => Promise<unknown>) => {
+      const before = await counts();
+      await step();
+      const after = await counts();
+      return { updated: after.updated - before.updated, hot: after.hot - before.hot };
+    };
+    try {
+      await client.query("BEGIN");
+      // What a redemption does to a lot: remaining moves, nothing indexed does.
+      expect(await moved(() => client.query("UPDATE point_lots SET remaining = remaining - 1 WHERE business_id = $1 AND points = 20", [actor.businessId]))).toEqual({ updated: 1, hot: 1 });
+      // The warning takes each lot out of the index of lots to warn: once per lot, not HOT.
+      let warned = 0;
+      expect(await moved(async () => (warned = (await client.query<{ n: number }>("SELECT ll_warn_expiring_lots($1, now(), 100) AS n", [actor.businessId])).rows[0]!.n))).toEqual({ updated: 2, hot: 0 });
+      expect(warned).toBe(2);
+      await client.query("ROLLBACK");
     } finally {
       client.release();
     }

@@ -128,7 +128,7 @@ describe("webhooks router mutations", () => {
     const events = await db.outboxEvent.count({ where: { businessId: a.business.id, type: { not: "webhook.test" } } });
     expect(events).toBeGreaterThan(0);
     const replayed = await owner.replay({ id: endpoint.id, from: new Date(Date.now() - DAY), onlyFailed: false });
-    expect(replayed).toEqual({ queued: events, more: false });
+    expect(replayed).toEqual({ queued: events, more: false, next: null });
 
     const rows = await db.webhookDelivery.findMany({ where: { businessId: a.business.id, endpointId: endpoint.id } });
     const byKind = (kind: string) => rows.filter((r) => r.kind === kind);

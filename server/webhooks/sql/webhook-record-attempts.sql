@@ -84,3 +84,18 @@ BEGIN
   GET DIAGNOSTICS v_count = ROW_COUNT;
   RETURN v_count;
 END $$;
+
+-- A delivery job the queue gave up on (it failed every try: the database refused to record its
+-- attempts): its deliveries would otherwise wait for ever. They end FAILED, so the log shows
+-- them and a replay of missed events sends them. Only from the attempt count the job was for.
+CREATE OR REPLACE FUNCTION ll_give_up_deliveries(p_business uuid, p_endpoint uuid, p_ids uuid[], p_attempts int, p_error text)
+RETURNS int LANGUAGE plpgsql AS $$
+DECLARE
+  v_count int;
+BEGIN
+  UPDATE "webhook_deliveries" SET "status" = 'FAILED', "next_attempt_at" = NULL, "last_error" = p_error
+   WHERE "business_id" = p_business AND "endpoint_id" = p_endpoint AND "id" = ANY(p_ids)
+     AND "status" = 'PENDING' AND "attempts" = p_attempts;
+  GET DIAGNOSTICS v_count = ROW_COUNT;
+  RETURN v_count;
+END $$;
