@@ -31,7 +31,7 @@ export function jobTasks(context: TaskContext): TaskList {
     webhook_maintenance: async () => {
       const run = await maintainWebhooks(pool, { retentionDays: context.retentionDays });
       if (run.failing) log(`marked ${run.failing} webhook endpoint(s) failing`);
-      if (run.attempts + run.deliveries + run.events) log(`pruned ${run.attempts} attempts, ${run.deliveries} deliveries, ${run.events} events`);
+      if (run.deliveries + run.events) log(`pruned ${run.deliveries} deliveries (with their attempt logs) and ${run.events} events`);
     },
   };
 }

@@ -32,8 +32,15 @@ export async function startWorker(options: WorkerOptions): Promise<JobWorker> {
   const { log } = options;
   const limits = dbLimits();
   // Jobs, the pump, the heartbeat and graphile's LISTEN connection share this pool.
+  // Its commits don't wait for the WAL to reach the disk (synchronous_commit=off): everything it
+  // writes is delivery bookkeeping that a crash may only set back, never lose. The WAL keeps
+  // commit order, so what survives is a prefix: an event unpublished again is fanned out again
+  // (its deliveries were lost with it), an attempt unrecorded is sent again (same webhook-id).
+  // The ledger's own commits, and the scheduled jobs' ledger writes (on `db` below), stay
+  // synchronous; they flush the worker's earlier commits with theirs anyway.
   const pool = new pg.Pool({
     connectionString: options.url,
+    options: "-c synchronous_commit=off",
     max: options.concurrency + 4,
     connectionTimeoutMillis: limits.connectTimeoutMs,
     lock_timeout: limits.lockTimeoutMs,

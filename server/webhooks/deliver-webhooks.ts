@@ -30,6 +30,7 @@ type Pending = { id: string; event_id: string; withdrawn: boolean; body: string 
 type Outcome = "delivered" | "retry" | "failed" | "skipped" | "gone";
 type Result = { id: string; attempt: number; statusCode: number | null; durationMs: number; error: string | null; outcome: Outcome; nextAttemptAt: Date | null };
 
+// Named statements: each of the worker's connections plans them once (they run per delivery).
 // The envelope every receiver gets: {id, type, createdAt, businessId, data}, built in SQL from
 // the outbox row so the payload is sent as stored, never re-serialised.
 const PENDING_SQL = `
@@ -48,7 +49,7 @@ const ENDPOINT_SQL = `
 
 export async function deliverWebhooks(pool: pg.Pool, job: DeliveryJob, options: DeliveryOptions, signal?: AbortSignal): Promise<Result[]> {
   const { businessId, endpointId } = job;
-  const endpoint = (await pool.query<Endpoint>(ENDPOINT_SQL, [businessId, endpointId])).rows[0];
+  const endpoint = (await pool.query<Endpoint>({ name: "ll-webhook-endpoint", text: ENDPOINT_SQL, values: [businessId, endpointId] })).rows[0];
   if (!endpoint) return []; // deleted: its deliveries went with it
   const attempt = job.attempts + 1;
   const secrets = endpoint.previous_secret ? [endpoint.secret, endpoint.previous_secret] : [endpoint.secret];
@@ -72,17 +73,14 @@ export async function deliverWebhooks(pool: pg.Pool, job: DeliveryJob, options: 
   const chunk = options.concurrency ?? 8;
   while (unsent.length > 0 && Date.now() - started < SEND_BUDGET_MS && !signal?.aborted) {
     const ids = unsent.splice(0, chunk);
-    const pending = (await pool.query<Pending>(PENDING_SQL, [businessId, endpointId, ids, job.attempts])).rows;
+    const pending = (await pool.query<Pending>({ name: "ll-webhook-pending", text: PENDING_SQL, values: [businessId, endpointId, ids, job.attempts] })).rows;
     results.push(...(await Promise.all(pending.map(send))));
   }
   if (results.length === 0 && unsent.length === 0) return results;
-  await pool.query("SELECT ll_record_webhook_attempts($1, $2, $3::jsonb, $4::interval, $5::uuid[], $6)", [
-    businessId,
-    endpointId,
-    JSON.stringify(results),
-    `${Math.round(options.failingAfterMs / 1000)} seconds`,
-    unsent,
-    job.attempts,
-  ]);
+  await pool.query({
+    name: "ll-webhook-record",
+    text: "SELECT ll_record_webhook_attempts($1, $2, $3::jsonb, $4::interval, $5::uuid[], $6)",
+    values: [businessId, endpointId, JSON.stringify(results), `${Math.round(options.failingAfterMs / 1000)} seconds`, unsent, job.attempts],
+  });
   return results;
 }

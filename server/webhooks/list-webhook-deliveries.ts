@@ -1,5 +1,6 @@
 // The delivery log of one endpoint, newest first: each delivery with its event, its state, and
-// every attempt (status code, duration, error, when the next one was due). Paged like every
+// every attempt (status code, duration, error, when the next one was due): the failed ones from
+// the attempt log, the successful one from the delivery row. Paged like every
 // list. No payloads or response bodies: the event is identified, its data stays in the outbox.
 import type { Actor } from "../actors/actor";
 import type { DbOrTx } from "../db/client";
@@ -52,7 +53,11 @@ export async function listWebhookDeliveries(db: DbOrTx, actor: Actor, input: { i
     lastError: d.lastError,
     createdAt: d.createdAt,
     deliveredAt: d.deliveredAt,
-    attemptLog: d.attemptsLog.map(({ attempt, statusCode, durationMs, error, nextAttemptAt, createdAt }) => ({ attempt, statusCode, durationMs, error, nextAttemptAt, createdAt })),
+    attemptLog: [
+      ...d.attemptsLog.map(({ attempt, statusCode, durationMs, error, nextAttemptAt, createdAt }) => ({ attempt, statusCode, durationMs, error, nextAttemptAt, createdAt })),
+      // The successful attempt is kept on the delivery itself, not as a log row.
+      ...(d.status === "DELIVERED" ? [{ attempt: d.attempts, statusCode: d.lastStatusCode, durationMs: d.lastDurationMs ?? 0, error: null, nextAttemptAt: null, createdAt: d.lastAttemptAt! }] : []),
+    ],
   }));
   return { items, pagination: pagination(page, perPage, total) };
 }

@@ -36,7 +36,7 @@ describe("webhook maintenance", () => {
 
     const out: string[] = [];
     expect(await runCli(["webhooks", "maintain"], (line) => out.push(line))).toBe(0);
-    expect(out.join("\n")).toMatch(/Marked 1 endpoints failing; pruned 3 attempts, 3 deliveries and 2 events/);
+    expect(out.join("\n")).toMatch(/Marked 1 endpoints failing; pruned 3 deliveries \(with their attempt logs\) and 2 events/);
 
     expect(await db.webhookEndpoint.findFirstOrThrow({ where: { id: failing.id } })).toMatchObject({ status: "FAILING", statusReason: expect.stringMatching(/retries stopped/) });
     expect((await db.webhookEndpoint.findFirstOrThrow({ where: { id: healthy.id } })).status).toBe("ACTIVE");

@@ -10,10 +10,10 @@ import type pg from "pg";
 export const FAILING_AFTER_MS = 3 * 24 * 60 * 60 * 1000;
 const BATCH = 5000;
 
-export type MaintenanceRun = { failing: number; attempts: number; deliveries: number; events: number };
+export type MaintenanceRun = { failing: number; deliveries: number; events: number };
 
 export async function maintainWebhooks(pool: pg.Pool, options: { retentionDays: number; failingAfterMs?: number }): Promise<MaintenanceRun> {
-  const run: MaintenanceRun = { failing: 0, attempts: 0, deliveries: 0, events: 0 };
+  const run: MaintenanceRun = { failing: 0, deliveries: 0, events: 0 };
   const cutoff = `${options.retentionDays} days`;
   const failingAfter = `${Math.round((options.failingAfterMs ?? FAILING_AFTER_MS) / 1000)} seconds`;
   const { rows: businesses } = await pool.query<{ id: string }>(`SELECT "id" FROM "businesses"`);
@@ -21,35 +21,26 @@ export async function maintainWebhooks(pool: pg.Pool, options: { retentionDays: 
     const failing = await pool.query<{ n: number }>("SELECT ll_mark_failing_endpoints($1, NULL, $2::interval) AS n", [id, failingAfter]);
     run.failing += failing.rows[0]!.n;
     // Their attempts go with them (ON DELETE CASCADE). By endpoint, on the log's own index.
-    const deleted = await deleteInBatches(pool, `
-      WITH gone AS (
-        DELETE FROM "webhook_deliveries" WHERE ("business_id", "id") IN (
-          SELECT d."business_id", d."id" FROM "webhook_endpoints" e
-            JOIN "webhook_deliveries" d ON d."business_id" = e."business_id" AND d."endpoint_id" = e."id"
-           WHERE e."business_id" = $1 AND d."created_at" < now() - $2::interval LIMIT ${BATCH})
-        RETURNING "attempts")
-      SELECT count(*)::int AS n, coalesce(sum("attempts"), 0)::int AS attempts FROM gone`, [id, cutoff]);
-    run.deliveries += deleted.rows;
-    run.attempts += deleted.attempts;
-    run.events += (await deleteInBatches(pool, `
+    run.deliveries += await deleteInBatches(pool, `
+      DELETE FROM "webhook_deliveries" WHERE ("business_id", "id") IN (
+        SELECT d."business_id", d."id" FROM "webhook_endpoints" e
+          JOIN "webhook_deliveries" d ON d."business_id" = e."business_id" AND d."endpoint_id" = e."id"
+         WHERE e."business_id" = $1 AND d."created_at" < now() - $2::interval LIMIT ${BATCH})`, [id, cutoff]);
+    run.events += await deleteInBatches(pool, `
       DELETE FROM "outbox_events" WHERE ("business_id", "id") IN (
         SELECT o."business_id", o."id" FROM "outbox_events" o
          WHERE o."business_id" = $1 AND o."created_at" < now() - $2::interval
            AND (o."published_at" IS NOT NULL OR o."event_id" IS NULL)
-         LIMIT ${BATCH})`, [id, cutoff])).rows;
+         LIMIT ${BATCH})`, [id, cutoff]);
   }
   return run;
 }
 
-// Runs a DELETE of at most BATCH rows until one deletes fewer. A statement that reports its own
-// count (n) and the attempts it took along (attempts) is summed as such; else by row count.
-async function deleteInBatches(pool: pg.Pool, sql: string, params: unknown[]): Promise<{ rows: number; attempts: number }> {
-  const total = { rows: 0, attempts: 0 };
+async function deleteInBatches(pool: pg.Pool, sql: string, params: unknown[]): Promise<number> {
+  let total = 0;
   for (;;) {
-    const result = await pool.query<{ n?: number; attempts?: number }>(sql, params);
-    const rows = result.rows[0]?.n ?? result.rowCount ?? 0;
-    total.rows += rows;
-    total.attempts += result.rows[0]?.attempts ?? 0;
-    if (rows < BATCH) return total;
+    const { rowCount } = await pool.query(sql, params);
+    total += rowCount ?? 0;
+    if ((rowCount ?? 0) < BATCH) return total;
   }
 }

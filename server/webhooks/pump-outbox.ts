@@ -23,7 +23,7 @@ export function startOutboxPump(pool: pg.Pool, options: { intervalMs?: number; b
   const loop = (async () => {
     while (!stopped) {
       try {
-        const { rows } = await pool.query<{ events: number }>("SELECT ll_fan_out_outbox($1) AS events", [batchSize]);
+        const { rows } = await pool.query<{ events: number }>({ name: "ll-fan-out", text: "SELECT ll_fan_out_outbox($1) AS events", values: [batchSize] });
         if (rows[0]!.events === batchSize) continue;
         await sleep(intervalMs);
       } catch (error) {

@@ -8,6 +8,7 @@ import { endpointFor, testWorker } from "../../test/webhook-worker";
 import { db } from "../db/client";
 import { eraseCustomer } from "../customers/erase-customer";
 import { awardPoints, redeemPoints } from "../ledger";
+import { listWebhookDeliveries } from "./list-webhook-deliveries";
 import { resendDelivery, sendTestEvent } from "./redeliver-webhooks";
 import { rotateWebhookSecret } from "./rotate-webhook-secret";
 import { webhookEnvelopes, type WebhookEventType } from "./webhook-envelopes";
@@ -52,12 +53,15 @@ describe("webhook delivery", () => {
       const entry = got.body.data.entry as { id: string };
       expect(got.body.data.balance).toBe(entries.find((e) => e.id === entry.id)!.balanceAfter);
     }
-    // The three refusals are in the log, each followed by a retry of the same event.
+    // The three refusals are in the log, each followed by a retry of the same event; the log as
+    // the API lists it ends each delivery with its successful attempt.
     const attempts = done.flatMap((d) => d.attemptsLog);
-    expect(attempts.filter((a) => a.statusCode === 503)).toHaveLength(3);
-    expect(attempts.filter((a) => a.statusCode === 503).every((a) => a.nextAttemptAt !== null && a.error === "HTTP 503")).toBe(true);
-    expect(attempts.filter((a) => a.statusCode === 200)).toHaveLength(events.length);
-    expect(done.every((d) => d.attempts === d.attemptsLog.length && d.lastStatusCode === 200 && d.deliveredAt)).toBe(true);
+    expect(attempts.map((a) => a.statusCode)).toEqual([503, 503, 503]);
+    expect(attempts.every((a) => a.nextAttemptAt !== null && a.error === "HTTP 503")).toBe(true);
+    expect(done.every((d) => d.attempts === d.attemptsLog.length + 1 && d.lastStatusCode === 200 && d.deliveredAt && d.lastDurationMs !== null)).toBe(true);
+    const log = await listWebhookDeliveries(db, actor, { id: endpoint.id, perPage: 100 });
+    expect(log.items.flatMap((d) => d.attemptLog.map((a) => a.statusCode)).sort()).toEqual([...Array(events.length).fill(200), 503, 503, 503]);
+    expect(log.items.every((d) => d.attemptLog.at(-1)!.attempt === d.attempts && d.attemptLog.at(-1)!.statusCode === 200)).toBe(true);
     expect((await db.webhookEndpoint.findUniqueOrThrow({ where: { businessId_id: { businessId: business.id, id: endpoint.id } } })).failingSince).toBeNull();
   });
 

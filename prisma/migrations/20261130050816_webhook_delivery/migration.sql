@@ -42,6 +42,7 @@ CREATE TABLE "webhook_deliveries" (
     "last_attempt_at" TIMESTAMPTZ(3),
     "last_status_code" INTEGER,
     "last_error" TEXT,
+    "last_duration_ms" INTEGER,
     "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "delivered_at" TIMESTAMPTZ(3),
 

@@ -1,5 +1,7 @@
 -- Records one job's attempts for one endpoint in one transaction: each delivery's new state, a
--- log row per attempt, the retry jobs, and the endpoint's health. p_results: [{id, attempt,
+-- log row per failed attempt (a success is told by the delivery row itself: its last_* columns;
+-- most deliveries succeed at once, and that saves them a write), the retry jobs, and the
+-- endpoint's health. p_results: [{id, attempt,
 -- statusCode, durationMs, error, outcome, nextAttemptAt}], outcome one of delivered, retry,
 -- failed (given up), skipped (not sendable: the endpoint is off, the customer erased; says
 -- nothing about the endpoint's health), gone (the receiver answered 410).
@@ -25,6 +27,7 @@ BEGIN
            "next_attempt_at" = r."nextAttemptAt",
            "last_attempt_at" = now(),
            "last_status_code" = r."statusCode",
+           "last_duration_ms" = r."durationMs",
            "last_error" = r.error,
            "delivered_at" = CASE WHEN r.outcome = 'delivered' THEN now() END
       FROM r
@@ -35,6 +38,7 @@ BEGIN
     INSERT INTO "webhook_attempts" ("business_id", "delivery_id", "endpoint_id", "attempt", "status_code", "duration_ms", "error", "next_attempt_at")
     SELECT p_business, r.id, p_endpoint, r.attempt, r."statusCode", r."durationMs", r.error, r."nextAttemptAt"
       FROM r JOIN moved m ON m."id" = r.id
+     WHERE r.outcome <> 'delivered'
   )
   SELECT (SELECT array_agg(DISTINCT r.outcome) FROM r JOIN moved m ON m."id" = r.id),
          (SELECT array_agg(ll_delivery_job(p_business, p_endpoint, g.ids, g.attempt, g.run_at))
