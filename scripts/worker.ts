@@ -4,14 +4,41 @@
 // running `npm start` on this machine.
 import { databaseUrl } from "../server/db/client";
 import { env, privateUrlsWarning } from "../server/env";
-import { startWorker } from "../server/jobs/start-worker";
+import { startWorker, type JobWorker } from "../server/jobs/start-worker";
 
 const log = (line: string) => console.log(`[worker] ${line}`);
 const e = env();
 const warning = privateUrlsWarning();
 if (warning) log(`WARNING: ${warning}`);
 
-let worker: Awaited<ReturnType<typeof startWorker>>;
+// Stopping: jobs in flight finish (a delivery job starts no new send once the queue asks it to
+// stop, 5 s in, and requeues what it hadn't sent; a send waits at most its 10 s timeout), so
+// about 15 s at most; queued jobs stay for other workers. A Ctrl-C reaches us twice (from the
+// terminal, and relayed by npm start): a repeat within 2 s is the same request. A later one,
+// or 30 s, ends it at once, and the heartbeat hands any job still locked to the others.
+// Listening from the start: a signal while the worker is starting stops it once started.
+let worker: JobWorker | undefined;
+let stop: { code: number; at: number } | undefined;
+function stopWorker(code: number) {
+  setTimeout(() => process.exit(code), 30_000).unref();
+  void worker!.stop().then(
+    () => process.exit(code),
+    (error: Error) => {
+      console.error(`[worker] stop failed: ${error.message}`);
+      process.exit(1);
+    },
+  );
+}
+for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
+  process.on(signal, () => {
+    if (stop && Date.now() - stop.at < 2000) return;
+    if (stop) process.exit(code);
+    stop = { code, at: Date.now() };
+    log(`${signal}: finishing running jobs`);
+    if (worker) stopWorker(code);
+  });
+}
+
 try {
   worker = await startWorker({
     url: databaseUrl(),
@@ -25,25 +52,4 @@ try {
   console.error(`[worker] could not start: ${(error as Error).message}`);
   process.exit(1);
 }
-
-// Jobs in flight finish (a delivery job stops starting sends 5 s in and requeues the rest, and a
-// send waits at most its 10 s timeout); queued jobs stay for other workers. A Ctrl-C reaches us
-// twice (from the terminal, and relayed by npm start): a repeat within 2 s is the same request.
-// A later one, or 30 s, ends it at once, and the heartbeat hands any job still locked to the others.
-let stoppingSince = 0;
-for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
-  process.on(signal, () => {
-    if (stoppingSince && Date.now() - stoppingSince < 2000) return;
-    if (stoppingSince) process.exit(code);
-    stoppingSince = Date.now();
-    log(`${signal}: finishing running jobs`);
-    setTimeout(() => process.exit(code), 30_000).unref();
-    void worker.stop().then(
-      () => process.exit(code),
-      (error: Error) => {
-        console.error(`[worker] stop failed: ${error.message}`);
-        process.exit(1);
-      },
-    );
-  });
-}
+if (stop) stopWorker(stop.code);

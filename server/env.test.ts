@@ -33,3 +33,13 @@ describe("WEBHOOK_ALLOW_PRIVATE_URLS", () => {
     expect(() => env()).toThrow("WEBHOOK_ALLOW_PRIVATE_URLS: must be 1 or 0 (true or false)");
   });
 });
+
+describe("WEBHOOK_RETENTION_DAYS", () => {
+  it("must outlive the retries: at least 3 days", async () => {
+    vi.resetModules();
+    vi.stubEnv("AUTH_SECRET", randomBytes(24).toString("hex"));
+    vi.stubEnv("WEBHOOK_RETENTION_DAYS", "1");
+    const { env } = await import("./env");
+    expect(() => env()).toThrow(/WEBHOOK_RETENTION_DAYS must be at least 3/);
+  });
+});

@@ -88,8 +88,9 @@ const schema = z.object({
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(4),
   // A worker not heard from for this long is taken for dead and its jobs go to the others.
   WORKER_STALE_AFTER_MS: z.coerce.number().int().min(1000).default(60_000),
-  // Days delivery logs, finished deliveries and delivered events are kept.
-  WEBHOOK_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  // Days deliveries (with their logs) and delivered events are kept. At least 3: retries run
+  // for about 28 hours, and a delivery must outlive them.
+  WEBHOOK_RETENTION_DAYS: z.coerce.number().int().min(3, "WEBHOOK_RETENTION_DAYS must be at least 3 (retries run for about 28 hours)").max(3650).default(30),
   // Local development and tests only: lets webhook endpoints be http:// URLs and private,
   // loopback or link-local addresses (a receiver on this machine or the office network).
   // Off unless set to 1/true; on, it also opens the server-side request forgery hole the

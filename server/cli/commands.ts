@@ -146,7 +146,7 @@ export const commands: Command[] = [
     summary: "Mark endpoints failing for 3 days, and prune delivery logs and delivered events past WEBHOOK_RETENTION_DAYS (the worker runs this hourly).",
     run: async ({ out }) => {
       const run = await withDatabase((db) => maintainWebhooks(rawPoolOf(db)!, { retentionDays: env().WEBHOOK_RETENTION_DAYS }));
-      out(`Marked ${run.failing} endpoints failing; pruned ${run.deliveries} deliveries (with their attempt logs) and ${run.events} events.`);
+      out(`Marked ${run.failing} endpoints failing and ${run.stuck} stuck deliveries failed; pruned ${run.deliveries} deliveries (with their attempt logs) and ${run.events} events.`);
     },
   },
 ];

@@ -26,7 +26,7 @@ describe("a delivery job given up by the queue", () => {
       const row = await db.webhookDelivery.findFirstOrThrow({ where: { id: delivery.id } });
       return row.status === "FAILED" && row;
     }, "the delivery to be given up");
-    expect(failed.lastError).toMatch(/^not sent: the delivery could not be recorded \(.+\); replay to send it$/);
+    expect(failed.lastError).toMatch(/^outcome unknown: it may have been sent, but could not be recorded \(.+\); replay to send it again$/);
     expect(failed.attempts).toBe(0);
   });
 });

@@ -31,6 +31,7 @@ export function jobTasks(context: TaskContext): TaskList {
     webhook_maintenance: async () => {
       const run = await maintainWebhooks(pool, { retentionDays: context.retentionDays });
       if (run.failing) log(`marked ${run.failing} webhook endpoint(s) failing`);
+      if (run.stuck) log(`${run.stuck} webhook deliveries had no attempt for 2 days: marked failed`);
       if (run.deliveries + run.events) log(`pruned ${run.deliveries} deliveries (with their attempt logs) and ${run.events} events`);
     },
   };

@@ -61,7 +61,7 @@ export async function startWorker(options: WorkerOptions): Promise<JobWorker> {
   events.on("job:failed", ({ job, error }) => {
     if (job.task_identifier !== "webhook_deliver") return;
     const { businessId, endpointId, deliveryIds, attempts } = job.payload as DeliveryJob;
-    const reason = `not sent: the delivery could not be recorded (${String((error as Error)?.message ?? error).slice(0, 200)}); replay to send it`;
+    const reason = `outcome unknown: it may have been sent, but could not be recorded (${String((error as Error)?.message ?? error).slice(0, 200)}); replay to send it again`;
     pool
       .query("SELECT ll_give_up_deliveries($1, $2, $3::uuid[], $4, $5)", [businessId, endpointId, deliveryIds, attempts, reason])
       .catch((failure: Error) => log(`could not mark the deliveries of job ${job.id} failed: ${failure.message}`));

@@ -36,7 +36,7 @@ describe("webhook maintenance", () => {
 
     const out: string[] = [];
     expect(await runCli(["webhooks", "maintain"], (line) => out.push(line))).toBe(0);
-    expect(out.join("\n")).toMatch(/Marked 1 endpoints failing; pruned 3 deliveries \(with their attempt logs\) and 2 events/);
+    expect(out.join("\n")).toMatch(/Marked 1 endpoints failing and 0 stuck deliveries failed; pruned 3 deliveries \(with their attempt logs\) and 2 events/);
 
     expect(await db.webhookEndpoint.findFirstOrThrow({ where: { id: failing.id } })).toMatchObject({ status: "FAILING", statusReason: expect.stringMatching(/retries stopped/) });
     expect((await db.webhookEndpoint.findFirstOrThrow({ where: { id: healthy.id } })).status).toBe("ACTIVE");
@@ -45,5 +45,20 @@ describe("webhook maintenance", () => {
     expect(await db.webhookAttempt.count({ where: { businessId: business.id } })).toBe(0);
     expect(await db.outboxEvent.count({ where: { businessId: business.id } })).toBe(2);
     expect(await db.webhookDelivery.count({ where: { businessId: business.id } })).toBe(3);
+  });
+
+  it("marks failed a delivery still pending two days on (its job was lost), and leaves younger ones be", async () => {
+    const { actor, business } = await makeBusiness();
+    const endpoint = await endpointFor(business.id, "https://stuck.example.com/h");
+    await awardPoints(db, actor, { customerEmail: "stuck@test.dev", amount: 10 });
+    await fanOut();
+    const [lost, waiting] = await db.webhookDelivery.findMany({ where: { endpointId: endpoint.id }, orderBy: { eventId: "asc" } });
+    await db.$executeRaw`UPDATE webhook_deliveries SET created_at = now() - interval '2 days 1 hour' WHERE business_id = ${business.id}::uuid AND id = ${lost!.id}::uuid`;
+    await db.$executeRaw`UPDATE webhook_deliveries SET created_at = now() - interval '1 day' WHERE business_id = ${business.id}::uuid AND id = ${waiting!.id}::uuid`;
+    const out: string[] = [];
+    expect(await runCli(["webhooks", "maintain"], (line) => out.push(line))).toBe(0);
+    expect(out.join("\n")).toMatch(/and 1 stuck deliveries failed/);
+    expect(await db.webhookDelivery.findFirstOrThrow({ where: { id: lost!.id } })).toMatchObject({ status: "FAILED", lastError: expect.stringMatching(/replay to send it/) });
+    expect((await db.webhookDelivery.findFirstOrThrow({ where: { id: waiting!.id } })).status).toBe("PENDING");
   });
 });

@@ -122,6 +122,27 @@ describe("webhook delivery", () => {
     expect(receiver.requests).toBe(ended.length);
   });
 
+  it("starts a new failure streak after an outage that ended: one failure days later doesn't mark the endpoint failing", async () => {
+    const { actor, business } = await makeBusiness();
+    const receiver = await startReceiver();
+    receiver.answer((n) => (n === 1 ? 503 : 200));
+    // One event type: the job holds this one delivery, so its failure alone judges the endpoint.
+    const endpoint = await endpointFor(business.id, receiver.url, ["points.earned"]);
+    // An outage five days ago whose last failure was four days ago; nothing was sent since.
+    await db.$executeRaw`UPDATE webhook_endpoints SET failing_since = now() - interval '5 days', last_failure_at = now() - interval '4 days' WHERE business_id = ${business.id}::uuid AND id = ${endpoint.id}::uuid`;
+    await awardPoints(db, actor, { customerEmail: "blip@test.dev", amount: 10 });
+    const [done] = await eventually(async () => {
+      const rows = await deliveries(endpoint.id);
+      return rows.length === 1 && rows[0]!.status !== "PENDING" && rows;
+    }, "the delivery to end");
+    // Retried after the blip and delivered; an endpoint marked failing would have skipped it.
+    expect(done).toMatchObject({ status: "DELIVERED", attempts: 2 });
+    const row = await db.webhookEndpoint.findFirstOrThrow({ where: { id: endpoint.id } });
+    // The blip began a new streak, which the next success ended.
+    expect(row).toMatchObject({ status: "ACTIVE", failingSince: null });
+    expect(row.lastFailureAt!.getTime()).toBeGreaterThan(Date.now() - 3_600_000);
+  });
+
   it("signs with the old and the new secret during a rotation; a test event and a resend keep one webhook-id", async () => {
     const { actor, business } = await makeBusiness();
     const receiver = await startReceiver();

@@ -82,10 +82,14 @@ export const replayWebhookInput = z
     onlyFailed: z
       .boolean({ error: "must be true or false" })
       .default(true)
-      .meta({ description: "Only events whose delivery failed (default); false sends every event of the period again." }),
+      .meta({
+        description:
+          "Only the events this endpoint never received and has none on the way (default; this includes events from before it existed); false sends every event of the period again.",
+      }),
     after: z
       .string()
       .regex(/^\d{1,19}$/, "must be the `next` of an earlier replay's answer")
+      .refine((v) => BigInt(v) <= 9_223_372_036_854_775_807n, "must be the `next` of an earlier replay's answer")
       .optional()
       .meta({ description: "To continue a replay that answered more: true, its `next`." }),
   })

@@ -92,7 +92,8 @@ BEGIN
 END $$;
 
 -- Sends one endpoint again the events of [p_from, p_to) it subscribes to: all of them, or
--- (p_only_missed) those it has neither received nor still has on the way. At most p_limit,
+-- (p_only_missed) those it has neither received nor still has on the way (a delivery pending
+-- for over 2 days is not on its way: every retry would be over; its job was lost). At most p_limit,
 -- oldest first, after event p_after when given (to continue a replay that hit the limit).
 -- Returns the new deliveries and their events.
 CREATE OR REPLACE FUNCTION ll_replay_events(p_business uuid, p_endpoint uuid, p_from timestamptz, p_to timestamptz, p_only_missed boolean, p_after bigint, p_limit int)
@@ -109,7 +110,7 @@ BEGIN
        AND NOT (p_only_missed AND EXISTS (
              SELECT 1 FROM "webhook_deliveries" d
               WHERE d."business_id" = p_business AND d."endpoint_id" = p_endpoint AND d."event_id" = o."id"
-                AND d."status" IN ('DELIVERED', 'PENDING')))
+                AND (d."status" = 'DELIVERED' OR (d."status" = 'PENDING' AND d."created_at" > now() - interval '2 days'))))
      ORDER BY o."id" LIMIT p_limit);
   -- ll_queue_deliveries answers in event order, as v_events is.
   RETURN QUERY SELECT q.id, e.id FROM unnest(array(SELECT ll_queue_deliveries(p_business, p_endpoint, v_events, 'REPLAY'))) WITH ORDINALITY q(id, n)

@@ -63,7 +63,11 @@ BEGIN
     UPDATE "webhook_endpoints" SET "failing_since" = NULL
      WHERE "business_id" = p_business AND "id" = p_endpoint AND "failing_since" IS NOT NULL;
   ELSIF v_outcomes && ARRAY['retry', 'failed'] THEN
-    UPDATE "webhook_endpoints" SET "failing_since" = coalesce("failing_since", now()), "last_failure_at" = now()
+    -- A failure long after the last one (beyond every retry: nothing was sent in between)
+    -- starts a new streak: an old, ended outage doesn't count towards this one.
+    UPDATE "webhook_endpoints"
+       SET "failing_since" = CASE WHEN "failing_since" IS NULL OR "last_failure_at" < now() - interval '2 days' THEN now() ELSE "failing_since" END,
+           "last_failure_at" = now()
      WHERE "business_id" = p_business AND "id" = p_endpoint;
     PERFORM ll_mark_failing_endpoints(p_business, p_endpoint, p_failing_after);
   END IF;

@@ -144,19 +144,21 @@ describe("the delivery log, resend and replay", () => {
     const from = new Date(Date.now() - 60_000).toISOString();
     for (let i = 0; i < 3; i++) await awardPoints(db, actor, { customerEmail: `replay${i}@test.dev`, amount: 10 });
     await fanOut();
-    // Of six deliveries: two delivered, two given up, two still on the way.
+    // Of six deliveries: two delivered, two given up, two pending: one on its way, one pending
+    // for three days (its job lost: every retry would be over), which counts as missed.
     const rows = await db.webhookDelivery.findMany({ where: { endpointId: endpoint.id }, orderBy: { eventId: "asc" } });
     const mark = (ids: string[], status: "DELIVERED" | "FAILED") => db.webhookDelivery.updateMany({ where: { businessId: business.id, id: { in: ids } }, data: { status } });
     await mark([rows[0]!.id, rows[1]!.id], "DELIVERED");
     await mark([rows[2]!.id, rows[3]!.id], "FAILED");
+    await db.$executeRaw`UPDATE webhook_deliveries SET created_at = now() - interval '3 days' WHERE business_id = ${business.id}::uuid AND id = ${rows[5]!.id}::uuid`;
     const missed = await call("POST", replay, { key, params: { id: endpoint.id }, body: { from } });
-    expect(missed.data).toEqual({ queued: 2, more: false, next: null });
+    expect(missed.data).toEqual({ queued: 3, more: false, next: null });
     const replayed = await db.webhookDelivery.findMany({ where: { endpointId: endpoint.id, kind: "REPLAY" } });
-    expect(replayed.map((d) => d.eventId).sort()).toEqual([rows[2]!.eventId, rows[3]!.eventId].sort());
+    expect(replayed.map((d) => d.eventId).sort()).toEqual([rows[2]!.eventId, rows[3]!.eventId, rows[5]!.eventId].sort());
     const all = await call("POST", replay, { key, params: { id: endpoint.id }, body: { from, onlyFailed: false } });
     expect(all.data).toEqual({ queued: 6, more: false, next: null });
-    expect((await db.auditLog.findMany({ where: { businessId: business.id, action: "webhook.replayed" } })).map((a) => (a.details as { queued: number }).queued)).toEqual([2, 6]);
-    for (const bad of [{ from: "yesterday" }, { from: new Date(Date.now() + 60_000).toISOString() }, { from: "2020-01-01T00:00:00Z", to: "2020-03-01T00:00:00Z" }]) {
+    expect((await db.auditLog.findMany({ where: { businessId: business.id, action: "webhook.replayed" } })).map((a) => (a.details as { queued: number }).queued)).toEqual([3, 6]);
+    for (const bad of [{ from, after: "9999999999999999999" }, { from, after: "-1" }, { from: "yesterday" }, { from: new Date(Date.now() + 60_000).toISOString() }, { from: "2020-01-01T00:00:00Z", to: "2020-03-01T00:00:00Z" }]) {
       expect((await call("POST", replay, { key, params: { id: endpoint.id }, body: bad })).status, JSON.stringify(bad)).toBe(400);
     }
   });
