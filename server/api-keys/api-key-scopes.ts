@@ -2,7 +2,9 @@ import { z } from "zod";
 
 // customers:erase is its own scope, not part of customers:write: erasure can't be undone and
 // forfeits the customer's points, so a key that keeps a customer list in step can't do it.
-export const API_KEY_SCOPES = ["points:read", "points:write", "customers:read", "customers:write", "customers:erase", "webhooks:manage"] as const;
+// program:manage reads and changes the program's rules (earn rate, expiry, ...): an owner's
+// decision, so no points or customers key can.
+export const API_KEY_SCOPES = ["points:read", "points:write", "customers:read", "customers:write", "customers:erase", "webhooks:manage", "program:manage"] as const;
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
 
 export const apiKeyScopeSchema = z.enum(API_KEY_SCOPES);

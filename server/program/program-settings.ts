@@ -1,11 +1,18 @@
-// The business's programme settings: what a point is worth and how points are earned. Every
-// change is audited with the before and after of the fields that moved.
+// The business's programme settings: what a point is worth and how points are earned, read and
+// changed by the portal's settings page and by GET/PUT /api/v1/program alike. Every change is
+// audited with the before and after of the fields that moved. Tiers are shown here; editing
+// them (with multipliers and a basis) comes with the tier rules themselves.
 import { z } from "zod";
 import { recordAudit } from "../audit/record-audit";
 import type { DbOrTx } from "../db/client";
 import type { Actor } from "../actors/actor";
 
-const SELECT = { name: true, currency: true, pointValuePer100: true, earnMode: true, earnRate: true, rewardThreshold: true, pointExpiryDays: true, expiringSoonDays: true } as const;
+const SELECT = { name: true, currency: true, pointValuePer100: true, earnMode: true, earnRate: true, rewardThreshold: true, pointExpiryDays: true, expiringSoonDays: true, tiers: true } as const;
+
+export const tierSchema = z.object({
+  name: z.string().meta({ description: "The tier's name, as customers' `tier` shows it." }),
+  minLifetimePoints: z.int().meta({ description: "Points earned over the customer's lifetime that qualify for it." }),
+});
 
 export type ProgramSettings = {
   name: string;
@@ -16,7 +23,14 @@ export type ProgramSettings = {
   rewardThreshold: number | null;
   pointExpiryDays: number | null;
   expiringSoonDays: number;
+  tiers: z.infer<typeof tierSchema>[];
 };
+
+// The stored tiers JSON, as the API shows it (anything unexpected in it is left out).
+const toSettings = (row: Omit<ProgramSettings, "tiers"> & { tiers: unknown }): ProgramSettings => ({
+  ...row,
+  tiers: z.array(tierSchema).catch([]).parse(row.tiers),
+});
 
 export const updateSettingsInput = z.object({
   name: z.string().trim().min(1, "the business needs a name").max(120),
@@ -32,13 +46,13 @@ export const updateSettingsInput = z.object({
 });
 
 export async function getProgramSettings(db: DbOrTx, actor: Actor): Promise<ProgramSettings> {
-  return db.business.findUniqueOrThrow({ where: { id: actor.businessId }, select: SELECT });
+  return toSettings(await db.business.findUniqueOrThrow({ where: { id: actor.businessId }, select: SELECT }));
 }
 
 export async function updateProgramSettings(db: DbOrTx, actor: Actor, input: z.input<typeof updateSettingsInput>): Promise<ProgramSettings> {
   const data = updateSettingsInput.parse(input);
   const before = await getProgramSettings(db, actor);
-  const after = await db.business.update({ where: { id: actor.businessId }, data, select: SELECT });
+  const after = toSettings(await db.business.update({ where: { id: actor.businessId }, data, select: SELECT }));
   const changed = (Object.keys(data) as (keyof ProgramSettings)[]).filter((k) => before[k] !== after[k]);
   if (changed.length > 0) {
     const details = Object.fromEntries(changed.map((k) => [k, { from: before[k], to: after[k] }]));
