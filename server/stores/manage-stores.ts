@@ -1,0 +1,65 @@
+// A business's stores: created, listed, read and changed (closing one is `active: false`; a
+// store is never deleted, since entries will name it). Every change is audited.
+import { z } from "zod";
+import type { Actor } from "../actors/actor";
+import { recordAudit } from "../audit/record-audit";
+import type { DbOrTx } from "../db/client";
+import type { Store } from "../db/generated/client";
+import { isUniqueViolation } from "../db/prisma-errors";
+import { AppError } from "../errors";
+import { createStoreInput, updateStoreInput, type CreateStoreInput, type UpdateStoreInput } from "./store-schemas";
+
+export type PublicStore = Pick<Store, "id" | "name" | "code" | "address" | "active" | "createdAt" | "updatedAt">;
+
+const toPublicStore = ({ id, name, code, address, active, createdAt, updatedAt }: Store): PublicStore => ({ id, name, code, address, active, createdAt, updatedAt });
+
+// A code clash is the integrator's to fix: say which store has it.
+async function codeTaken(db: DbOrTx, businessId: string, code: string): Promise<AppError> {
+  const holder = await db.store.findFirst({ where: { businessId, code } });
+  return new AppError("ALREADY_EXISTS", `Store code ${code} is taken by ${holder ? `"${holder.name}" (${holder.id})` : "another store"}.`);
+}
+
+export async function findStore(db: DbOrTx, actor: Actor, id: string): Promise<Store> {
+  const row = z.guid().safeParse(id).success ? await db.store.findFirst({ where: { businessId: actor.businessId, id } }) : null;
+  if (!row) throw new AppError("NOT_FOUND", "No such store in this business.");
+  return row;
+}
+
+export async function createStore(db: DbOrTx, actor: Actor, input: CreateStoreInput): Promise<PublicStore> {
+  const data = createStoreInput.parse(input);
+  try {
+    const row = await db.store.create({ data: { ...data, businessId: actor.businessId } });
+    await recordAudit(db, actor, { action: "store.created", targetType: "store", targetId: row.id, details: { name: row.name, code: row.code } });
+    return toPublicStore(row);
+  } catch (error) {
+    throw isUniqueViolation(error) ? await codeTaken(db, actor.businessId, data.code) : error;
+  }
+}
+
+// `active` as the adapters parsed it (the REST query's "true"/"false" by listStoresInput).
+export async function listStores(db: DbOrTx, actor: Actor, filter: { active?: boolean } = {}): Promise<PublicStore[]> {
+  const { active } = filter;
+  const rows = await db.store.findMany({ where: { businessId: actor.businessId, active }, orderBy: [{ name: "asc" }, { id: "asc" }] });
+  return rows.map(toPublicStore);
+}
+
+export async function getStore(db: DbOrTx, actor: Actor, input: { id: string }): Promise<PublicStore> {
+  return toPublicStore(await findStore(db, actor, input.id));
+}
+
+export async function updateStore(db: DbOrTx, actor: Actor, input: UpdateStoreInput): Promise<PublicStore> {
+  const { id, ...changes } = updateStoreInput.parse(input);
+  const before = await findStore(db, actor, id);
+  let row: Store;
+  try {
+    row = await db.store.update({ where: { businessId_id: { businessId: actor.businessId, id } }, data: changes });
+  } catch (error) {
+    throw isUniqueViolation(error) ? await codeTaken(db, actor.businessId, changes.code!) : error;
+  }
+  const moved = (["name", "code", "address", "active"] as const).filter((k) => before[k] !== row[k]);
+  if (moved.length > 0) {
+    const details = Object.fromEntries(moved.map((k) => [k, { from: before[k], to: row[k] }]));
+    await recordAudit(db, actor, { action: "store.updated", targetType: "store", targetId: id, details });
+  }
+  return toPublicStore(row);
+}
