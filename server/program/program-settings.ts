@@ -4,6 +4,7 @@
 // them (with multipliers and a basis) comes with the tier rules themselves.
 import { z } from "zod";
 import { recordAudit } from "../audit/record-audit";
+import { storableText } from "../storable";
 import type { DbOrTx } from "../db/client";
 import type { Actor } from "../actors/actor";
 
@@ -33,7 +34,8 @@ const toSettings = (row: Omit<ProgramSettings, "tiers"> & { tiers: unknown }): P
 });
 
 export const updateSettingsInput = z.object({
-  name: z.string().trim().min(1, "the business needs a name").max(120),
+  // Storable text: a lone surrogate or a NUL would make Postgres refuse the row (a 500).
+  name: storableText(120).pipe(z.string().min(1, "the business needs a name")),
   currency: z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, "use a 3-letter ISO currency code such as USD"),
   pointValuePer100: z.number().int().min(0).max(1_000_000),
   earnMode: z.enum(["SPEND", "UNIT"]),
