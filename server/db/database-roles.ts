@@ -11,14 +11,24 @@ export type Role = { name: string; password: string };
 const quoteIdent = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 // As a superuser: creates both roles, or brings existing ones back to these attributes and
-// passwords (scram-sha-256 hashes). Safe to run on every start.
+// passwords (scram-sha-256 hashes). Safe to run on every start, and from several processes at
+// once (e2e workers seeding, a CLI beside `npm start`): one at a time, under an advisory lock,
+// since two ALTER ROLEs of one role at once fail with "tuple concurrently updated".
+const ROLES_LOCK_KEY = 72707370;
+
 export async function ensureRoles(adminUrl: string, owner: Role, app: Role): Promise<void> {
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   try {
-    await client.query("SET password_encryption = 'scram-sha-256'");
+    await client.query("BEGIN");
+    await client.query("SELECT pg_advisory_xact_lock($1)", [ROLES_LOCK_KEY]);
+    await client.query("SET LOCAL password_encryption = 'scram-sha-256'");
     await ensureRole(client, owner, "LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS");
     await ensureRole(client, app, "LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS");
+    await client.query("COMMIT");
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw error;
   } finally {
     await client.end();
   }
@@ -33,8 +43,10 @@ async function ensureRole(client: pg.Client, role: Role, attributes: string): Pr
     attributes,
     role.password,
   ]);
-  await client.query(rows[0]!.sql).catch((error: { code?: string }) => {
-    if (error.code !== "42710") throw error; // created by a concurrent process
+  await client.query("SAVEPOINT ensure_role");
+  await client.query(rows[0]!.sql).catch(async (error: { code?: string }) => {
+    if (error.code !== "42710") throw error; // created by a process that doesn't take the lock
+    await client.query("ROLLBACK TO SAVEPOINT ensure_role");
   });
 }
 
