@@ -28,3 +28,11 @@ export async function recordAudit(db: DbOrTx, actor: Actor, entry: AuditEntry): 
     },
   });
 }
+
+// The fields of `keys` whose value moved, as audit details ({field: {from, to}}); null when
+// none did, so a save that changed nothing is not recorded.
+export function fieldChanges<T extends Record<string, unknown>>(before: T, after: T, keys: readonly (keyof T & string)[]): Prisma.InputJsonObject | null {
+  const moved = keys.filter((k) => before[k] !== after[k]);
+  if (moved.length === 0) return null;
+  return Object.fromEntries(moved.map((k) => [k, { from: before[k], to: after[k] }])) as Prisma.InputJsonObject;
+}

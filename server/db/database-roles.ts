@@ -8,7 +8,23 @@ import pg from "pg";
 
 export type Role = { name: string; password: string };
 
-const quoteIdent = (name: string) => `"${name.replaceAll('"', '""')}"`;
+export const quoteIdent = (name: string) => `"${name.replaceAll('"', '""')}"`;
+
+// One connection, one transaction: `work` lands whole or not at all.
+async function inTransaction(url: string, work: (client: pg.Client) => Promise<void>): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query("BEGIN");
+    await work(client);
+    await client.query("COMMIT");
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw error;
+  } finally {
+    await client.end();
+  }
+}
 
 // As a superuser: creates both roles, or brings existing ones back to these attributes and
 // passwords (scram-sha-256 hashes). Safe to run on every start, and from several processes at
@@ -17,21 +33,12 @@ const quoteIdent = (name: string) => `"${name.replaceAll('"', '""')}"`;
 const ROLES_LOCK_KEY = 72707370;
 
 export async function ensureRoles(adminUrl: string, owner: Role, app: Role): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query("BEGIN");
+  await inTransaction(adminUrl, async (client) => {
     await client.query("SELECT pg_advisory_xact_lock($1)", [ROLES_LOCK_KEY]);
     await client.query("SET LOCAL password_encryption = 'scram-sha-256'");
     await ensureRole(client, owner, "LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS");
     await ensureRole(client, app, "LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS");
-    await client.query("COMMIT");
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw error;
-  } finally {
-    await client.end();
-  }
+  });
 }
 
 async function ensureRole(client: pg.Client, role: Role, attributes: string): Promise<void> {
@@ -54,10 +61,7 @@ async function ensureRole(client: pg.Client, role: Role, attributes: string): Pr
 // job queue's schema and every object in them to the owner. Moves an install made when everything belonged to
 // `postgres`; a no-op once done.
 export async function transferOwnership(adminDatabaseUrl: string, owner: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminDatabaseUrl });
-  await client.connect();
-  try {
-    await client.query("BEGIN");
+  await inTransaction(adminDatabaseUrl, async (client) => {
     await client.query(`ALTER DATABASE ${quoteIdent(await currentDatabase(client))} OWNER TO ${quoteIdent(owner)}`);
     const { rows: schemas } = await client.query<{ name: string }>("SELECT nspname AS name FROM pg_namespace WHERE nspname = ANY($1::text[])", [OWNED_SCHEMAS]);
     for (const { name } of schemas) await client.query(`ALTER SCHEMA ${quoteIdent(name)} OWNER TO ${quoteIdent(owner)}`);
@@ -66,13 +70,7 @@ export async function transferOwnership(adminDatabaseUrl: string, owner: string)
       const { rows } = await client.query<{ sql: string }>(step, [owner, OWNED_SCHEMAS]);
       for (const row of rows) await client.query(row.sql);
     }
-    await client.query("COMMIT");
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw error;
-  } finally {
-    await client.end();
-  }
+  });
 }
 
 async function currentDatabase(client: pg.Client): Promise<string> {

@@ -5,10 +5,10 @@
 // change nothing when it is current.
 import { runMigrations, Logger } from "graphile-worker";
 import type pg from "pg";
+import { quoteIdent } from "../db/database-roles";
 
 export const JOB_SCHEMA = "graphile_worker";
 
-const quoteIdent = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 // Only warnings and errors: a migration run prints its own summary.
 export const quietJobLogger = new Logger(() => (level, message) => {

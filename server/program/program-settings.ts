@@ -3,7 +3,7 @@
 // audited with the before and after of the fields that moved. Tiers are shown here; editing
 // them (with multipliers and a basis) comes with the tier rules themselves.
 import { z } from "zod";
-import { recordAudit } from "../audit/record-audit";
+import { fieldChanges, recordAudit } from "../audit/record-audit";
 import { storableText } from "../storable";
 import type { DbOrTx } from "../db/client";
 import type { Actor } from "../actors/actor";
@@ -55,9 +55,8 @@ export async function updateProgramSettings(db: DbOrTx, actor: Actor, input: z.i
   const data = updateSettingsInput.parse(input);
   const before = await getProgramSettings(db, actor);
   const after = toSettings(await db.business.update({ where: { id: actor.businessId }, data, select: SELECT }));
-  const changed = (Object.keys(data) as (keyof ProgramSettings)[]).filter((k) => before[k] !== after[k]);
-  if (changed.length > 0) {
-    const details = Object.fromEntries(changed.map((k) => [k, { from: before[k], to: after[k] }]));
+  const details = fieldChanges(before, after, Object.keys(data) as (keyof typeof data)[]);
+  if (details) {
     await recordAudit(db, actor, { action: "settings.updated", targetType: "business", targetId: actor.businessId, details });
   }
   return after;

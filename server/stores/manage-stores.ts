@@ -2,7 +2,7 @@
 // store is never deleted, since entries will name it). Every change is audited.
 import { z } from "zod";
 import type { Actor } from "../actors/actor";
-import { recordAudit } from "../audit/record-audit";
+import { fieldChanges, recordAudit } from "../audit/record-audit";
 import type { DbOrTx } from "../db/client";
 import type { Store } from "../db/generated/client";
 import { isUniqueViolation } from "../db/prisma-errors";
@@ -56,9 +56,8 @@ export async function updateStore(db: DbOrTx, actor: Actor, input: UpdateStoreIn
   } catch (error) {
     throw isUniqueViolation(error) ? await codeTaken(db, actor.businessId, changes.code!) : error;
   }
-  const moved = (["name", "code", "address", "active"] as const).filter((k) => before[k] !== row[k]);
-  if (moved.length > 0) {
-    const details = Object.fromEntries(moved.map((k) => [k, { from: before[k], to: row[k] }]));
+  const details = fieldChanges(before, row, ["name", "code", "address", "active"]);
+  if (details) {
     await recordAudit(db, actor, { action: "store.updated", targetType: "store", targetId: id, details });
   }
   return toPublicStore(row);
