@@ -15,9 +15,14 @@ export function hashOneTimeToken(token: string): string {
 }
 
 // A password someone else will replace at once (demo owner, seeded e2e users): random, and
-// long enough that nobody guesses it before it is changed.
+// long enough that nobody guesses it before it is changed. Never starting with "-": it is
+// pasted into `--owner-password <value>`, where a leading dash reads as another option (1 in 64
+// of them did, which failed CI).
 export function randomPassword(): string {
-  return randomBytes(15).toString("base64url");
+  for (;;) {
+    const password = randomBytes(15).toString("base64url");
+    if (!password.startsWith("-")) return password;
+  }
 }
 
 // Absolute, for emails; the portal shows the path and the browser adds its own origin.
