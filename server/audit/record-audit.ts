@@ -2,6 +2,7 @@
 // later. Called inside the same transaction as the change where there is one.
 // Details may carry URLs and anything a caller passes: the database redacts secrets from them
 // on the way in (sql/redact-audit-secrets.sql, a trigger), for this writer and the ledger's alike.
+import { isDeepStrictEqual } from "node:util";
 import type { DbOrTx } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import type { Actor } from "../actors/actor";
@@ -32,7 +33,8 @@ export async function recordAudit(db: DbOrTx, actor: Actor, entry: AuditEntry): 
 // The fields of `keys` whose value moved, as audit details ({field: {from, to}}); null when
 // none did, so a save that changed nothing is not recorded.
 export function fieldChanges<T extends Record<string, unknown>>(before: T, after: T, keys: readonly (keyof T & string)[]): Prisma.InputJsonObject | null {
-  const moved = keys.filter((k) => before[k] !== after[k]);
+  // Deep: a list (the tiers) read back from the database is a new array with the same values.
+  const moved = keys.filter((k) => !isDeepStrictEqual(before[k], after[k]));
   if (moved.length === 0) return null;
   return Object.fromEntries(moved.map((k) => [k, { from: before[k], to: after[k] }])) as Prisma.InputJsonObject;
 }

@@ -5,6 +5,8 @@ import type pg from "pg";
 import { rollUpAnalytics } from "../analytics/roll-up-analytics";
 import type { Db } from "../db/client";
 import { expireDuePoints } from "../ledger/expire-due-points";
+import { releasePendingPoints } from "../ledger/release-pending-points";
+import { reevaluateTiers } from "../program/reevaluate-tiers";
 import { warnExpiringPoints } from "../ledger/warn-expiring-points";
 import { deliverWebhooks, type DeliveryJob, type DeliveryOptions } from "../webhooks/deliver-webhooks";
 import { maintainWebhooks } from "../webhooks/maintain-webhooks";
@@ -20,6 +22,16 @@ export function jobTasks(context: TaskContext): TaskList {
     expire_points: async () => {
       const run = await expireDuePoints(db);
       if (run.customers) log(`expired ${run.points} points for ${run.customers} customers`);
+    },
+    release_pending_points: async () => {
+      const run = await releasePendingPoints(db);
+      if (run.customers) log(`released pending points for ${run.customers} customers`);
+    },
+    // Daily for rolling tier bases; with {businessId} once after that business's tiers changed.
+    reevaluate_tiers: async (payload) => {
+      const { businessId } = (payload ?? {}) as { businessId?: string };
+      const run = await reevaluateTiers(db, { businessId });
+      if (run.changed) log(`${run.changed} customers changed tier`);
     },
     warn_expiring_points: async () => {
       const run = await warnExpiringPoints(db);
@@ -40,10 +52,14 @@ export function jobTasks(context: TaskContext): TaskList {
 // Recurring jobs run once per tick across all workers (the queue records each tick), one at a
 // time in their own queue so two heavy ones never compete, and a tick missed while no worker
 // ran is made up within the backfill period. Expiry and its warnings: hourly, as before (and balances never
-// depend on it); rollup: nightly after the day settles (an hour past midnight UTC).
+// depend on it); pending points: every minute (balances don't depend on it either, but the
+// points.available event should be timely); rolling tiers: daily; rollup: nightly after the day
+// settles (an hour past midnight UTC).
 export const scheduledJobs = parseCronItems([
   { task: "expire_points", match: "5 * * * *", options: { backfillPeriod: 60 * 60 * 1000, queueName: "scheduled", jobKey: "expire_points" } },
   { task: "warn_expiring_points", match: "10 * * * *", options: { backfillPeriod: 60 * 60 * 1000, queueName: "scheduled", jobKey: "warn_expiring_points" } },
   { task: "webhook_maintenance", match: "25 * * * *", options: { backfillPeriod: 60 * 60 * 1000, queueName: "scheduled", jobKey: "webhook_maintenance" } },
+  { task: "release_pending_points", match: "* * * * *", options: { backfillPeriod: 0, queueName: "scheduled", jobKey: "release_pending_points" } },
+  { task: "reevaluate_tiers", match: "30 0 * * *", options: { backfillPeriod: 24 * 60 * 60 * 1000, queueName: "scheduled", jobKey: "reevaluate_tiers" } },
   { task: "analytics_rollup", match: "15 1 * * *", options: { backfillPeriod: 24 * 60 * 60 * 1000, queueName: "scheduled", jobKey: "analytics_rollup" } },
 ]);

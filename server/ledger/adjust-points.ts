@@ -19,6 +19,7 @@ export async function adjustPoints(db: DbOrTx, actor: Actor, input: AdjustInput)
     reference: data.reference,
     idempotencyKey: idempotencyKeyOf(data),
     metadata: data.metadata,
+    storeId: data.storeId,
   });
   return toLedgerResult(result);
 }

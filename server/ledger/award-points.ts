@@ -26,6 +26,9 @@ export async function awardPoints(
     idempotencyKey: idempotencyKeyOf(data),
     metadata: data.metadata,
     expiresAt: data.expiresAt,
+    storeId: data.storeId,
+    skipMultiplier: data.skipMultiplier,
+    availableAt: data.availableAt,
     hashInput: options.hashInput,
   });
   return { ...toLedgerResult(result), customerCreated: result.customerCreated };

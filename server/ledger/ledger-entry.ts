@@ -20,11 +20,19 @@ export type LedgerEntry = {
   metadata: Record<string, unknown> | null;
   expiresAt: Date | null;
   reversesEntryId: string | null;
+  // The store (our id) it happened at, or null.
+  storeId: string | null;
+  // An award's points before its tier multiplier, and the multiplier (whole percent); else null.
+  basePoints: number | null;
+  multiplierPercent: number | null;
+  // A pending credit: when its points become spendable; else null.
+  availableAt: Date | null;
   createdAt: Date;
 };
 
 export type EntryRow = Record<string, unknown>;
 
+const nullableNumber = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 const date = (v: unknown) => (v === null || v === undefined ? null : new Date(v as string));
 
 export function toLedgerEntry(row: EntryRow): LedgerEntry {
@@ -44,6 +52,10 @@ export function toLedgerEntry(row: EntryRow): LedgerEntry {
     metadata: (row.metadata as Record<string, unknown> | null) ?? null,
     expiresAt: date(row.expires_at ?? row.expiresAt),
     reversesEntryId: ((row.reverses_entry_id ?? row.reversesEntryId) as string | null) ?? null,
+    storeId: ((row.store_id ?? row.storeId) as string | null) ?? null,
+    basePoints: nullableNumber(row.base_points ?? row.basePoints),
+    multiplierPercent: nullableNumber(row.multiplier_percent ?? row.multiplierPercent),
+    availableAt: date(row.available_at ?? row.availableAt),
     createdAt: date(row.created_at ?? row.createdAt) as Date,
   };
 }

@@ -73,8 +73,21 @@ export function idempotencyKeyOf(data: { idempotencyKey?: string; referenceId?: 
   return data.idempotencyKey ?? data.referenceId;
 }
 
+// Our store id or your code for the store (validated by the ledger: an unknown or closed store is 400).
+export const storeRefSchema = storableText(64)
+  .pipe(z.string().trim().min(1))
+  .meta({ description: "The store it happened at: our store id, or your code for it (see /stores). Unknown or closed: 400." });
+
 export const awardInput = withCustomer({
   amount: positivePoints,
+  storeId: storeRefSchema.optional(),
+  skipMultiplier: z
+    .boolean()
+    .optional()
+    .meta({ description: "true: don't apply the customer's tier multiplier (for systems that apply their own)." }),
+  availableAt: storableDate
+    .optional()
+    .meta({ description: "Pending until then (can't be spent, doesn't count toward tiers). Default: the program's pendingDays from now." }),
   description: text(500).optional(),
   reference: text(128).optional(),
   ...idempotency,
@@ -85,6 +98,7 @@ export const awardInput = withCustomer({
 
 export const redeemInput = withCustomer({
   amount: positivePoints,
+  storeId: storeRefSchema.optional(),
   description: text(500).optional(),
   reference: text(128).optional(),
   ...idempotency,
@@ -93,6 +107,7 @@ export const redeemInput = withCustomer({
 
 export const adjustInput = withCustomer({
   points: signedPoints,
+  storeId: storeRefSchema.optional(),
   reason: text(500).pipe(z.string().min(1, "a reason is required for every adjustment")),
   reference: text(128).optional(),
   ...idempotency,
@@ -143,6 +158,7 @@ export const historyInput = withCustomer({
   actorId: text(128).optional(),
   // The staff name on the entry (the `staff` a write sent), case-insensitively; empty is no filter.
   staff: staffNameSchema.optional().transform((name) => name || undefined),
+  storeId: storeRefSchema.optional(),
   ...pagingShape,
 }).transform(pagedBy);
 

@@ -22,6 +22,7 @@ export async function redeemPoints(
     reference: data.reference,
     idempotencyKey: idempotencyKeyOf(data),
     metadata: data.metadata,
+    storeId: data.storeId,
     context: options.context,
   });
   return toLedgerResult(result);

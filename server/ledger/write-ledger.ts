@@ -30,6 +30,14 @@ export type WriteRequest = {
   entryId?: string;
   before?: Date | null;
   amount?: number | null;
+  // The store it happened at: our id or the store's code (ll_store). storeLenient: a till's
+  // free-text storeId, ignored by a business that has set up no stores.
+  storeId?: string | null;
+  storeLenient?: boolean;
+  // Award only: no tier multiplier; spendable from this moment rather than the business's
+  // pending days.
+  skipMultiplier?: boolean;
+  availableAt?: Date | null;
   // What "the same request" means for idempotency when it isn't the movement itself: a till
   // sends a purchase, and the points it earns depend on settings that may change between a
   // request and its retry, so the till's own input is hashed instead (whatever op it became).
@@ -61,11 +69,18 @@ const SENTENCES: Record<string, string> = {
   NOT_REVERSIBLE: "Only awards, redemptions and adjustments can be reversed.",
   ALREADY_REVERSED: "This transaction has already been reversed.",
   EXPIRES_IN_PAST: "Invalid request: expiresAt must be in the future.",
+  EXPIRES_BEFORE_AVAILABLE: "Invalid request: expiresAt must be after the points become available (availableAt, or the program's pending days).",
+  STORE_NOT_FOUND: "Invalid request: storeId names no open store of this business (give our store id or your store code).",
   IDENTITY_CONFLICT: "Another customer already has one of the given email, phone or external id.",
 };
 
 // Refusals raised by ledger_write() that are AppError codes under another name.
-const ALIASES: Record<string, ErrorCode> = { EXPIRES_IN_PAST: "VALIDATION_ERROR", IDENTITY_CONFLICT: "ALREADY_EXISTS" };
+const ALIASES: Record<string, ErrorCode> = {
+  EXPIRES_IN_PAST: "VALIDATION_ERROR",
+  EXPIRES_BEFORE_AVAILABLE: "VALIDATION_ERROR",
+  STORE_NOT_FOUND: "VALIDATION_ERROR",
+  IDENTITY_CONFLICT: "ALREADY_EXISTS",
+};
 
 const RETRYABLE = new Set(["40001", "40P01"]);
 const MAX_ATTEMPTS = 5;
@@ -81,8 +96,19 @@ export function requestHash(businessId: string, request: WriteRequest): string {
           businessId, request.op, request.customerId ?? request.enrol ?? null, request.points ?? null, request.amount ?? null,
           request.description ?? null, request.reference ?? null, request.metadata ?? null,
           request.expiresAt?.toISOString() ?? null, request.entryId ?? null, request.before?.toISOString() ?? null,
+          // Newer fields only when sent, so keys stored before they existed still match.
+          ...optionalHashParts(request),
         ]);
   return createHash("sha256").update(canonical).digest("hex");
+}
+
+function optionalHashParts(request: WriteRequest): unknown[] {
+  const parts: Record<string, unknown> = {
+    storeId: request.storeId ?? undefined,
+    skipMultiplier: request.skipMultiplier || undefined,
+    availableAt: request.availableAt?.toISOString(),
+  };
+  return Object.values(parts).some((v) => v !== undefined) ? [parts] : [];
 }
 
 export async function writeLedger(db: DbOrTx, actor: Actor, request: WriteRequest): Promise<WriteResult> {

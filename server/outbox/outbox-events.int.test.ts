@@ -11,13 +11,14 @@ import { getCustomer } from "../customers/get-customer";
 import { updateCustomer } from "../customers/update-customer";
 import { db } from "../db/client";
 import { adjustPoints, awardPoints, expireDuePoints, redeemPoints, reverseEntry, warnExpiringPoints } from "../ledger";
+import { releasePendingPoints } from "../ledger/release-pending-points";
 import { erasedEventDataSchema, outboxEvents, type OutboxEventType } from "./outbox-events";
 
 // What the REST API sends for a value: JSON, dates as ISO strings.
 const asJson = (value: unknown) => JSON.parse(JSON.stringify(value)) as Record<string, unknown>;
 
 describe("outbox events", () => {
-  it("has one documented event per ledger movement, customer change, badge and expiry warning, each exactly its schema", async () => {
+  it("has one documented event per ledger movement, customer change, badge, expiry warning, tier change and release of pending points, each exactly its schema", async () => {
     const { actor } = await makeBusiness();
     const award = await awardPoints(db, actor, { customerEmail: "ev@test.dev", customerName: "Eve", amount: 100, metadata: { till: 2 } });
     const customerId = award.transaction.customerId;
@@ -36,6 +37,12 @@ describe("outbox events", () => {
     await awardBadge(db, actor, { customerId, badgeSlug: "first-visit" });
     await awardPoints(db, actor, { customerId, amount: 40, expiresAt: await databaseTimeIn(3 * 86_400) });
     await warnExpiringPoints(db, { businessId: actor.businessId });
+    // Up a tier (Silver at 1000 lifetime points), then pending points that become spendable.
+    await awardPoints(db, actor, { customerId, amount: 1000 });
+    const available = await databaseTimeIn(2);
+    await awardPoints(db, actor, { customerId, amount: 10, availableAt: available });
+    await untilDatabaseClockPasses(available);
+    await releasePendingPoints(db, { businessId: actor.businessId });
     // Someone else, erased: the events about Eve stay whole.
     const { customer: gone } = await createCustomer(db, actor, { email: "gone@test.dev", name: "Gone" });
     await eraseCustomer(db, actor, { id: gone.id });
@@ -43,7 +50,8 @@ describe("outbox events", () => {
     const events = await db.outboxEvent.findMany({ where: { businessId: actor.businessId }, orderBy: { id: "asc" } });
     expect(events.map((e) => e.type)).toEqual([
       "customer.created", "points.earned", "points.earned", "points.redeemed", "points.adjusted", "points.reversed", "points.earned", "points.expired",
-      "customer.updated", "customer.blocked", "customer.unblocked", "badge.awarded", "points.earned", "points.expiring_soon", "customer.created", "customer.erased",
+      "customer.updated", "customer.blocked", "customer.unblocked", "badge.awarded", "points.earned", "points.expiring_soon",
+      "customer.tier_changed", "points.earned", "points.earned", "points.available", "customer.created", "customer.erased",
     ]);
     expect(new Set(events.map((e) => e.type))).toEqual(new Set(Object.keys(outboxEvents)));
     for (const event of events) {

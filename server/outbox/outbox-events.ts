@@ -50,6 +50,10 @@ export const eventEntrySchema = z
     metadata: d(t.metadata, "Your own JSON, as sent, or null."),
     expiresAt: d(timestamp.nullable(), "When the points it credited expire, or null: never (or not a credit)."),
     reversesEntryId: d(t.reversesEntryId, "On a REVERSAL: the entry it reverses; else null."),
+    storeId: d(t.storeId, "The store it happened at (our id), or null."),
+    basePoints: d(t.basePoints, "On an award: the points before the tier multiplier; else null."),
+    multiplierPercent: d(t.multiplierPercent, "On an award: the tier multiplier applied, in whole percent; else null."),
+    availableAt: d(timestamp.nullable(), "A pending credit: when its points become spendable; else null."),
     createdAt: d(timestamp, "When it was written."),
   })
   .meta({ description: "The ledger entry as the API's Transaction shows it." });
@@ -119,6 +123,33 @@ export const outboxEvents = {
   "points.adjusted": pointsEvent("ADJUST", "Staff or an integration corrected a customer's balance."),
   "points.expired": pointsEvent("EXPIRE", "Points passed their expiry date and left the balance."),
   "points.reversed": pointsEvent("REVERSAL", "An earlier entry was reversed (a refund or a correction)."),
+  "points.available": z
+    .strictObject({
+      customer: eventCustomerSchema,
+      lot: z
+        .strictObject({
+          id: d(z.uuid(), "Our id for the lot."),
+          entryId: d(z.uuid(), "The award that credited it (its availableAt is this moment)."),
+          points: d(z.int().positive(), "The points that became spendable."),
+          availableAt: d(timestamp, "When they became spendable."),
+          expiresAt: d(timestamp.nullable(), "When they expire, or null: never."),
+        })
+        .meta({ description: "Pending points that became spendable together." }),
+      balance: d(z.int(), "The customer's balance now, these points included."),
+    })
+    .meta({ description: "Pending points (an award with availableAt, or the program's pendingDays) became spendable. Sent once per award, when the ledger releases them: at the customer's next write or by the release job, within minutes." }),
+  "customer.tier_changed": z
+    .strictObject({
+      customer: eventCustomerSchema,
+      previousTier: d(z.string().nullable(), "The tier before, or null."),
+      tier: d(z.string().nullable(), "The tier now (also customer.tier), or null: below every tier."),
+      qualifyingPoints: d(z.int(), "The qualifying points the tier was decided on (lifetime, or the last 12 months: the program's tierBasis)."),
+      reason: d(
+        z.enum(["EARNED", "REVERSED", "AVAILABLE", "REEVALUATED"]),
+        "EARNED: a credit; REVERSED: a reversal of one; AVAILABLE: pending points became spendable; REEVALUATED: the daily rolling re-evaluation or a change of the tier table.",
+      ),
+    })
+    .meta({ description: "A customer moved up or down a tier." }),
   "points.expiring_soon": z
     .strictObject({
       customer: eventCustomerSchema,

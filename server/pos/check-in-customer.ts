@@ -46,6 +46,10 @@ export async function checkInCustomer(db: DbOrTx, actor: Actor, input: CheckinIn
     description: "Checkin",
     idempotencyKey: idempotencyKeyOf(data),
     metadata,
+    // Recorded on the entry when it names one of the business's stores; a business with no
+    // stores set up keeps the free text tills always sent (in the metadata above).
+    storeId: data.storeId,
+    storeLenient: true,
     hashInput: checkinHashInput(data),
     context: { rewardThreshold: program.rewardThreshold },
   });

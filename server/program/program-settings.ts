@@ -1,19 +1,19 @@
-// The business's programme settings: what a point is worth and how points are earned, read and
-// changed by the portal's settings page and by GET/PUT /api/v1/program alike. Every change is
-// audited with the before and after of the fields that moved. Tiers are shown here; editing
-// them (with multipliers and a basis) comes with the tier rules themselves.
+// The business's programme settings: what a point is worth, how points are earned, when they
+// become spendable and expire, and the tiers; read and changed by the portal's settings page and
+// by GET/PUT /api/v1/program alike. Every change is audited with the before and after of the
+// fields that moved. A change of the tiers or their basis re-tiers every customer (a job).
 import { z } from "zod";
+import { Prisma } from "../db/generated/client";
 import { fieldChanges, recordAudit } from "../audit/record-audit";
 import { storableText } from "../storable";
 import type { DbOrTx } from "../db/client";
 import type { Actor } from "../actors/actor";
+import { tiersSchema, type Tier } from "./tier-schemas";
 
-const SELECT = { name: true, currency: true, pointValuePer100: true, earnMode: true, earnRate: true, rewardThreshold: true, pointExpiryDays: true, expiringSoonDays: true, tiers: true } as const;
-
-export const tierSchema = z.object({
-  name: z.string().meta({ description: "The tier's name, as customers' `tier` shows it." }),
-  minLifetimePoints: z.int().meta({ description: "Points earned over the customer's lifetime that qualify for it." }),
-});
+const SELECT = {
+  name: true, currency: true, pointValuePer100: true, earnMode: true, earnRate: true, rewardThreshold: true,
+  pointExpiryDays: true, expiringSoonDays: true, pendingDays: true, tierBasis: true, tiers: true,
+} as const;
 
 export type ProgramSettings = {
   name: string;
@@ -24,13 +24,15 @@ export type ProgramSettings = {
   rewardThreshold: number | null;
   pointExpiryDays: number | null;
   expiringSoonDays: number;
-  tiers: z.infer<typeof tierSchema>[];
+  pendingDays: number;
+  tierBasis: "LIFETIME" | "ROLLING_12_MONTHS";
+  tiers: Tier[];
 };
 
 // The stored tiers JSON, as the API shows it (anything unexpected in it is left out).
 const toSettings = (row: Omit<ProgramSettings, "tiers"> & { tiers: unknown }): ProgramSettings => ({
   ...row,
-  tiers: z.array(tierSchema).catch([]).parse(row.tiers),
+  tiers: tiersSchema.catch([]).parse(row.tiers),
 });
 
 export const updateSettingsInput = z.object({
@@ -42,9 +44,21 @@ export const updateSettingsInput = z.object({
   earnRate: z.number().int().min(1, "earn rate must be at least 1").max(100_000),
   rewardThreshold: z.number().int().min(1).max(100_000_000).nullable(),
   pointExpiryDays: z.number().int().min(1).max(3650).nullable(),
+  // The rest are optional: callers that predate them leave the business's values as they are.
   // How many days before a lot of points expires the points.expiring_soon webhook goes out.
-  // Optional: callers that predate it leave the business's value as it is.
   expiringSoonDays: z.number().int().min(1, "warn at least 1 day before").max(365, "warn at most 365 days before").optional(),
+  pendingDays: z
+    .number()
+    .int("must be a whole number of days")
+    .min(0, "must be 0 (spendable at once) or more")
+    .max(365, "must be at most 365 days")
+    .optional()
+    .meta({ description: "Days an award stays pending (not spendable, e.g. your return window) unless it gives availableAt; 0: spendable at once." }),
+  tierBasis: z
+    .enum(["LIFETIME", "ROLLING_12_MONTHS"])
+    .optional()
+    .meta({ description: "What qualifies for a tier: every point earned, or those earned in the last 12 months (re-evaluated daily, so customers can drop)." }),
+  tiers: tiersSchema.optional(),
 });
 
 export async function getProgramSettings(db: DbOrTx, actor: Actor): Promise<ProgramSettings> {
@@ -54,10 +68,26 @@ export async function getProgramSettings(db: DbOrTx, actor: Actor): Promise<Prog
 export async function updateProgramSettings(db: DbOrTx, actor: Actor, input: z.input<typeof updateSettingsInput>): Promise<ProgramSettings> {
   const data = updateSettingsInput.parse(input);
   const before = await getProgramSettings(db, actor);
-  const after = toSettings(await db.business.update({ where: { id: actor.businessId }, data, select: SELECT }));
+  const { tiers, ...columns } = data;
+  const after = toSettings(
+    await db.business.update({
+      where: { id: actor.businessId },
+      data: { ...columns, ...(tiers && { tiers: tiers as Prisma.InputJsonValue }) },
+      select: SELECT,
+    }),
+  );
   const details = fieldChanges(before, after, Object.keys(data) as (keyof typeof data)[]);
   if (details) {
     await recordAudit(db, actor, { action: "settings.updated", targetType: "business", targetId: actor.businessId, details });
   }
+  if (details && ("tiers" in details || "tierBasis" in details)) await queueTierReevaluation(db, actor.businessId);
   return after;
+}
+
+// In the same transaction as the change: committed together, or not at all. One job per
+// business at a time (the key replaces a queued one that has not started).
+async function queueTierReevaluation(db: DbOrTx, businessId: string): Promise<void> {
+  await db.$executeRaw(Prisma.sql`
+    SELECT graphile_worker.add_job('reevaluate_tiers', json_build_object('businessId', ${businessId}::text),
+                                   queue_name => 'scheduled', job_key => ${`reevaluate_tiers:${businessId}`})`);
 }

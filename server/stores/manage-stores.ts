@@ -25,6 +25,15 @@ export async function findStore(db: DbOrTx, actor: Actor, id: string): Promise<S
   return row;
 }
 
+// A store named the way writes name it (our id or its code, any case), open or closed: for
+// filters over history, where a closed store's entries are still wanted.
+export async function storeIdFor(db: DbOrTx, businessId: string, ref: string): Promise<string> {
+  const byId = z.guid().safeParse(ref).success;
+  const row = await db.store.findFirst({ where: byId ? { businessId, id: ref.toLowerCase() } : { businessId, code: ref.trim().toUpperCase() }, select: { id: true } });
+  if (!row) throw new AppError("VALIDATION_ERROR", "Invalid request: storeId names no store of this business (give our store id or your store code).");
+  return row.id;
+}
+
 export async function createStore(db: DbOrTx, actor: Actor, input: CreateStoreInput): Promise<PublicStore> {
   const data = createStoreInput.parse(input);
   try {

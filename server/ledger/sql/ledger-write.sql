@@ -6,7 +6,9 @@
 -- req: {op: award|redeem|adjust|expire|reverse|enrol, businessId, customerId, enrol {email,
 -- phone, externalId, name}, points, description, reference, idempotencyKey, requestHash,
 -- actorType, actorId, staffName, source, requestId, metadata, expiresAt, entryId (reverse),
--- before and amount (expire), context (echoed back on every replay)}. `enrol` finds or enrols
+-- before and amount (expire), context (echoed back on every replay), storeId (our id or the
+-- store's code; storeLenient: a business without stores ignores it), skipMultiplier and
+-- availableAt (award)}. `enrol` finds or enrols
 -- the customer and writes no entry (a till check-in that earned nothing).
 --
 -- Returns {replay, customerId, customerCreated, entry, expired, balance, context}: entries as
@@ -28,7 +30,10 @@ DECLARE
   v_restored "ledger_entries";
   v_balance int;
   v_outcome jsonb;
+  v_store uuid;
 BEGIN
+  -- Set by the ledger itself (ll_credit, below): never taken from the caller.
+  req := req - 'storeUuid' - 'basePoints' - 'multiplierPercent';
   IF v_op IS NULL OR v_op NOT IN ('award', 'redeem', 'adjust', 'expire', 'reverse', 'enrol') THEN
     PERFORM ll_fail('VALIDATION_ERROR', 'LL400');
   END IF;
@@ -59,6 +64,17 @@ BEGIN
   END IF;
   IF c."status" = 'BLOCKED' AND v_op IN ('award', 'redeem', 'enrol') THEN PERFORM ll_fail('CUSTOMER_BLOCKED', 'LL403'); END IF;
   IF (req->>'expiresAt')::timestamptz <= now() THEN PERFORM ll_fail('EXPIRES_IN_PAST', 'LL400'); END IF;
+  IF req->>'storeId' IS NOT NULL THEN
+    v_store := ll_store(v_business, req->>'storeId', coalesce((req->>'storeLenient')::boolean, false));
+    req := req || jsonb_build_object('storeUuid', v_store);
+  END IF;
+
+  -- Pending points whose time has come are released first, so this write can spend them and
+  -- the tier it applies counts them (cheap probe first, as for expiry below).
+  IF EXISTS (SELECT 1 FROM "point_lots" WHERE "business_id" = v_business AND "customer_id" = v_customer
+                                          AND "pending" AND "available_at" <= now()) THEN
+    c := ll_release(c);
+  END IF;
 
   -- Points past their expiry leave first, as the expiry job would have taken them: no write
   -- spends them, no answer counts them, and after any write the cached balance is exact again.

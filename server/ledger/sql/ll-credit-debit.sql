@@ -3,19 +3,45 @@
 
 -- Credit (award, positive adjustment). Keeps: every credited point sits in exactly one new lot
 -- of the same size, expiring when the entry says (the request's expiresAt, else the business's
--- default, else never); lifetime earned grows by the same amount.
+-- default counted from when the points become available, else never); lifetime earned grows by
+-- the same amount.
+--
+-- An award earns the customer's tier multiplier (their tier as read under the row lock the
+-- caller holds) unless req.skipMultiplier: points = floor(base * multiplierPercent / 100), and
+-- the entry records both. It is pending until req.availableAt, else for the business's
+-- pendingDays (0: spendable at once): pending points sit in a pending lot, count in `pending`
+-- and not in the balance, can't be spent, and count toward tiers only once released.
 CREATE OR REPLACE FUNCTION ll_credit(c "customers", p_type "EntryType", p_points int, req jsonb)
 RETURNS "ledger_entries" LANGUAGE plpgsql AS $$
 DECLARE
   v_id uuid := gen_random_uuid();
+  b "businesses";
+  v_points int := p_points;
+  v_percent int;
+  v_available timestamptz;
   v_expires timestamptz;
   v_entry "ledger_entries";
 BEGIN
+  SELECT * INTO b FROM "businesses" WHERE "id" = c."business_id";
+  IF p_type = 'AWARD' THEN
+    v_percent := CASE WHEN coalesce((req->>'skipMultiplier')::boolean, false) THEN 100 ELSE ll_tier_multiplier(c."business_id", c."tier") END;
+    -- Rounded down (integer division of non-negative numbers), in bigint so 10M x 1000% fits
+    -- until the int cast, which refuses what the balance could not hold.
+    v_points := (p_points::bigint * v_percent / 100)::int;
+    v_available := coalesce((req->>'availableAt')::timestamptz,
+                            CASE WHEN b."pending_days" > 0 THEN now() + make_interval(days => b."pending_days") END);
+    IF v_available <= now() THEN v_available := NULL; END IF;
+    req := req || jsonb_build_object('basePoints', p_points, 'multiplierPercent', v_percent, 'availableAt', v_available);
+  ELSE
+    req := req || jsonb_build_object('availableAt', NULL);
+  END IF;
   v_expires := coalesce((req->>'expiresAt')::timestamptz,
-                        (SELECT now() + make_interval(days => "point_expiry_days") FROM "businesses" WHERE "id" = c."business_id"));
-  v_entry := ll_append(v_id, c, p_type, p_points, p_points, 0, req, v_expires, NULL, false);
-  INSERT INTO "point_lots" ("business_id", "customer_id", "entry_id", "points", "remaining", "expires_at")
-  VALUES (c."business_id", c."id", v_id, p_points, p_points, v_expires);
+                        coalesce(v_available, now()) + make_interval(days => b."point_expiry_days"));
+  IF v_expires <= v_available THEN PERFORM ll_fail('EXPIRES_BEFORE_AVAILABLE', 'LL400'); END IF;
+  v_entry := ll_append(v_id, c, p_type, v_points, v_points, 0, req, v_expires, NULL, false,
+                       CASE WHEN v_available IS NULL THEN 0 ELSE v_points END);
+  INSERT INTO "point_lots" ("business_id", "customer_id", "entry_id", "points", "remaining", "expires_at", "available_at", "pending")
+  VALUES (c."business_id", c."id", v_id, v_points, v_points, v_expires, v_available, v_available IS NOT NULL);
   RETURN v_entry;
 END $$;
 
@@ -30,7 +56,7 @@ DECLARE
 BEGIN
   IF c."balance" < p_take THEN PERFORM ll_fail('INSUFFICIENT_POINTS', 'LL422'); END IF;
   PERFORM ll_consume(c."business_id", c."id", v_id, p_take, NULL);
-  RETURN ll_append(v_id, c, p_type, -p_take, 0, CASE WHEN p_type = 'REDEEM' THEN p_take ELSE 0 END, req, NULL, NULL, false);
+  RETURN ll_append(v_id, c, p_type, -p_take, 0, CASE WHEN p_type = 'REDEEM' THEN p_take ELSE 0 END, req, NULL, NULL, false, 0);
 END $$;
 
 -- Expiry: lots past p_before leave (all of them, or FIFO up to p_amount) as one EXPIRE entry.
@@ -44,5 +70,5 @@ DECLARE
 BEGIN
   v_taken := ll_consume(c."business_id", c."id", v_id, coalesce(p_amount, 2147483647), p_before);
   IF v_taken = 0 THEN RETURN NULL; END IF;
-  RETURN ll_append(v_id, c, 'EXPIRE', -v_taken, 0, 0, req, NULL, NULL, p_system);
+  RETURN ll_append(v_id, c, 'EXPIRE', -v_taken, 0, 0, req, NULL, NULL, p_system, 0);
 END $$;

@@ -1,7 +1,8 @@
 -- Lots: the points one credit opened, with their expiry. Every lot write happens under the
 -- owning customer's row lock (ledger_write takes it first), so lots need no locks of their own.
 
--- Consume up to p_amount points from the customer's open lots, soonest expiry first (only lots
+-- Consume up to p_amount points from the customer's open spendable lots (never pending ones:
+-- the caller released those that are due), soonest expiry first (only lots
 -- expiring at or before p_before when given), recording each take against p_entry in
 -- lot_allocations. Returns the points taken. Keeps: a lot's remaining = its points + the sum of
 -- its allocations, and remaining never goes below zero.
@@ -18,11 +19,11 @@ BEGIN
   -- walk all of a customer's open lots.
   IF p_before IS NULL THEN
     OPEN lots FOR SELECT "id", "remaining" FROM "point_lots"
-     WHERE "business_id" = p_business AND "customer_id" = p_customer AND NOT "depleted"
+     WHERE "business_id" = p_business AND "customer_id" = p_customer AND NOT "depleted" AND NOT "pending"
      ORDER BY "expires_at" ASC NULLS LAST, "created_at", "id";
   ELSE
     OPEN lots FOR SELECT "id", "remaining" FROM "point_lots"
-     WHERE "business_id" = p_business AND "customer_id" = p_customer AND NOT "depleted" AND "expires_at" <= p_before
+     WHERE "business_id" = p_business AND "customer_id" = p_customer AND NOT "depleted" AND NOT "pending" AND "expires_at" <= p_before
      ORDER BY "expires_at" ASC NULLS LAST, "created_at", "id";
   END IF;
   WHILE v_left > 0 LOOP

@@ -6,6 +6,8 @@
 -- A credit: what is left of it is taken back. Points of its lot that already expired are gone
 -- and are not taken twice; points spent from it are taken from the customer's other lots (or
 -- refused with INSUFFICIENT_POINTS). Lifetime earned shrinks by the whole credit.
+-- A pending credit (its lot not yet released): cancelled, from pending points; nothing of it
+-- was spendable, so nothing is taken from the balance.
 -- A debit: exactly the lots it took are given back, with their original expiry.
 CREATE OR REPLACE FUNCTION ll_reverse(c "customers", o "ledger_entries", req jsonb) RETURNS "ledger_entries" LANGUAGE plpgsql AS $$
 DECLARE
@@ -23,6 +25,12 @@ BEGIN
 
   IF o."points" > 0 THEN
     SELECT * INTO v_lot FROM "point_lots" WHERE "business_id" = o."business_id" AND "entry_id" = o."id";
+    IF v_lot."pending" THEN
+      UPDATE "point_lots" SET "remaining" = 0, "depleted" = true, "pending" = false
+       WHERE "business_id" = o."business_id" AND "id" = v_lot."id";
+      INSERT INTO "lot_allocations" ("business_id", "entry_id", "lot_id", "points") VALUES (o."business_id", v_id, v_lot."id", -v_lot."remaining");
+      RETURN ll_append(v_id, c, 'REVERSAL', -v_lot."remaining", -o."points", 0, req, NULL, o."id", false, -v_lot."remaining");
+    END IF;
     SELECT coalesce(-sum(al."points"), 0) INTO v_gone FROM "lot_allocations" al
       JOIN "ledger_entries" e ON e."business_id" = al."business_id" AND e."id" = al."entry_id"
      WHERE al."business_id" = o."business_id" AND al."lot_id" = v_lot."id" AND e."type" = 'EXPIRE';
@@ -35,7 +43,7 @@ BEGIN
       INSERT INTO "lot_allocations" ("business_id", "entry_id", "lot_id", "points") VALUES (o."business_id", v_id, v_lot."id", -v_own);
     END IF;
     PERFORM ll_consume(o."business_id", o."customer_id", v_id, v_take - v_own, NULL);
-    RETURN ll_append(v_id, c, 'REVERSAL', -v_take, -o."points", 0, req, NULL, o."id", false);
+    RETURN ll_append(v_id, c, 'REVERSAL', -v_take, -o."points", 0, req, NULL, o."id", false, 0);
   END IF;
 
   FOR a IN SELECT "lot_id", "points" FROM "lot_allocations" WHERE "business_id" = o."business_id" AND "entry_id" = o."id" LOOP
@@ -43,5 +51,5 @@ BEGIN
      WHERE "business_id" = o."business_id" AND "id" = a."lot_id";
     INSERT INTO "lot_allocations" ("business_id", "entry_id", "lot_id", "points") VALUES (o."business_id", v_id, a."lot_id", -a."points");
   END LOOP;
-  RETURN ll_append(v_id, c, 'REVERSAL', -o."points", 0, CASE WHEN o."type" = 'REDEEM' THEN o."points" ELSE 0 END, req, NULL, o."id", false);
+  RETURN ll_append(v_id, c, 'REVERSAL', -o."points", 0, CASE WHEN o."type" = 'REDEEM' THEN o."points" ELSE 0 END, req, NULL, o."id", false, 0);
 END $$;

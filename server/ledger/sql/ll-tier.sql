@@ -1,11 +1,86 @@
--- The tier a lifetime total reaches under the business's tier table.
-CREATE OR REPLACE FUNCTION ll_tier(p_business uuid, p_lifetime int) RETURNS text LANGUAGE sql STABLE AS $$
-  SELECT t->>'name' FROM "businesses" b, jsonb_array_elements(b."tiers") t
-   WHERE b."id" = p_business AND (t->>'minLifetimePoints')::int <= p_lifetime
-   ORDER BY (t->>'minLifetimePoints')::int DESC LIMIT 1
+-- Tiers. A business's tier table is businesses.tiers ([{name, minPoints, multiplierPercent}]);
+-- a customer's tier is the highest whose minPoints their qualifying points reach. Qualifying
+-- points are, per businesses.tier_basis, every point earned (LIFETIME) or those earned in the
+-- last 12 months (ROLLING_12_MONTHS), counting pending points only once available and none of
+-- a credit that was reversed.
+
+-- The tier (its JSON element) a number of qualifying points reaches; NULL below every tier.
+CREATE OR REPLACE FUNCTION ll_tier_for(p_business uuid, p_points int) RETURNS jsonb LANGUAGE sql STABLE AS $$
+  SELECT t FROM "businesses" b, jsonb_array_elements(b."tiers") t
+   WHERE b."id" = p_business AND (t->>'minPoints')::int <= p_points
+   ORDER BY (t->>'minPoints')::int DESC LIMIT 1
 $$;
 
--- A new customer starts in the tier their (zero) lifetime total reaches.
+CREATE OR REPLACE FUNCTION ll_tier(p_business uuid, p_points int) RETURNS text LANGUAGE sql STABLE AS $$
+  SELECT ll_tier_for(p_business, p_points)->>'name'
+$$;
+
+-- The earn multiplier of a tier by name, in whole percent; 100 when the customer has no tier
+-- or the tier no longer exists.
+CREATE OR REPLACE FUNCTION ll_tier_multiplier(p_business uuid, p_tier text) RETURNS int LANGUAGE sql STABLE AS $$
+  SELECT coalesce((SELECT (t->>'multiplierPercent')::int FROM "businesses" b, jsonb_array_elements(b."tiers") t
+                    WHERE b."id" = p_business AND t->>'name' = p_tier LIMIT 1), 100)
+$$;
+
+-- Qualifying points as of now. p_lifetime and p_pending are the customer's lifetime earned and
+-- pending points as of now (a write passes its locked row; a read the live values).
+-- The rolling sum reads one customer's credits of the last 24 months by the (business,
+-- customer, created_at) index: a credit made pending up to 365 days can become available, and
+-- so start counting, up to a year after it was written.
+CREATE OR REPLACE FUNCTION ll_qualifying(p_business uuid, p_customer uuid, p_basis "TierBasis", p_lifetime int, p_pending int)
+RETURNS int LANGUAGE sql STABLE AS $$
+  SELECT CASE WHEN p_basis = 'LIFETIME' THEN p_lifetime - p_pending ELSE (
+    SELECT coalesce(sum(e."points"), 0)::int FROM "ledger_entries" e
+     WHERE e."business_id" = p_business AND e."customer_id" = p_customer
+       AND e."created_at" > now() - interval '24 months'
+       AND e."points" > 0 AND e."type" IN ('AWARD', 'ADJUST')
+       AND coalesce(e."available_at", e."created_at") <= now()
+       AND coalesce(e."available_at", e."created_at") > now() - interval '12 months'
+       AND NOT EXISTS (SELECT 1 FROM "ledger_entries" r WHERE r."business_id" = p_business AND r."reverses_entry_id" = e."id"))
+  END
+$$;
+
+-- Puts a locked customer in the tier their qualifying points reach now; a change is recorded
+-- in tier_changes and announced (customer.tier_changed). Returns the row as it now is.
+CREATE OR REPLACE FUNCTION ll_retier(c "customers", p_reason text) RETURNS "customers" LANGUAGE plpgsql AS $$
+DECLARE
+  v_basis "TierBasis";
+  v_points int;
+  v_tier text;
+  v_from text := c."tier";
+BEGIN
+  SELECT "tier_basis" INTO v_basis FROM "businesses" WHERE "id" = c."business_id";
+  v_points := ll_qualifying(c."business_id", c."id", v_basis, c."lifetime_earned", c."pending");
+  v_tier := ll_tier(c."business_id", v_points);
+  IF v_tier IS NOT DISTINCT FROM v_from THEN RETURN c; END IF;
+  UPDATE "customers" SET "tier" = v_tier, "updated_at" = now()
+   WHERE "business_id" = c."business_id" AND "id" = c."id" RETURNING * INTO c;
+  INSERT INTO "tier_changes" ("business_id", "customer_id", "from_tier", "to_tier", "qualifying_points", "reason")
+  VALUES (c."business_id", c."id", v_from, v_tier, v_points, p_reason);
+  PERFORM ll_emit_tier_changed(c, v_from, v_points, p_reason);
+  RETURN c;
+END $$;
+
+-- Re-evaluates a business's customers (the daily job for a rolling basis, and after the tier
+-- table or basis changes), a page at a time in id order after p_after, one customer at a time
+-- under their row lock so no ledger write races it; each page is its own short transaction.
+-- Returns the last id done (NULL: no more) and how many changed tier.
+CREATE OR REPLACE FUNCTION ll_reevaluate_tiers(p_business uuid, p_after uuid, p_limit int, OUT last_id uuid, OUT changed int)
+LANGUAGE plpgsql AS $$
+DECLARE
+  v_id uuid;
+  c "customers";
+BEGIN
+  changed := 0;
+  FOR v_id IN SELECT "id" FROM "customers" WHERE "business_id" = p_business AND "erased_at" IS NULL
+                 AND "id" > coalesce(p_after, '00000000-0000-0000-0000-000000000000'::uuid) ORDER BY "id" LIMIT p_limit LOOP
+    SELECT * INTO c FROM "customers" WHERE "business_id" = p_business AND "id" = v_id FOR UPDATE;
+    IF (ll_retier(c, 'REEVALUATED'))."tier" IS DISTINCT FROM c."tier" THEN changed := changed + 1; END IF;
+    last_id := v_id;
+  END LOOP;
+END $$;
+
+-- A new customer starts in the tier zero points reach.
 CREATE OR REPLACE FUNCTION ll_customer_tier() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   NEW."tier" := coalesce(NEW."tier", ll_tier(NEW."business_id", NEW."lifetime_earned"));

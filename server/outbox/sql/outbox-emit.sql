@@ -29,6 +29,28 @@ BEGIN
           jsonb_build_object('customer', ll_customer_json(c), 'entry', ll_entry_json(e), 'balance', e."balance_after"));
 END $$;
 
+-- customer.tier_changed: {customer, previousTier, tier, qualifyingPoints, reason}, customer as it
+-- is right after the change. Written by ll_retier (ledger/sql/ll-tier.sql).
+CREATE OR REPLACE FUNCTION ll_emit_tier_changed(c "customers", p_from text, p_points int, p_reason text) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO "outbox_events" ("business_id", "type", "payload")
+  VALUES (c."business_id", 'customer.tier_changed',
+          jsonb_build_object('customer', ll_customer_json(c), 'previousTier', p_from, 'tier', c."tier",
+                             'qualifyingPoints', p_points, 'reason', p_reason));
+END $$;
+
+-- points.available: {customer, lot, balance}: a pending lot became spendable. Written by
+-- ll_release (ledger/sql/ll-pending.sql), once per lot, with the customer right after.
+CREATE OR REPLACE FUNCTION ll_emit_available(c "customers", l "point_lots") RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO "outbox_events" ("business_id", "type", "payload")
+  VALUES (c."business_id", 'points.available',
+          jsonb_build_object('customer', ll_customer_json(c),
+                             'lot', jsonb_build_object('id', l."id", 'entryId', l."entry_id", 'points', l."points",
+                                                       'availableAt', ll_iso(l."available_at"), 'expiresAt', ll_iso(l."expires_at")),
+                             'balance', c."balance"));
+END $$;
+
 -- customer.updated: {customer, changes}, changes the public field names that moved (name,
 -- email, phone, externalId). Written by the customers trigger (customers/sql/customer-events.sql).
 CREATE OR REPLACE FUNCTION ll_emit_customer_updated(c "customers", p_changes text[]) RETURNS void LANGUAGE plpgsql AS $$

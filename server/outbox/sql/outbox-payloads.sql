@@ -24,7 +24,8 @@ CREATE OR REPLACE FUNCTION ll_entry_json(e "ledger_entries") RETURNS jsonb LANGU
     'description', e."description", 'reference', e."reference", 'idempotencyKey', e."idempotency_key",
     'actorType', e."actor_type", 'actorId', e."actor_id", 'staffName', e."staff_name", 'source', e."source",
     'metadata', e."metadata", 'expiresAt', ll_iso(e."expires_at"), 'reversesEntryId', e."reverses_entry_id",
-    'createdAt', ll_iso(e."created_at"))
+    'storeId', e."store_id", 'basePoints', e."base_points", 'multiplierPercent', e."multiplier_percent",
+    'availableAt', ll_iso(e."available_at"), 'createdAt', ll_iso(e."created_at"))
 $$;
 
 -- A badge as the business named it. The slug is the integrator's own handle for it.

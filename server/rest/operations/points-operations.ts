@@ -17,15 +17,7 @@ export const awardOperation = defineOperation({
     "Credits points to a customer, enrolling them first when they are named by email, phone or externalId and not yet known. " +
     "Send an idempotencyKey (or referenceId, e.g. your order number): a retry with the same key returns the original result.",
   scope: "points:write",
-  body: awardInput.and(
-    z.object({
-      ...staff,
-      skipMultiplier: z
-        .boolean()
-        .optional()
-        .meta({ description: "For systems that apply tier multipliers themselves. No multiplier is applied yet, so it changes nothing today." }),
-    }),
-  ),
+  body: awardInput.and(z.object(staff)),
   response: ledgerResultSchema.extend({ customerCreated: z.boolean() }),
   status: 201,
   example: { customerEmail: "ann@example.com", amount: 120, description: "Order #1001", idempotencyKey: "order-1001" },

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { checkinInput, phoneOrIdParams, tillRedeemInput } from "../../pos/pos-schemas";
 import { defineOperation } from "../operation";
-import { transactionSchema } from "../schemas";
+import { standingShape, transactionSchema } from "../schemas";
 import { staffNameSchema } from "../../ledger/ledger-schemas";
 
 // `staff`: the cashier's name shown on the entry.
@@ -24,7 +24,8 @@ export const checkinOperation = defineOperation({
     "Awards points by the business's earn settings and answers the customer's standing. SPEND businesses send `amount` " +
     "(minor units, e.g. cents) and earn earnRate points per whole currency unit, rounded down; UNIT businesses send `units` " +
     "(default 1, a visit) and earn earnRate per unit. An unknown phone is enrolled. A spend too small to earn a point answers " +
-    "201 with pointsAwarded 0 and writes nothing. `storeId` is kept in the transaction's metadata.",
+    "201 with pointsAwarded 0 and writes nothing. The customer's tier multiplier applies (pointsAwarded includes it). `storeId` names one of " +
+    "the business's stores (our id or your code; unknown or closed: 400) and is recorded on the transaction; a business that has set up no stores keeps it as free text in the metadata.",
   scope: "points:write",
   body: checkinInput.and(z.object(staff)),
   response: z.object({
@@ -45,7 +46,7 @@ export const tillCustomerOperation = defineOperation({
   path: "/pos/customer/{phoneOrId}",
   tag: "POS",
   summary: "Look up a customer at the till",
-  description: "By customer id (a UUID) or phone number (any common format): name, balance, tier, status and reward availability.",
+  description: "By customer id (a UUID) or phone number (any common format): name, balance, pending points, tier progress, status and reward availability.",
   scope: "points:read",
   params: phoneOrIdParams,
   response: z.object({
@@ -53,7 +54,7 @@ export const tillCustomerOperation = defineOperation({
     name: z.string().nullable(),
     phone: z.string().nullable(),
     balance: z.int(),
-    tier: z.string().nullable(),
+    ...standingShape,
     status: z.enum(["ACTIVE", "BLOCKED"]),
     ...rewardShape,
   }),
@@ -69,7 +70,7 @@ export const tillBalanceOperation = defineOperation({
   description: "The balance and whether a reward is available, by customer id (a UUID) or phone number.",
   scope: "points:read",
   params: phoneOrIdParams,
-  response: z.object({ customerId: z.uuid(), balance: z.int(), ...rewardShape }),
+  response: z.object({ customerId: z.uuid(), balance: z.int(), ...standingShape, ...rewardShape }),
   status: 200,
   errors: ["VALIDATION_ERROR", "CUSTOMER_NOT_FOUND"],
 });

@@ -1,6 +1,7 @@
 // Operations of the program endpoints (see server/rest/operation.ts); picked up by ./index.ts.
 import { z } from "zod";
-import { tierSchema, updateSettingsInput } from "../../program/program-settings";
+import { updateSettingsInput } from "../../program/program-settings";
+import { tierSchema } from "../../program/tier-schemas";
 import { defineOperation } from "../operation";
 
 const programSchema = z
@@ -13,7 +14,9 @@ const programSchema = z
     rewardThreshold: z.int().nullable().meta({ description: "Points at which a customer has a reward available (tills show it); null: none." }),
     pointExpiryDays: z.int().nullable().meta({ description: "Days an award stays spendable when it names no expiry; null: points never expire." }),
     expiringSoonDays: z.int().meta({ description: "Days before a lot of points expires that points.expiring_soon is sent for it." }),
-    tiers: z.array(tierSchema).meta({ description: "The tiers, lowest first; a customer's tier is the highest whose threshold their lifetime points reach. Read-only here for now." }),
+    pendingDays: z.int().meta({ description: "Days an award stays pending (not spendable) unless it gives availableAt; 0: spendable at once." }),
+    tierBasis: z.enum(["LIFETIME", "ROLLING_12_MONTHS"]).meta({ description: "What qualifies for a tier: every point earned, or those earned in the last 12 months (re-evaluated daily)." }),
+    tiers: z.array(tierSchema).meta({ description: "The tiers, lowest first; a customer's tier is the highest whose minPoints their qualifying points reach." }),
   })
   .meta({ id: "Program" });
 
@@ -34,13 +37,14 @@ export const updateProgramOperation = defineOperation({
   tag: "Program",
   summary: "Change the program's rules",
   description:
-    "Replaces the rules with the body (every field but expiringSoonDays is required: send back what GET answered, changed). " +
-    "Each change is recorded in the audit log with its before and after. Changing the earn rate or expiry applies to " +
-    "awards from now on; points already awarded keep theirs.",
+    "Replaces the rules with the body (expiringSoonDays, pendingDays, tierBasis and tiers may be left out to keep them: send back what GET answered, changed). " +
+    "Each change is recorded in the audit log with its before and after. Changing the earn rate, expiry or pending days applies to " +
+    "awards from now on; points already awarded keep theirs. Changing the tiers or their basis re-tiers every customer within minutes (customer.tier_changed for each who moves).",
   scope: "program:manage",
   body: updateSettingsInput,
   response: programSchema,
   status: 200,
-  example: { name: "Bean There", currency: "USD", pointValuePer100: 100, earnMode: "SPEND", earnRate: 2, rewardThreshold: 100, pointExpiryDays: 365, expiringSoonDays: 7 },
+  example: { name: "Bean There", currency: "USD", pointValuePer100: 100, earnMode: "SPEND", earnRate: 2, rewardThreshold: 100, pointExpiryDays: 365, expiringSoonDays: 7, pendingDays: 14, tierBasis: "LIFETIME",
+    tiers: [{ name: "Bronze", minPoints: 0, multiplierPercent: 100 }, { name: "Silver", minPoints: 1000, multiplierPercent: 125 }, { name: "Gold", minPoints: 5000, multiplierPercent: 150 }] },
   errors: ["VALIDATION_ERROR"],
 });

@@ -13,10 +13,16 @@ const setup = businessWithKey;
 const foreignCustomerId = async (owner: { id: string }) => (await foreignCustomer(owner, { customerPhone: "+15550009999" })).customerId;
 
 describe("GET /api/v1/pos/customer/{phoneOrId} and /pos/balance/{phoneOrId}", () => {
-  it("finds a customer by phone in any format or by id, with balance, tier and reward availability", async () => {
+  it("finds a customer by phone in any format or by id, with balance, pending points, tier progress and reward availability", async () => {
     const { business, actor, key } = await setup({ rewardThreshold: 100 });
     const { transaction } = await awardPoints(db, actor, { customerPhone: "+15550108000", customerName: "Ann", amount: 120 });
-    const expected = { id: transaction.customerId, name: "Ann", phone: "+15550108000", balance: 120, tier: "Bronze", status: "ACTIVE", rewardThreshold: 100, rewardAvailable: true, pointsToNextReward: 0 };
+    const later = new Date(Date.now() + 86_400_000);
+    await awardPoints(db, actor, { customerId: transaction.customerId, amount: 30, availableAt: later });
+    const standing = {
+      pending: 30, nextAvailableAt: later.toISOString(), tier: "Bronze", tierMultiplierPercent: 100, qualifyingPoints: 120,
+      nextTier: { name: "Silver", minPoints: 1000, multiplierPercent: 100 }, pointsToNextTier: 880,
+    };
+    const expected = { id: transaction.customerId, name: "Ann", phone: "+15550108000", balance: 120, ...standing, status: "ACTIVE", rewardThreshold: 100, rewardAvailable: true, pointsToNextReward: 0 };
     for (const phoneOrId of ["+1 (555) 010-8000", "%2B15550108000", transaction.customerId, transaction.customerId.toUpperCase()]) {
       const res = await call("GET", customer, { key, params: { phoneOrId } });
       expect(res.status, phoneOrId).toBe(200);
@@ -24,7 +30,7 @@ describe("GET /api/v1/pos/customer/{phoneOrId} and /pos/balance/{phoneOrId}", ()
     }
     const bal = await call("GET", balance, { key, params: { phoneOrId: "+15550108000" } });
     expect(bal.status).toBe(200);
-    expect(bal.data).toEqual({ customerId: transaction.customerId, balance: 120, rewardThreshold: 100, rewardAvailable: true, pointsToNextReward: 0 });
+    expect(bal.data).toEqual({ customerId: transaction.customerId, balance: 120, ...standing, rewardThreshold: 100, rewardAvailable: true, pointsToNextReward: 0 });
     await db.business.update({ where: { id: business.id }, data: { rewardThreshold: 500 } });
     expect((await call("GET", balance, { key, params: { phoneOrId: transaction.customerId } })).data).toMatchObject({ rewardAvailable: false, pointsToNextReward: 380 });
   });

@@ -11,11 +11,11 @@ describe("GET /api/v1/program", () => {
     const { key } = await businessWithKey();
     const res = await call("GET", GET, { key });
     expect(res.status).toBe(200);
-    expect(res.data).toMatchObject({ earnMode: "SPEND", earnRate: 1, pointExpiryDays: null, expiringSoonDays: 7 });
+    expect(res.data).toMatchObject({ earnMode: "SPEND", earnRate: 1, pointExpiryDays: null, expiringSoonDays: 7, pendingDays: 0, tierBasis: "LIFETIME" });
     expect(res.data.tiers).toEqual([
-      { name: "Bronze", minLifetimePoints: 0 },
-      { name: "Silver", minLifetimePoints: 1000 },
-      { name: "Gold", minLifetimePoints: 5000 },
+      { name: "Bronze", minPoints: 0, multiplierPercent: 100 },
+      { name: "Silver", minPoints: 1000, multiplierPercent: 100 },
+      { name: "Gold", minPoints: 5000, multiplierPercent: 100 },
     ]);
   });
 
@@ -37,10 +37,44 @@ describe("PUT /api/v1/program", () => {
     expect(await db.auditLog.count({ where: { businessId: business.id, action: "settings.updated" } })).toBe(1);
   });
 
-  it("refuses bad rules, a missing field and the tiers (not editable here yet) with 400, changing nothing", async () => {
+  it("sets tiers (any order in, lowest first out), their basis and pending days, audits them and queues re-tiering once", async () => {
+    const { key, business } = await businessWithKey();
+    const tiers = [
+      { name: "Gold", minPoints: 500, multiplierPercent: 200 },
+      { name: "Member", minPoints: 0, multiplierPercent: 100 },
+      { name: "Silver", minPoints: 100, multiplierPercent: 150 },
+    ];
+    const res = await call("PUT", PUT, { key, body: { ...rules, tiers, tierBasis: "ROLLING_12_MONTHS", pendingDays: 14 } });
+    expect(res.status).toBe(200);
+    expect((res.data.tiers as { name: string }[]).map((t) => t.name)).toEqual(["Member", "Silver", "Gold"]);
+    const stored = await db.business.findUniqueOrThrow({ where: { id: business.id } });
+    expect(stored).toMatchObject({ tierBasis: "ROLLING_12_MONTHS", pendingDays: 14 });
+    expect(stored.tiers).toEqual([tiers[1], tiers[2], tiers[0]]);
+    const audit = await db.auditLog.findFirstOrThrow({ where: { businessId: business.id, action: "settings.updated" } });
+    expect(audit.details).toMatchObject({ tierBasis: { from: "LIFETIME", to: "ROLLING_12_MONTHS" }, pendingDays: { from: 0, to: 14 } });
+    const jobs = await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM graphile_worker.jobs WHERE key = ${`reevaluate_tiers:${business.id}`}`;
+    expect(Number(jobs[0]!.n)).toBe(1);
+    // The same tiers again (in another order): nothing moved, nothing audited.
+    await call("PUT", PUT, { key, body: { ...rules, tiers: [...tiers].reverse() } });
+    expect(await db.auditLog.count({ where: { businessId: business.id, action: "settings.updated" } })).toBe(1);
+  });
+
+  it("refuses bad rules, a missing field and bad tiers with 400, changing nothing", async () => {
     const { key, business } = await businessWithKey();
     const { earnRate: _omitted, ...missing } = rules;
-    for (const bad of [{ ...rules, earnRate: 0 }, { ...rules, earnRate: 1.5 }, { ...rules, currency: "euro" }, { ...rules, earnMode: "VISIT" }, missing, { ...rules, tiers: [] }]) {
+    const tier = { name: "Silver", minPoints: 100, multiplierPercent: 150 };
+    const badTiers = [
+      [tier, { ...tier, minPoints: 200 }], // the same name twice
+      [tier, { ...tier, name: "Gold" }], // the same threshold twice
+      [{ ...tier, multiplierPercent: 99 }],
+      [{ ...tier, multiplierPercent: 150.5 }],
+      [{ ...tier, minPoints: -1 }],
+      [{ ...tier, name: " " }],
+      [{ name: "Silver", minLifetimePoints: 100 }],
+      Array.from({ length: 11 }, (_, i) => ({ ...tier, name: `T${i}`, minPoints: i })),
+    ];
+    for (const bad of [{ ...rules, earnRate: 0 }, { ...rules, earnRate: 1.5 }, { ...rules, currency: "euro" }, { ...rules, earnMode: "VISIT" }, missing,
+      { ...rules, pendingDays: 366 }, { ...rules, tierBasis: "YEARLY" }, ...badTiers.map((tiers) => ({ ...rules, tiers }))]) {
       const res = await call("PUT", PUT, { key, body: bad });
       expect(res.status, JSON.stringify(bad)).toBe(400);
       expect(res.json.code).toBe("VALIDATION_ERROR");
