@@ -15,7 +15,7 @@ export async function ledgerState(businessId: string, customerId: string) {
   const [customer, entries, lots, lotsFromAllocations] = await Promise.all([
     db.customer.findUniqueOrThrow({ where: { businessId_id: { businessId, id: customerId } } }),
     db.ledgerEntry.aggregate({ where: { businessId, customerId }, _sum: { points: true }, _count: true }),
-    db.pointLot.aggregate({ where: { businessId, customerId }, _sum: { remaining: true }, _min: { remaining: true } }),
+    db.pointLot.groupBy({ by: ["pending"], where: { businessId, customerId }, _sum: { remaining: true }, _min: { remaining: true } }),
     db.$queryRaw<{ mismatched: bigint }[]>`
       SELECT count(*) AS mismatched FROM point_lots l
        WHERE l.business_id = ${businessId}::uuid AND l.customer_id = ${customerId}::uuid
@@ -23,12 +23,16 @@ export async function ledgerState(businessId: string, customerId: string) {
   ]);
   return {
     balance: customer.balance,
+    pending: customer.pending,
+    tier: customer.tier,
     lifetimeEarned: customer.lifetimeEarned,
     lifetimeRedeemed: customer.lifetimeRedeemed,
     entrySum: entries._sum.points ?? 0,
     entryCount: entries._count,
-    lotSum: lots._sum.remaining ?? 0,
-    minLotRemaining: lots._min.remaining ?? 0,
+    // Spendable lots and pending ones (lots: the points one credit opened, see ledger/sql).
+    lotSum: lots.find((l) => !l.pending)?._sum.remaining ?? 0,
+    pendingLotSum: lots.find((l) => l.pending)?._sum.remaining ?? 0,
+    minLotRemaining: lots.length ? Math.min(...lots.map((l) => l._min.remaining ?? 0)) : 0,
     lotsOutOfStepWithAllocations: Number(lotsFromAllocations[0]?.mismatched ?? 0),
   };
 }

@@ -74,7 +74,7 @@ describe("customer change events", () => {
     expect((await eventsSince(actor.businessId, mark)).map((e) => e.type)).toEqual(["customer.updated", "customer.blocked"]);
   });
 
-  it("leaves ledger moves to the points.* events: balance, lifetime, tier and last activity announce no customer change", async () => {
+  it("leaves ledger moves to the points.* events and a tier move to customer.tier_changed: no customer.updated for any of them", async () => {
     const { actor } = await makeBusiness();
     const award = await awardPoints(db, actor, { customerEmail: "tier@test.dev", customerName: "Tia", amount: 900 });
     const mark = await lastEventId(actor.businessId);
@@ -82,8 +82,9 @@ describe("customer change events", () => {
     const silver = await awardPoints(db, actor, { customerId: award.transaction.customerId, amount: 200 });
     await redeemPoints(db, actor, { customerId: award.transaction.customerId, amount: 50 });
     const events = await eventsSince(actor.businessId, mark);
-    expect(events.map((e) => e.type)).toEqual(["points.earned", "points.redeemed"]);
+    expect(events.map((e) => e.type)).toEqual(["customer.tier_changed", "points.earned", "points.redeemed"]);
     expect(events[0]!.payload.customer.tier).toBe("Silver");
+    expect(events[1]!.payload.customer.tier).toBe("Silver");
     expect(silver.transaction.points).toBe(200);
   });
 

@@ -7,18 +7,27 @@ import { db } from "../db/client";
 import { AppError } from "../errors";
 import { adjustPoints, awardPoints, expirePoints, redeemPoints, reverseEntry } from ".";
 import type { Actor } from "../actors/actor";
+import { getProgramSettings, updateProgramSettings } from "../program/program-settings";
+
+const TIERS = [
+  { name: "Member", minPoints: 0, multiplierPercent: 100 },
+  { name: "Silver", minPoints: 400, multiplierPercent: 125 },
+  { name: "Gold", minPoints: 1200, multiplierPercent: 150 },
+];
 
 const DAY = 86_400_000;
 
 type Op =
-  | { kind: "award"; amount: number; expiresInDays: number | null }
+  | { kind: "award"; amount: number; expiresInDays: number | null; skipMultiplier: boolean }
+  | { kind: "awardPending"; amount: number; availableInDays: number }
   | { kind: "redeem"; amount: number }
   | { kind: "adjust"; points: number }
   | { kind: "reverse"; pick: number }
   | { kind: "expire"; beforeInDays: number; amount: number | null };
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
-  fc.record({ kind: fc.constant("award" as const), amount: fc.integer({ min: 1, max: 500 }), expiresInDays: fc.option(fc.integer({ min: 1, max: 60 })) }),
+  fc.record({ kind: fc.constant("award" as const), amount: fc.integer({ min: 1, max: 500 }), expiresInDays: fc.option(fc.integer({ min: 1, max: 60 })), skipMultiplier: fc.boolean() }),
+  fc.record({ kind: fc.constant("awardPending" as const), amount: fc.integer({ min: 1, max: 500 }), availableInDays: fc.integer({ min: 1, max: 30 }) }),
   fc.record({ kind: fc.constant("redeem" as const), amount: fc.integer({ min: 1, max: 600 }) }),
   fc.record({ kind: fc.constant("adjust" as const), points: fc.integer({ min: -300, max: 300 }).filter((n) => n !== 0) }),
   fc.record({ kind: fc.constant("reverse" as const), pick: fc.nat() }),
@@ -49,7 +58,9 @@ async function fullState(businessId: string, customerId: string) {
 async function run(actor: Actor, email: string, op: Op, entryIds: string[]) {
   switch (op.kind) {
     case "award":
-      return awardPoints(db, actor, { customerEmail: email, amount: op.amount, expiresAt: op.expiresInDays ? new Date(Date.now() + op.expiresInDays * DAY) : undefined });
+      return awardPoints(db, actor, { customerEmail: email, amount: op.amount, skipMultiplier: op.skipMultiplier, expiresAt: op.expiresInDays ? new Date(Date.now() + op.expiresInDays * DAY) : undefined });
+    case "awardPending":
+      return awardPoints(db, actor, { customerEmail: email, amount: op.amount, availableAt: new Date(Date.now() + op.availableInDays * DAY) });
     case "redeem":
       return redeemPoints(db, actor, { customerEmail: email, amount: op.amount });
     case "adjust":
@@ -62,8 +73,10 @@ async function run(actor: Actor, email: string, op: Op, entryIds: string[]) {
 }
 
 describe("ledger properties", () => {
-  it("keeps balance = entries = open lots >= 0 and lifetime totals true; refusals change nothing", async () => {
+  it("keeps balance = spendable open lots >= 0, pending = pending lots, entries = balance + pending, lifetime totals and tiers true; refusals change nothing", async () => {
     const { business, actor } = await makeBusiness();
+    // Multipliers on, so awards move more than they ask and tiers move both ways.
+    await updateProgramSettings(db, actor, { ...(await getProgramSettings(db, actor)), tiers: TIERS });
     let n = 0;
     await fc.assert(
       fc.asyncProperty(fc.array(opArb, { minLength: 1, maxLength: 14 }), async (ops) => {
@@ -87,13 +100,18 @@ describe("ledger properties", () => {
           if (outcome && "transaction" in outcome && outcome.transaction) entryIds.push(outcome.transaction.id);
           const { state } = await fullState(business.id, customerId);
           expect(state.balance).toBeGreaterThanOrEqual(0);
-          expect(state.entrySum).toBe(state.balance);
+          expect(state.pending).toBeGreaterThanOrEqual(0);
+          expect(state.entrySum).toBe(state.balance + state.pending);
           expect(state.lotSum).toBe(state.balance);
+          expect(state.pendingLotSum).toBe(state.pending);
           expect(state.minLotRemaining).toBeGreaterThanOrEqual(0);
           expect(state.lotsOutOfStepWithAllocations).toBe(0);
           const lifetime = await lifetimeFromEntries(customerId);
           expect(state.lifetimeEarned).toBe(lifetime.earned);
           expect(state.lifetimeRedeemed).toBe(lifetime.redeemed);
+          // The tier is the one the available earned points reach (lifetime basis).
+          const qualifying = state.lifetimeEarned - state.pending;
+          expect(state.tier).toBe(TIERS.filter((t) => t.minPoints <= qualifying).at(-1)?.name ?? null);
         }
       }),
       { numRuns: 40 },

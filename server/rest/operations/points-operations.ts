@@ -106,7 +106,10 @@ export const balanceOperation = defineOperation({
   path: "/points/balance",
   tag: "Points",
   summary: "Get a customer's balance",
-  description: "Balance, lifetime earned and redeemed, points expiring in the next 30 days, and tier. Name the customer with email, phone, customerId or externalId.",
+  description:
+    "Spendable balance and pending points, lifetime earned and redeemed, points expiring in the next 30 days, the tier with its multiplier, " +
+    "the next tier and the qualifying points still missing. All as of this instant (pending points whose time has come are spendable). " +
+    "Name the customer with email, phone, customerId or externalId.",
   scope: "points:read",
   query: customerQuery(balanceInput),
   queryDoc: z.object(customerQueryDoc),
@@ -121,7 +124,7 @@ export const historyOperation = defineOperation({
   tag: "Points",
   summary: "List a customer's transactions",
   description:
-    "Newest first, each with the balance right after it. Filters: type, from, to, reference, staff, actorId; paged by " +
+    "Newest first, each with the balance right after it. Filters: type, from, to, reference, staff, actorId, storeId; paged by " +
     "page and perPage (up to 100; `limit` is accepted as its older name). An unknown parameter is refused with 400.",
   scope: "points:read",
   query: customerQuery(historyInput),
@@ -139,6 +142,7 @@ export const historyOperation = defineOperation({
     reference: z.string().optional().meta({ description: "Only entries with this reference." }),
     staff: z.string().optional().meta({ description: "Only entries whose staffName is this (exact, case-insensitive)." }),
     actorId: z.string().optional().meta({ description: "Only entries written by this API key or portal user id." }),
+    storeId: z.string().optional().meta({ description: "Only entries at this store: our store id or your code for it (a closed store's entries too)." }),
     ...pagingShape,
   }),
   response: z.object({ items: z.array(transactionSchema), pagination: paginationSchema }),
