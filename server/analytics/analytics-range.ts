@@ -9,6 +9,8 @@ export const analyticsInput = z
   .object({
     from: z.iso.date("from must be a date (YYYY-MM-DD)"),
     to: z.iso.date("to must be a date (YYYY-MM-DD)"),
+    // Earned, redeemed and expired at one store (our id); liability and customers stay the business's.
+    storeId: z.uuid("must be a store id").optional(),
   })
   .refine((r) => r.from <= r.to, { message: "from must be on or before to", path: ["from"] })
   .refine((r) => (Date.parse(r.to) - Date.parse(r.from)) / DAY < MAX_RANGE_DAYS, { message: `at most ${MAX_RANGE_DAYS} days`, path: ["to"] });

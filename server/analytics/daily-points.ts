@@ -21,7 +21,8 @@ export function settledBefore(now = new Date()): Date {
 
 // One aggregate over [from, to). A reversal counts against the kind of entry it undoes (a
 // reversed award is not "earned"); that lookup runs for reversal rows only, by primary key.
-const aggregate = (businessId: string, from: Date, to?: Date) => Prisma.sql`
+// storeId: only entries recorded at that store (the partial index on store_id).
+const aggregate = (businessId: string, from: Date, to?: Date, storeId?: string) => Prisma.sql`
   SELECT (created_at AT TIME ZONE 'UTC')::date AS day,
          coalesce(sum(points) FILTER (WHERE kind = 'AWARD' OR (kind = 'ADJUST' AND sign(points) = credit)), 0) AS earned,
          coalesce(-sum(points) FILTER (WHERE kind = 'REDEEM'), 0) AS redeemed,
@@ -31,7 +32,8 @@ const aggregate = (businessId: string, from: Date, to?: Date) => Prisma.sql`
                  CASE WHEN type = 'REVERSAL' THEN (SELECT o.type::text FROM ledger_entries o WHERE o.id = e.reverses_entry_id) ELSE type::text END AS kind,
                  CASE WHEN type = 'REVERSAL' THEN -1 ELSE 1 END AS credit
             FROM ledger_entries e
-           WHERE business_id = ${businessId}::uuid AND created_at >= ${from} ${to ? Prisma.sql`AND created_at < ${to}` : Prisma.empty}) moves
+           WHERE business_id = ${businessId}::uuid AND created_at >= ${from} ${to ? Prisma.sql`AND created_at < ${to}` : Prisma.empty}
+             ${storeId ? Prisma.sql`AND store_id = ${storeId}::uuid` : Prisma.empty}) moves
    GROUP BY 1`;
 
 // A JS Date (a UTC midnight) as a SQL date, whatever the session's TimeZone setting.
@@ -64,6 +66,13 @@ export async function fillSettled(db: DbOrTx, businessId: string, from: Date, se
       FROM generate_series(${utcDate(span.first)}, ${utcDate(span.last)}, interval '1 day') d
       LEFT JOIN (${aggregate(businessId, span.first, end)}) m ON m.day = d::date
     ON CONFLICT (business_id, day) DO NOTHING`);
+}
+
+// One store's days from `from` up to now, live from its entries: the rollup is per business,
+// and a store's entries are few enough to sum on the (business_id, store_id, created_at) index.
+export async function storeDailyPointsSince(db: DbOrTx, businessId: string, storeId: string, from: Date): Promise<Map<string, DayPoints>> {
+  const rows = await db.$queryRaw<Row[]>(aggregate(businessId, from, undefined, storeId));
+  return new Map(rows.map((r) => [toDay(r).day, toDay(r)]));
 }
 
 // Every day from `from` (a UTC midnight) up to now that had movements or is settled.

@@ -6,6 +6,7 @@ import { db } from "../db/client";
 import { adjustPoints, awardPoints, expirePoints, redeemPoints, reverseEntry } from "../ledger";
 import type { Actor } from "../actors/actor";
 import { defaultRange } from "./analytics-range";
+import { createStore } from "../stores/manage-stores";
 import { getAnalytics } from "./get-analytics";
 
 let actor: Actor;
@@ -107,5 +108,42 @@ describe("points past their date that no run has expired yet", () => {
     const on = (ago: number) => result.daily.find((d) => d.day === day(ago))?.liability;
     expect([6, 5, 4, 3, 2, 1, 0].map(on)).toEqual([0, 200, 200, 0, 0, 0, 1]);
     expect(result.liability.points).toBe(1);
+  });
+});
+
+describe("getAnalytics by store", () => {
+  it("compares stores over the range and filters the daily movements to one store; pending points count as liability", async () => {
+    const { actor: owner } = await makeBusiness();
+    const downtown = await createStore(db, owner, { name: "Downtown", code: "DT" });
+    const airport = await createStore(db, owner, { name: "Airport", code: "AP" });
+    await createStore(db, owner, { name: "Quiet", code: "QT" });
+    const a = await awardPoints(db, owner, { customerEmail: "s1@test.dev", amount: 100, storeId: "DT" });
+    await awardPoints(db, owner, { customerEmail: "s2@test.dev", amount: 40, storeId: "DT" });
+    await redeemPoints(db, owner, { customerEmail: "s1@test.dev", amount: 30, storeId: "AP" });
+    const undone = await awardPoints(db, owner, { customerEmail: "s2@test.dev", amount: 7, storeId: "AP" });
+    await reverseEntry(db, owner, { entryId: undone.transaction.id, reason: "typo" });
+    await awardPoints(db, owner, { customerEmail: "s3@test.dev", amount: 5 }); // no store
+    await awardPoints(db, owner, { customerEmail: "s3@test.dev", amount: 20, availableAt: new Date(Date.now() + 7 * DAY) });
+    const range = defaultRange(a.transaction.createdAt, 7);
+
+    const all = await getAnalytics(db, owner, range);
+    expect(all.stores).toEqual([
+      // Busiest first. The reversal is recorded at the store of the award it undoes, and nets it out.
+      { id: airport.id, name: "Airport", code: "AP", active: true, earned: 0, redeemed: 30, transactions: 3, customers: 2 },
+      { id: downtown.id, name: "Downtown", code: "DT", active: true, earned: 140, redeemed: 0, transactions: 2, customers: 2 },
+      expect.objectContaining({ code: "QT", transactions: 0, earned: 0 }),
+    ]);
+    // 100 + 40 - 30 + 7 - 7 + 5 spendable, and 20 pending: owed all the same.
+    expect(all.liability.points).toBe(135);
+    expect(all.totals.earned).toBe(165);
+
+    const atDowntown = await getAnalytics(db, owner, { ...range, storeId: downtown.id });
+    expect(atDowntown.totals).toEqual({ earned: 140, redeemed: 0, expired: 0 });
+    expect(atDowntown.liability.points).toBe(135);
+    expect(atDowntown.daily.at(-1)!.liability).toBe(all.daily.at(-1)!.liability);
+    // Another business's store id filters to nothing rather than leaking its figures.
+    const other = await makeBusiness();
+    expect((await getAnalytics(db, other.actor, { ...range, storeId: downtown.id })).totals).toEqual({ earned: 0, redeemed: 0, expired: 0 });
+    expect((await getAnalytics(db, other.actor, range)).stores).toEqual([]);
   });
 });

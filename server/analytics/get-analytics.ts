@@ -9,7 +9,8 @@ import { Prisma } from "../db/generated/client";
 import type { DbOrTx } from "../db/client";
 import type { Actor } from "../actors/actor";
 import { analyticsInput, rangeBounds, type AnalyticsInput } from "./analytics-range";
-import { dailyPointsSince } from "./daily-points";
+import { compareStores } from "./compare-stores";
+import { dailyPointsSince, storeDailyPointsSince } from "./daily-points";
 
 export type DailyPoints = { day: string; earned: number; redeemed: number; expired: number; net: number; liability: number };
 
@@ -21,14 +22,15 @@ export async function getAnalytics(db: DbOrTx, actor: Actor, input: AnalyticsInp
   const range = analyticsInput.parse(input);
   const { start, end, days } = rangeBounds(range);
   const businessId = actor.businessId;
-  const [business, totals, byDay, active, top] = await Promise.all([
+  const [business, totals, byDay, active, top, stores, storeDays] = await Promise.all([
     db.business.findUniqueOrThrow({ where: { id: businessId }, select: { currency: true, pointValuePer100: true } }),
-    // booked: the sum of cached balances, which the ledger's entries add up to; due: points past
+    // booked: the sum of cached balances and pending points, which the ledger's entries add up
+    // to (pending points are owed too, just not spendable yet); due: points past
     // their expiry that no write or expiry run has taken out yet, by the day they expired, no
     // liability from then on (see ledger/live-balance.ts). One statement, one snapshot: a write
     // expiring them between two reads would count them twice or not at all.
     db.$queryRaw<{ booked: bigint | null; customers: bigint; due: Record<string, number> | null }[]>(Prisma.sql`
-      SELECT (SELECT sum(balance) FROM customers WHERE business_id = ${businessId}::uuid) AS booked,
+      SELECT (SELECT sum(balance + pending) FROM customers WHERE business_id = ${businessId}::uuid) AS booked,
              (SELECT count(*) FROM customers WHERE business_id = ${businessId}::uuid) AS customers,
              (SELECT jsonb_object_agg(day, due) FROM (
                 SELECT to_char(expires_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, sum(remaining)::int AS due FROM point_lots
@@ -36,7 +38,11 @@ export async function getAnalytics(db: DbOrTx, actor: Actor, input: AnalyticsInp
     dailyPointsSince(db, businessId, start),
     db.customer.count({ where: { businessId, erasedAt: null, lastActivityAt: { gte: start, lt: end } } }),
     topCustomers(db, businessId),
+    compareStores(db, businessId, { start, end }),
+    range.storeId ? storeDailyPointsSince(db, businessId, range.storeId, start) : null,
   ]);
+  // One store's movements, day by day; liability stays the business's (points aren't owed by a store).
+  const movements = storeDays ?? byDay;
 
   const dueByDay = Object.entries(totals[0]?.due ?? {}).map(([day, points]) => ({ day, due: points }));
   const due = dueByDay.reduce((sum, d) => sum + d.due, 0);
@@ -48,9 +54,9 @@ export async function getAnalytics(db: DbOrTx, actor: Actor, input: AnalyticsInp
   let liability = liabilityPoints + due - netAfter;
   const daily: DailyPoints[] = [];
   for (const day of [...days].reverse()) {
-    const row = byDay.get(day);
+    const row = movements.get(day);
     daily.push({ day, earned: n(row?.earned), redeemed: n(row?.redeemed), expired: n(row?.expired), net: n(row?.net), liability });
-    liability -= n(row?.net);
+    liability -= n(byDay.get(day)?.net);
   }
   daily.reverse();
   for (const d of daily) d.liability -= dueByDay.filter((x) => x.day <= d.day).reduce((sum, x) => sum + x.due, 0);
@@ -70,6 +76,8 @@ export async function getAnalytics(db: DbOrTx, actor: Actor, input: AnalyticsInp
     customers: { total: n(totals[0]?.customers), active },
     daily,
     topCustomers: top,
+    storeId: range.storeId ?? null,
+    stores,
   };
 }
 

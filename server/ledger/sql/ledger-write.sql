@@ -50,6 +50,8 @@ BEGIN
     SELECT * INTO v_orig FROM "ledger_entries" WHERE "business_id" = v_business AND "id" = (req->>'entryId')::uuid;
     IF NOT FOUND THEN PERFORM ll_fail('ENTRY_NOT_FOUND', 'LL404'); END IF;
     v_customer := v_orig."customer_id";
+    -- A reversal happened where its original did: store figures net out.
+    req := req || jsonb_build_object('storeUuid', v_orig."store_id");
   END IF;
 
   SELECT * INTO c FROM "customers" WHERE "business_id" = v_business AND "id" = v_customer FOR UPDATE;

@@ -5,7 +5,8 @@ import { useState } from "react";
 import { formatMoney, formatPercent, formatPoints } from "@/components/format";
 import { useTRPC } from "@/components/trpc-provider";
 import { Card, PageHeader, Stat } from "@/components/ui/card";
-import { Input } from "@/components/ui/field";
+import { Input, Select } from "@/components/ui/field";
+import { SimpleTable } from "@/components/ui/simple-table";
 import { EmptyState, ErrorState, Skeleton } from "@/components/ui/states";
 import { defaultRange } from "@/server/analytics/analytics-range";
 import { LiabilityChart, PointsFlowChart } from "./analytics-charts";
@@ -13,16 +14,30 @@ import { LiabilityChart, PointsFlowChart } from "./analytics-charts";
 export function AnalyticsDashboard() {
   const trpc = useTRPC();
   const [range, setRange] = useState(() => defaultRange());
+  const [storeId, setStoreId] = useState("");
   const valid = range.from !== "" && range.to !== "" && range.from <= range.to;
-  const summary = useQuery({ ...trpc.analytics.summary.queryOptions(range, { enabled: valid }), placeholderData: keepPreviousData });
+  const input = { ...range, ...(storeId && { storeId }) };
+  const summary = useQuery({ ...trpc.analytics.summary.queryOptions(input, { enabled: valid }), placeholderData: keepPreviousData });
   const d = summary.data;
+  const store = d?.stores.find((s) => s.id === storeId);
   return (
     <>
       <PageHeader
         title="Analytics"
         description="Points outstanding, how they move, and who holds them."
         actions={
-          <div className="flex items-center gap-2">
+          <div className="flex flex-wrap items-center gap-2">
+            {d && d.stores.length > 0 && (
+              <Select aria-label="Store" value={storeId} onChange={(e) => setStoreId(e.target.value)} data-testid="store-filter">
+                <option value="">All stores</option>
+                {d.stores.map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {s.name}
+                    {s.active ? "" : " (closed)"}
+                  </option>
+                ))}
+              </Select>
+            )}
             <Input type="date" aria-label="From" value={range.from} max={range.to} onChange={(e) => setRange((r) => ({ ...r, from: e.target.value }))} />
             <span className="text-slate-400">–</span>
             <Input type="date" aria-label="To" value={range.to} min={range.from} onChange={(e) => setRange((r) => ({ ...r, to: e.target.value }))} />
@@ -38,7 +53,7 @@ export function AnalyticsDashboard() {
         <div className={`space-y-6 transition-opacity ${summary.isFetching ? "opacity-70" : ""}`}>
           <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
             <Stat label="Point liability" value={formatPoints(d.liability.points)} sub={`${formatMoney(d.liability.money, d.currency)} at today's point value`} testId="liability-points" />
-            <Stat label="Earned in range" value={formatPoints(d.totals.earned)} sub={`${formatPoints(d.totals.redeemed)} redeemed · ${formatPoints(d.totals.expired)} expired`} testId="earned-total" />
+            <Stat label={store ? `Earned at ${store.name}` : "Earned in range"} value={formatPoints(d.totals.earned)} sub={`${formatPoints(d.totals.redeemed)} redeemed · ${formatPoints(d.totals.expired)} expired`} testId="earned-total" />
             <Stat label="Redemption rate" value={formatPercent(d.redemptionRate)} sub={`Breakage (expired): ${formatPercent(d.breakageRate)}`} testId="redemption-rate" />
             <Stat label="Active customers" value={formatPoints(d.customers.active)} sub={`of ${formatPoints(d.customers.total)} enrolled`} testId="active-customers" />
           </div>
@@ -46,10 +61,36 @@ export function AnalyticsDashboard() {
             <Card title="Earned, redeemed and expired per day">
               <PointsFlowChart data={d.daily} />
             </Card>
-            <Card title="Liability trend (points outstanding at end of day)">
+            <Card title="Liability trend (points outstanding at end of day, pending included; whole business)">
               <LiabilityChart data={d.daily} />
             </Card>
           </div>
+          {d.stores.length > 0 && (
+            <Card title="Stores in this range">
+              <div className="-mx-4 overflow-x-auto">
+                <SimpleTable
+                  dense
+                  columns={[{ label: "Store" }, { label: "Transactions", align: "right" }, { label: "Earned", align: "right" }, { label: "Redeemed", align: "right" }, { label: "Customers", align: "right" }]}
+                >
+                  {d.stores.map((s) => (
+                    <tr key={s.id} data-testid="store-row" className={s.id === storeId ? "bg-brand-50" : undefined}>
+                      <td className="px-4 py-2.5">
+                        <button type="button" className="text-left font-medium text-slate-900 hover:text-brand-600" onClick={() => setStoreId(s.id === storeId ? "" : s.id)}>
+                          {s.name}
+                        </button>
+                        <span className="ml-2 font-mono text-xs text-slate-500">{s.code}</span>
+                        {!s.active && <span className="ml-2 text-xs text-slate-500">closed</span>}
+                      </td>
+                      <td className="px-4 py-2.5 text-right tabular-nums">{formatPoints(s.transactions)}</td>
+                      <td className="px-4 py-2.5 text-right tabular-nums">{formatPoints(s.earned)}</td>
+                      <td className="px-4 py-2.5 text-right tabular-nums">{formatPoints(s.redeemed)}</td>
+                      <td className="px-4 py-2.5 text-right tabular-nums">{formatPoints(s.customers)}</td>
+                    </tr>
+                  ))}
+                </SimpleTable>
+              </div>
+            </Card>
+          )}
           <Card title="Top customers by balance">
             {d.topCustomers.length === 0 ? (
               <EmptyState title="No balances yet" description="Customers appear here once they hold points." />
