@@ -35,7 +35,7 @@ export function TiersEditor({ control, register, errors }: Props) {
               {e?.minPoints && <span className="block text-xs text-red-600">{e.minPoints.message}</span>}
             </label>
             <label className="block space-y-1">
-              <span className="text-xs font-medium text-slate-600">Multiplier % {times(tiers[i]?.multiplierPercent)}</span>
+              <span className="text-xs font-medium text-slate-600">Multiplier % ({times(tiers[i]?.multiplierPercent)})</span>
               <Input type="number" min={100} max={1000} step={10} {...register(`tiers.${i}.multiplierPercent`, { valueAsNumber: true })} aria-label={`Tier ${i + 1} multiplier percent`} />
               {e?.multiplierPercent && <span className="block text-xs text-red-600">{e.multiplierPercent.message}</span>}
             </label>
