@@ -13,11 +13,17 @@ export type PublicStore = Pick<Store, "id" | "name" | "code" | "address" | "acti
 
 const toPublicStore = ({ id, name, code, address, active, createdAt, updatedAt }: Store): PublicStore => ({ id, name, code, address, active, createdAt, updatedAt });
 
-// A code clash is the integrator's to fix: say which store has it.
-async function codeTaken(db: DbOrTx, businessId: string, code: string): Promise<AppError> {
-  const holder = await db.store.findFirst({ where: { businessId, code } });
-  return new AppError("ALREADY_EXISTS", `Store code ${code} is taken by ${holder ? `"${holder.name}" (${holder.id})` : "another store"}.`);
+// A code clash is the integrator's to fix: say which store has it. Looked up before the write,
+// since inside a transaction (the portal's) nothing can be read after a unique violation; the
+// violation itself is then only a race with another write, answered without the name.
+async function refuseTakenCode(db: DbOrTx, businessId: string, code: string | undefined, exceptId?: string): Promise<void> {
+  if (code === undefined) return;
+  const holder = await db.store.findFirst({ where: { businessId, code, ...(exceptId && { id: { not: exceptId } }) } });
+  if (holder) throw codeTaken(code, holder);
 }
+
+const codeTaken = (code: string, holder?: Store) =>
+  new AppError("ALREADY_EXISTS", `Store code ${code} is taken by ${holder ? `"${holder.name}" (${holder.id})` : "another store"}.`);
 
 export async function findStore(db: DbOrTx, actor: Actor, id: string): Promise<Store> {
   const row = z.guid().safeParse(id).success ? await db.store.findFirst({ where: { businessId: actor.businessId, id } }) : null;
@@ -36,12 +42,13 @@ export async function storeIdFor(db: DbOrTx, businessId: string, ref: string): P
 
 export async function createStore(db: DbOrTx, actor: Actor, input: CreateStoreInput): Promise<PublicStore> {
   const data = createStoreInput.parse(input);
+  await refuseTakenCode(db, actor.businessId, data.code);
   try {
     const row = await db.store.create({ data: { ...data, businessId: actor.businessId } });
     await recordAudit(db, actor, { action: "store.created", targetType: "store", targetId: row.id, details: { name: row.name, code: row.code } });
     return toPublicStore(row);
   } catch (error) {
-    throw isUniqueViolation(error) ? await codeTaken(db, actor.businessId, data.code) : error;
+    throw isUniqueViolation(error) ? codeTaken(data.code) : error;
   }
 }
 
@@ -59,11 +66,12 @@ export async function getStore(db: DbOrTx, actor: Actor, input: { id: string }):
 export async function updateStore(db: DbOrTx, actor: Actor, input: UpdateStoreInput): Promise<PublicStore> {
   const { id, ...changes } = updateStoreInput.parse(input);
   const before = await findStore(db, actor, id);
+  await refuseTakenCode(db, actor.businessId, changes.code, id);
   let row: Store;
   try {
     row = await db.store.update({ where: { businessId_id: { businessId: actor.businessId, id } }, data: changes });
   } catch (error) {
-    throw isUniqueViolation(error) ? await codeTaken(db, actor.businessId, changes.code!) : error;
+    throw isUniqueViolation(error) ? codeTaken(changes.code!) : error;
   }
   const details = fieldChanges(before, row, ["name", "code", "address", "active"]);
   if (details) {

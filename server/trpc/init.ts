@@ -39,7 +39,9 @@ const appErrors = t.middleware(async ({ next }) => {
     const cause = toAppError(result.error.cause);
     return { ...result, error: new TRPCError({ code: cause.trpcCode, message: cause.message, cause }) };
   }
-  if (!result.ok && result.error.cause instanceof ZodError && result.error.code === "INTERNAL_SERVER_ERROR") {
+  // A zod error from a domain function (INTERNAL_SERVER_ERROR) or from a procedure's input
+  // (BAD_REQUEST, whose message tRPC makes the issues' JSON): one readable sentence either way.
+  if (!result.ok && result.error.cause instanceof ZodError && (result.error.code === "INTERNAL_SERVER_ERROR" || result.error.code === "BAD_REQUEST")) {
     const cause = result.error.cause;
     const first = cause.issues[0];
     const message = first ? `${first.path.join(".") || "input"}: ${first.message}` : "Invalid input.";

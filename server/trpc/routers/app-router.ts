@@ -6,6 +6,7 @@ import { analyticsRouter, auditRouter } from "./insights-router";
 import { pointsRouter } from "./points-router";
 import { sessionRouter } from "./session-router";
 import { settingsRouter } from "./settings-router";
+import { storesRouter } from "./stores-router";
 import { teamRouter } from "./team-router";
 import { webhooksRouter } from "./webhooks-router";
 
@@ -18,6 +19,7 @@ export const appRouter = router({
   team: teamRouter,
   webhooks: webhooksRouter,
   settings: settingsRouter,
+  stores: storesRouter,
   analytics: analyticsRouter,
   audit: auditRouter,
 });

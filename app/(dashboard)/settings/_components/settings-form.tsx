@@ -12,14 +12,17 @@ import { Button } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
 import { Field, Input, Select } from "@/components/ui/field";
 import { ErrorState, TableSkeleton } from "@/components/ui/states";
+import { applyServerErrors } from "./server-errors";
 import { settingsFormSchema, toSettingsInput, type SettingsFormValues } from "./settings-schema";
+import { TierPreview } from "./tier-preview";
+import { TiersEditor } from "./tiers-editor";
 
 export function SettingsForm() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const settings = useQuery(trpc.settings.get.queryOptions());
   const form = useForm<SettingsFormValues>({ resolver: zodResolver(settingsFormSchema) });
-  const { register, handleSubmit, reset, control, formState } = form;
+  const { register, handleSubmit, reset, control, formState, setError } = form;
   const [currency, value, mode] = useWatch({ control, name: ["currency", "pointValuePer100", "earnMode"] });
   useEffect(() => {
     if (settings.data) {
@@ -33,7 +36,11 @@ export function SettingsForm() {
         toast.success("Settings saved");
         void queryClient.invalidateQueries({ queryKey: trpc.settings.get.queryKey() });
       },
-      onError: (error) => toast.error(error.message),
+      // The API's field errors land on the fields, in its own words.
+      onError: (error) => {
+        applyServerErrors(setError, error.data?.fieldErrors);
+        toast.error(error.message);
+      },
     }),
   );
   if (settings.isPending) return <TableSkeleton rows={6} />;
@@ -81,6 +88,27 @@ export function SettingsForm() {
             >
               <Input type="number" min={1} max={365} {...register("expiringSoonDays", { valueAsNumber: true })} />
             </Field>
+            <Field
+              label="Points pending for (days)"
+              hint="A return window: new points can't be spent (or count toward tiers) for this many days. 0: spendable at once."
+              error={e.pendingDays?.message}
+            >
+              <Input type="number" min={0} max={365} {...register("pendingDays", { valueAsNumber: true })} />
+            </Field>
+          </div>
+        </Card>
+        <Card title="Tiers">
+          <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_16rem]">
+            <div className="min-w-0 space-y-4">
+              <Field label="A tier is reached by" error={e.tierBasis?.message}>
+                <Select {...register("tierBasis")} className="sm:w-80">
+                  <option value="LIFETIME">Points earned ever (lifetime)</option>
+                  <option value="ROLLING_12_MONTHS">Points earned in the last 12 months</option>
+                </Select>
+              </Field>
+              <TiersEditor control={control} register={register} errors={e} />
+            </div>
+            <TierPreview control={control} />
           </div>
         </Card>
         <div className="flex justify-end">

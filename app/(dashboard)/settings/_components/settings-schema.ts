@@ -1,6 +1,8 @@
 // The settings form's own schema: optional numbers arrive as strings from empty inputs, and
 // "empty" means "none" (no threshold, never expire), which the server schema spells null.
+// The tier table is checked by the API's own schema, so the form shows the API's sentences.
 import { z } from "zod";
+import { tiersSchema } from "@/server/program/tier-schemas";
 
 const optionalWhole = (label: string, max: number) =>
   z.string().refine((v) => v.trim() === "" || (/^\d+$/.test(v.trim()) && Number(v) >= 1 && Number(v) <= max), `${label} must be a whole number from 1 to ${max.toLocaleString("en")}, or empty`);
@@ -14,6 +16,9 @@ export const settingsFormSchema = z.object({
   rewardThreshold: optionalWhole("Threshold", 100_000_000),
   pointExpiryDays: optionalWhole("Expiry", 3650),
   expiringSoonDays: z.number({ error: "Enter a whole number" }).int("Enter a whole number").min(1, "At least 1 day").max(365, "At most 365 days"),
+  pendingDays: z.number({ error: "Enter a whole number" }).int("must be a whole number of days").min(0, "must be 0 (spendable at once) or more").max(365, "must be at most 365 days"),
+  tierBasis: z.enum(["LIFETIME", "ROLLING_12_MONTHS"]),
+  tiers: tiersSchema,
 });
 
 export type SettingsFormValues = z.input<typeof settingsFormSchema>;
