@@ -7,4 +7,5 @@ import { createStore, listStores } from "@/server/stores/manage-stores";
 export const GET = apiRoute(listStoresOperation, async ({ actor, query }) => listStores(db, actor, query));
 
 // POST /api/v1/stores: 201 with the new store.
-export const POST = apiRoute(createStoreOperation, async ({ actor, body }) => createStore(db, actor, body));
+// The store and its audit record together, or neither.
+export const POST = apiRoute(createStoreOperation, async ({ actor, body }) => db.$transaction((tx) => createStore(tx, actor, body)));

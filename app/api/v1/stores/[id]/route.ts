@@ -7,4 +7,7 @@ import { getStore, updateStore } from "@/server/stores/manage-stores";
 export const GET = apiRoute(getStoreOperation, async ({ actor, params }) => getStore(db, actor, params));
 
 // PATCH /api/v1/stores/{id}: name, code, address, active.
-export const PATCH = apiRoute(updateStoreOperation, async ({ actor, params, body }) => updateStore(db, actor, { ...body, id: params.id }));
+// The change and its audit record together, or neither.
+export const PATCH = apiRoute(updateStoreOperation, async ({ actor, params, body }) =>
+  db.$transaction((tx) => updateStore(tx, actor, { ...body, id: params.id })),
+);
