@@ -13,11 +13,16 @@ import { ownerProcedure, staffProcedure } from "../procedures";
 export const customersRouter = router({
   list: staffProcedure.input(listCustomersInput).query(({ ctx, input }) => listCustomers(db, ctx.actor, input)),
 
-  // The customer page: profile, badges and the balance card (with points expiring soon).
+  // The customer page: profile, badges and the balance card (points expiring soon, pending
+  // points, tier progress), all as of this instant.
   get: staffProcedure.input(z.object({ id: z.string().max(100) })).query(async ({ ctx, input }) => {
     const customer = await getCustomer(db, ctx.actor, input);
-    const balance = await getBalance(db, ctx.actor, { customerId: customer.id });
-    return { ...customer, expiringSoon: balance.expiringSoon };
+    const { balance, expiringSoon, pending, nextAvailableAt, tier, tierMultiplierPercent, qualifyingPoints, nextTier, pointsToNextTier } = await getBalance(
+      db,
+      ctx.actor,
+      { customerId: customer.id },
+    );
+    return { ...customer, balance, expiringSoon, pending, nextAvailableAt, tier, tierMultiplierPercent, qualifyingPoints, nextTier, pointsToNextTier };
   }),
 
   setStatus: staffProcedure

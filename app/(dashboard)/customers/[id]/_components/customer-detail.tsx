@@ -39,10 +39,20 @@ export function CustomerDetail({ id, isOwner }: { id: string; isOwner: boolean }
         <CustomerActions customer={c} isOwner={isOwner} />
       </div>
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-        <Stat label="Balance" value={`${formatPoints(c.balance)} pts`} testId="customer-balance" />
+        <Stat
+          label="Balance"
+          value={`${formatPoints(c.balance)} pts`}
+          sub={c.pending > 0 ? `+ ${formatPoints(c.pending)} pending${c.nextAvailableAt ? `, next on ${formatDate(c.nextAvailableAt)}` : ""}` : "nothing pending"}
+          testId="customer-balance"
+        />
         <Stat label="Lifetime earned" value={formatPoints(c.lifetimeEarned)} sub={`${formatPoints(c.lifetimeRedeemed)} redeemed`} />
         <Stat label={`Expiring in ${expiring.withinDays} days`} value={formatPoints(expiring.points)} sub={expiring.nextExpiryAt ? `next on ${formatDate(expiring.nextExpiryAt)}` : "nothing due soon"} testId="expiring-soon" />
-        <Stat label="Tier" value={c.tier ?? "—"} sub={c.lastActivityAt ? `last active ${formatDate(c.lastActivityAt)}` : "no activity yet"} />
+        <Stat
+          label="Tier"
+          value={c.tier ? `${c.tier}${c.tierMultiplierPercent !== 100 ? ` · ${c.tierMultiplierPercent / 100}x` : ""}` : "—"}
+          sub={<TierProgress customer={c} />}
+          testId="customer-tier"
+        />
       </div>
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-1">
@@ -64,5 +74,25 @@ export function CustomerDetail({ id, isOwner }: { id: string; isOwner: boolean }
         </div>
       </div>
     </div>
+  );
+}
+
+type Standing = { qualifyingPoints: number; nextTier: { name: string; minPoints: number } | null; pointsToNextTier: number | null; lastActivityAt: Date | string | null };
+
+// How far to the next tier: a bar from this tier's threshold to the next one's.
+function TierProgress({ customer: c }: { customer: Standing }) {
+  const active = c.lastActivityAt ? `last active ${formatDate(c.lastActivityAt)}` : "no activity yet";
+  if (!c.nextTier || c.pointsToNextTier === null) return <span>Top tier · {active}</span>;
+  const done = Math.max(0, Math.min(1, c.qualifyingPoints / c.nextTier.minPoints));
+  return (
+    <span className="block">
+      <span className="block">
+        {formatPoints(c.pointsToNextTier)} pts to {c.nextTier.name}
+      </span>
+      <span className="mt-1.5 block h-1.5 overflow-hidden rounded-full bg-slate-100" role="progressbar" aria-label={`Progress to ${c.nextTier.name}`} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(done * 100)}>
+        <span className="block h-full rounded-full bg-brand-600" style={{ width: `${done * 100}%` }} />
+      </span>
+      <span className="mt-1 block">{active}</span>
+    </span>
   );
 }
