@@ -142,5 +142,6 @@ export const getCouponOperation = defineOperation({
 export const useCouponOperation = defineOperation({
   method: "POST", path: "/coupons/{code}/use", tag: "Rewards", summary: "Mark a coupon code used",
   description: "Idempotent: a used code answers 200 with its first usedAt. 409 COUPON_UNUSABLE for a code never issued or voided by a cancel.",
-  scope: "points:write", params: couponCodeParams, body: z.object(staff), response: couponSchema, status: 200, errors: ["NOT_FOUND", "COUPON_UNUSABLE"],
+  scope: "points:write", params: couponCodeParams, body: z.object(staff), response: couponSchema, status: 200, example: { staff: "Sam" },
+  errors: ["NOT_FOUND", "COUPON_UNUSABLE"],
 });
