@@ -37,6 +37,9 @@ async function redeemIn(tx: DbOrTx, actor: Actor, rewardId: string, ref: Paramet
   const { businessId } = actor;
   const customerId = (await resolveCustomer(tx, businessId, ref)).id;
   if (key) {
+    // Retries of one request sent at once wait here for each other, before any stock is
+    // taken: the first redeems, the others then find its redemption and replay it.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`redeem:${businessId}:${key}`}, 0))`;
     const earlier = await tx.redemption.findFirst({ where: { businessId, idempotencyKey: key } });
     if (earlier) {
       if (earlier.rewardId !== rewardId || earlier.customerId !== customerId) {

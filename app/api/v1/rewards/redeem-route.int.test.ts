@@ -53,6 +53,17 @@ describe("POST /api/v1/rewards/{id}/redeem", () => {
     expect(other.json.code).toBe("IDEMPOTENCY_MISMATCH");
   });
 
+  it("concurrent retries with one idempotency key: one redemption, one stock taken, every caller the same answer", async () => {
+    const { key, business, reward } = await setup({ title: "Mug", pointsCost: 100, stock: 5, couponMode: "GENERATED" });
+    const body = { customerEmail: "ann@example.com", idempotencyKey: "order-88" };
+    const results = await Promise.all(Array.from({ length: 20 }, () => call("POST", redeem, { key, params: { id: reward.id }, body })));
+    expect(results.map((r) => r.json.code ?? r.status)).toEqual(Array(20).fill(201));
+    expect(new Set(results.map((r) => JSON.stringify(r.json))).size).toBe(1);
+    expect(results.filter((r) => r.headers.get("idempotent-replayed") !== "true")).toHaveLength(1);
+    expect(await db.redemption.count({ where: { businessId: business.id } })).toBe(1);
+    expect(await db.reward.findFirstOrThrow({ where: { id: reward.id } })).toMatchObject({ stock: 4 });
+  });
+
   it("short of points: 422 and nothing changes, the stock and the pool code still there", async () => {
     const { key, business, reward, customerId } = await setup({ title: "Voucher", pointsCost: 600, stock: 1, couponMode: "POOL" });
     await db.rewardCoupon.create({ data: { businessId: business.id, rewardId: reward.id, code: "POOL-1", status: "AVAILABLE" } });
