@@ -2,6 +2,7 @@
 // together or not at all; a retry with the key answers the same redemption.
 import { describe, expect, it } from "vitest";
 import { cliActor } from "@/server/actors/actor";
+import { updateCustomer } from "@/server/customers/update-customer";
 import { db } from "@/server/db/client";
 import { awardPoints } from "@/server/ledger";
 import { createReward } from "@/server/rewards/manage-rewards";
@@ -64,7 +65,7 @@ describe("POST /api/v1/rewards/{id}/redeem", () => {
     expect(await db.reward.findFirstOrThrow({ where: { id: reward.id } })).toMatchObject({ stock: 4 });
   });
 
-  it("short of points: 422 and nothing changes, the stock and the pool code still there", async () => {
+  it("short of points (422) or blocked (403): nothing changes, the stock and the pool code still there", async () => {
     const { key, business, reward, customerId } = await setup({ title: "Voucher", pointsCost: 600, stock: 1, couponMode: "POOL" });
     await db.rewardCoupon.create({ data: { businessId: business.id, rewardId: reward.id, code: "POOL-1", status: "AVAILABLE" } });
     const before = await ledgerState(business.id, customerId);
@@ -76,6 +77,13 @@ describe("POST /api/v1/rewards/{id}/redeem", () => {
     expect(await db.redemption.count({ where: { businessId: business.id } })).toBe(0);
     expect(await db.outboxEvent.count({ where: { businessId: business.id, type: "reward.redeemed" } })).toBe(0);
     expect(await ledgerState(business.id, customerId)).toEqual(before);
+    // A blocked customer: 403 from the ledger, and the same nothing-changed.
+    await updateCustomer(db, cliActor(business.id), { id: customerId, status: "BLOCKED" });
+    await db.reward.update({ where: { businessId_id: { businessId: business.id, id: reward.id } }, data: { pointsCost: 10 } });
+    const blocked = await call("POST", redeem, { key, params: { id: reward.id }, body: { customerId } });
+    expect([blocked.status, blocked.json.code]).toEqual([403, "CUSTOMER_BLOCKED"]);
+    expect(await db.reward.findFirstOrThrow({ where: { id: reward.id } })).toMatchObject({ stock: 1 });
+    expect(await db.rewardCoupon.findFirstOrThrow({ where: { businessId: business.id, code: "POOL-1" } })).toMatchObject({ status: "AVAILABLE" });
   });
 
   it("refuses an inactive or out-of-window reward, an empty pool, and a customer at their limit, each with its code", async () => {
