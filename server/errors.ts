@@ -16,6 +16,12 @@ const CODES = {
   ALREADY_EXISTS: { status: 409, trpc: "CONFLICT" },
   ALREADY_REVERSED: { status: 409, trpc: "CONFLICT" },
   IDEMPOTENCY_IN_PROGRESS: { status: 409, trpc: "CONFLICT" },
+  // Rewards: none left (stock or coupon pool), not redeemable now, the customer's limit, a
+  // coupon that can't be used (never issued, or voided by a cancel).
+  OUT_OF_STOCK: { status: 409, trpc: "CONFLICT" },
+  REWARD_UNAVAILABLE: { status: 409, trpc: "CONFLICT" },
+  LIMIT_REACHED: { status: 409, trpc: "CONFLICT" },
+  COUPON_UNUSABLE: { status: 409, trpc: "CONFLICT" },
   PAYLOAD_TOO_LARGE: { status: 413, trpc: "PAYLOAD_TOO_LARGE" },
   INSUFFICIENT_POINTS: { status: 422, trpc: "UNPROCESSABLE_CONTENT" },
   IDEMPOTENCY_MISMATCH: { status: 422, trpc: "UNPROCESSABLE_CONTENT" },

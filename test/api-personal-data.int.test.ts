@@ -7,6 +7,8 @@ import { createCustomer } from "../server/customers/create-customer";
 import { db } from "../server/db/client";
 import { awardPoints } from "../server/ledger";
 import { allOperations } from "../server/rest/operations";
+import { createReward } from "../server/rewards/manage-rewards";
+import { redeemReward } from "../server/rewards/redeem-reward";
 import { businessWithKey, call, createKey, handlerFor } from "./api";
 
 const PERSONAL = { name: "Ann Lee", email: "ann@example.com", phone: "+1 555 010 2000", notes: "Prefers oat milk" };
@@ -25,13 +27,20 @@ describe("personal data and API key scopes", () => {
     fullKey = key;
     customerId = (await createCustomer(db, actor, PERSONAL)).customer.id;
     entryId = (await awardPoints(db, actor, { customerId, amount: 5000 })).transaction.id;
+    // A redemption to read and cancel, and another one's coupon to check and use.
+    const reward = await createReward(db, actor, { title: "Coffee", pointsCost: 10, couponMode: "GENERATED" });
+    const [cancelled, kept] = [await redeemReward(db, actor, { rewardId: reward.id, customerId }), await redeemReward(db, actor, { rewardId: reward.id, customerId })];
+    objectIds = { rewards: reward.id, redemptions: cancelled.id, coupons: kept.couponCode! };
   });
+  // The object a path names by its first segment (/rewards/{id}, /coupons/{code}); else the customer.
+  let objectIds: Record<string, string> = {};
+  const paramFor = (path: string, name: string) => (name === "phoneOrId" ? PERSONAL.phone : (objectIds[path.split("/")[1]!] ?? customerId));
 
   // Every points-scope operation about customers. Stores (readable by a till) hold no one's data.
   const pointsOperations = allOperations.filter((o) => (o.scope === "points:read" || o.scope === "points:write") && o.tag !== "Stores");
 
   it("covers the till's lookups", () => {
-    expect(pointsOperations.map((o) => o.path)).toEqual(expect.arrayContaining(["/pos/customer/{phoneOrId}", "/points/history", "/points/award"]));
+    expect(pointsOperations.map((o) => o.path)).toEqual(expect.arrayContaining(["/pos/customer/{phoneOrId}", "/points/history", "/points/award", "/rewards/{id}/redeem", "/coupons/{code}"]));
   });
 
   for (const operation of pointsOperations) {
@@ -40,7 +49,7 @@ describe("personal data and API key scopes", () => {
       // Enough for every redeem, whatever the operations before this one did (expire, redeem).
       await awardPoints(db, owner, { customerId, amount: 5000 });
       const handler = await handlerFor(operation.path, operation.method);
-      const params = Object.fromEntries([...operation.path.matchAll(/\{(\w+)\}/g)].map((m) => [m[1]!, m[1] === "phoneOrId" ? PERSONAL.phone : customerId]));
+      const params = Object.fromEntries([...operation.path.matchAll(/\{(\w+)\}/g)].map((m) => [m[1]!, paramFor(operation.path, m[1]!)]));
       const example = (operation.example ?? {}) as Record<string, unknown>;
       const body = operation.method === "GET" ? undefined : { ...example, ...("transactionId" in example && { transactionId: entryId }) };
       const query = operation.method === "GET" && !operation.path.includes("{") ? { customerId } : undefined;

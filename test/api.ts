@@ -47,7 +47,7 @@ export async function call(method: string, handler: Handler, options: CallOption
   const headers = new Headers(options.headers);
   if (options.key) headers.set("authorization", `Bearer ${options.key}`);
   const body = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
-  if (body !== undefined) headers.set("content-type", "application/json");
+  if (body !== undefined && !headers.has("content-type")) headers.set("content-type", "application/json");
   const response = await handler(new Request(url, { method, headers, body }), { params: Promise.resolve(options.params ?? {}) });
   const text = await response.text();
   let json: Record<string, unknown>;

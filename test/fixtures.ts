@@ -61,5 +61,6 @@ export async function rowCounts(businessId: string) {
     db.ledgerEntry.count(where), db.customer.count(where), db.outboxEvent.count(where), db.auditLog.count(where),
     db.badge.count(where), db.customerBadge.count(where), db.webhookEndpoint.count(where), db.apiKey.count(where),
     db.idempotencyKey.count(where), db.pointLot.count(where), db.lotAllocation.count(where),
+    db.reward.count(where), db.rewardCoupon.count(where), db.redemption.count(where),
   ]);
 }

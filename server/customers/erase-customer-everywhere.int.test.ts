@@ -8,6 +8,9 @@ import { awardBadge } from "../badges/award-badge";
 import { db } from "../db/client";
 import { adjustPoints, awardPoints, redeemPoints, reverseEntry } from "../ledger";
 import { checkInCustomer } from "../pos/check-in-customer";
+import { cancelRedemption } from "../rewards/cancel-redemption";
+import { createReward } from "../rewards/manage-rewards";
+import { redeemReward } from "../rewards/redeem-reward";
 import { createWebhookEndpoint } from "../webhooks/manage-webhook-endpoints";
 import { createCustomer } from "./create-customer";
 import { eraseCustomer } from "./erase-customer";
@@ -60,6 +63,10 @@ async function history() {
   await reverseEntry(db, actor, { entryId: goodwill.transaction.id, reason: `Refund to ${about}` });
   await checkInCustomer(db, actor, { phone: person.phone, amount: 1250, idempotencyKey: `till-1-${person.phone}` });
   await awardBadge(db, actor, { customerId: customer.id, badgeSlug: "first-visit" });
+  const reward = await createReward(db, actor, { title: "Free coffee", pointsCost: 10, couponMode: "GENERATED" });
+  const redemption = await redeemReward(db, actor, { rewardId: reward.id, customerPhone: person.phone, idempotencyKey: `reward-${person.email}` });
+  await cancelRedemption(db, actor, { id: redemption.id, reason: `Refund to ${about}` });
+  await redeemReward(db, actor, { rewardId: reward.id, customerId: customer.id, idempotencyKey: `reward-2-${person.externalId}` });
   await updateCustomer(db, actor, { id: customer.id, notes: `Call ${person.name} on ${person.phone}`, name: `${person.name} Marlowe` });
   // A changed email: the old one stays in earlier events and entries.
   await upsertCustomerByExternalId(db, actor, { externalId: person.externalId, email: person.newEmail });
@@ -80,7 +87,8 @@ describe("erasing a customer", () => {
   it("leaves none of their data in any column of any table, and the ledger still balances", async () => {
     const { business, actor, customer } = await history();
     expect(await findEverywhere()).toEqual(expect.arrayContaining([`customers.email: ${person.newEmail}`, `outbox_events.payload: ${person.email}`,
-      `ledger_entries.metadata: ${person.phone}`, `audit_logs.details: ${person.name}`, `idempotency_keys.key: ${person.email}`]));
+      `ledger_entries.metadata: ${person.phone}`, `audit_logs.details: ${person.name}`, `idempotency_keys.key: ${person.email}`,
+      `redemptions.idempotency_key: ${person.email}`, `redemptions.cancel_reason: ${person.name}`]));
     const before = await ledgerState(business.id, customer.id);
     const facts = await ledgerFacts(business.id, customer.id);
     expect(before.balance).toBeGreaterThan(0);

@@ -12,6 +12,9 @@ import { updateCustomer } from "../customers/update-customer";
 import { db } from "../db/client";
 import { adjustPoints, awardPoints, expireDuePoints, redeemPoints, reverseEntry, warnExpiringPoints } from "../ledger";
 import { releasePendingPoints } from "../ledger/release-pending-points";
+import { cancelRedemption } from "../rewards/cancel-redemption";
+import { createReward } from "../rewards/manage-rewards";
+import { redeemReward } from "../rewards/redeem-reward";
 import { erasedEventDataSchema, outboxEvents, type OutboxEventType } from "./outbox-events";
 
 // What the REST API sends for a value: JSON, dates as ISO strings.
@@ -35,6 +38,9 @@ describe("outbox events", () => {
     await updateCustomer(db, actor, { id: customerId, status: "BLOCKED" });
     await updateCustomer(db, actor, { id: customerId, status: "ACTIVE" });
     await awardBadge(db, actor, { customerId, badgeSlug: "first-visit" });
+    const reward = await createReward(db, actor, { title: "Free coffee", pointsCost: 50, stock: 3, couponMode: "GENERATED" });
+    const redemption = await redeemReward(db, actor, { rewardId: reward.id, customerId });
+    await cancelRedemption(db, actor, { id: redemption.id, reason: "Changed mind" });
     await awardPoints(db, actor, { customerId, amount: 40, expiresAt: await databaseTimeIn(3 * 86_400) });
     await warnExpiringPoints(db, { businessId: actor.businessId });
     // Up a tier (Silver at 1000 lifetime points), then pending points that become spendable.
@@ -50,7 +56,8 @@ describe("outbox events", () => {
     const events = await db.outboxEvent.findMany({ where: { businessId: actor.businessId }, orderBy: { id: "asc" } });
     expect(events.map((e) => e.type)).toEqual([
       "customer.created", "points.earned", "points.earned", "points.redeemed", "points.adjusted", "points.reversed", "points.earned", "points.expired",
-      "customer.updated", "customer.blocked", "customer.unblocked", "badge.awarded", "points.earned", "points.expiring_soon",
+      "customer.updated", "customer.blocked", "customer.unblocked", "badge.awarded",
+      "points.redeemed", "reward.redeemed", "points.reversed", "reward.redemption_cancelled", "points.earned", "points.expiring_soon",
       "customer.tier_changed", "points.earned", "points.earned", "points.available", "customer.created", "customer.erased",
     ]);
     expect(new Set(events.map((e) => e.type))).toEqual(new Set(Object.keys(outboxEvents)));
@@ -72,6 +79,10 @@ describe("outbox events", () => {
     const earned = events[1]!.payload as { entry: unknown; customer: Record<string, unknown>; balance: number };
     expect(earned.entry).toEqual(asJson(award.transaction));
     expect(earned.balance).toBe(100);
+    // The coupon code reaches the store by both events of a redemption.
+    const [pointsRedeemed, rewardRedeemed] = events.filter((e) => e.type === "points.redeemed" || e.type === "reward.redeemed").slice(-2).map((e) => e.payload as Record<string, never>);
+    expect(pointsRedeemed!.entry).toMatchObject({ id: redemption.entryId, metadata: { couponCode: redemption.couponCode } });
+    expect(rewardRedeemed).toMatchObject({ reward: { id: reward.id }, redemption: { id: redemption.id, couponCode: redemption.couponCode, entryId: redemption.entryId } });
     const last = events.at(-3)!.payload as { customer: Record<string, unknown> };
     // Staff notes stay inside the API and the portal; events go to third parties.
     const { recentTransactions: _r, badges: _b, notes: _n, ...current } = asJson(await getCustomer(db, actor, { id: customerId }));

@@ -98,6 +98,32 @@ export const eventLotSchema = z
   })
   .meta({ description: "Points the customer earned in one go that expire together." });
 
+export const eventRewardSchema = z
+  .strictObject({
+    id: d(z.uuid(), "Our id for the reward."),
+    title: d(z.string(), "The reward's title now."),
+    pointsCost: d(z.int().positive(), "Points one redemption spends now."),
+  })
+  .meta({ description: "A reward of the business's catalogue." });
+
+const eventRedemptionSchema = (status: "ACTIVE" | "CANCELLED") =>
+  z
+    .strictObject({
+      id: d(z.uuid(), "Our id for the redemption."),
+      rewardTitle: d(z.string(), "The reward's title when it was redeemed."),
+      points: d(z.int().positive(), "Points spent."),
+      couponCode: d(z.string().nullable(), "The coupon code to turn into the discount (GENERATED or POOL rewards), or null."),
+      status: d(z.literal(status), status === "ACTIVE" ? "Always ACTIVE on this event." : "Always CANCELLED on this event."),
+      entryId: d(z.uuid(), "The REDEEM ledger entry (its points.redeemed event carries the same code in entry.metadata.couponCode)."),
+      cancelEntryId: d(status === "ACTIVE" ? z.null() : z.uuid(), "The REVERSAL that refunded the points, once cancelled."),
+      createdAt: d(timestamp, "When it was redeemed."),
+      cancelledAt: d(status === "ACTIVE" ? z.null() : timestamp, "When it was cancelled."),
+    })
+    .meta({ description: "A reward a customer bought with points." });
+
+const rewardEvent = (status: "ACTIVE" | "CANCELLED", description: string) =>
+  z.strictObject({ customer: eventCustomerSchema, reward: eventRewardSchema, redemption: eventRedemptionSchema(status) }).meta({ description });
+
 // Event type -> its data. Each type is written by exactly one ll_emit_* function.
 export const outboxEvents = {
   "customer.created": z.strictObject({ customer: eventCustomerSchema }).meta({ description: "A customer was enrolled (by any path: API, portal, an award to someone new)." }),
@@ -150,6 +176,11 @@ export const outboxEvents = {
       ),
     })
     .meta({ description: "A customer moved up or down a tier." }),
+  "reward.redeemed": rewardEvent("ACTIVE", "A customer redeemed a reward: create the discount from `redemption.couponCode`. Sent with the points.redeemed of the same entry."),
+  "reward.redemption_cancelled": rewardEvent(
+    "CANCELLED",
+    "A redemption was cancelled: its points were refunded (points.reversed), and an unused coupon code was voided or returned to its pool. Withdraw the discount if it is still open.",
+  ),
   "points.expiring_soon": z
     .strictObject({
       customer: eventCustomerSchema,

@@ -26,9 +26,17 @@ export const checkinInput = z
   })
   .refine(namesCustomer, NAMES_CUSTOMER);
 
+// Points, or a reward of the catalogue (its price, its coupon code); with both, the points
+// must be the reward's price (checked once it is read).
 export const tillRedeemInput = z
-  .object({ ...tillCustomer, points: positivePoints, ...idempotency })
-  .refine(namesCustomer, NAMES_CUSTOMER);
+  .object({
+    ...tillCustomer,
+    points: positivePoints.optional(),
+    rewardId: z.uuid("must be a reward id (UUID)").optional().meta({ description: "Redeem this reward (GET /rewards): answers its title and coupon code." }),
+    ...idempotency,
+  })
+  .refine(namesCustomer, NAMES_CUSTOMER)
+  .refine((v) => v.points !== undefined || v.rewardId !== undefined, { message: "Send points, or a rewardId", path: ["points"] });
 
 export const phoneOrIdParams = z.object({
   phoneOrId: z.string().min(1).max(64).meta({ description: "A customer id (UUID), or a phone number in any common format." }),

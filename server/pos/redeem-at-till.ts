@@ -4,6 +4,7 @@ import type { DbOrTx } from "../db/client";
 import { idempotencyKeyOf } from "../ledger/ledger-schemas";
 import { redeemPoints, type LedgerEntry } from "../ledger";
 import { tillRedeemInput, type TillRedeemInput } from "./pos-schemas";
+import { redeemRewardAtTill } from "./redeem-reward-at-till";
 import { loadProgram, rewardProgress, shownThreshold, type RewardProgress } from "./reward-progress";
 
 export type TillRedeemResult = RewardProgress & {
@@ -12,16 +13,21 @@ export type TillRedeemResult = RewardProgress & {
   totalPoints: number;
   transaction: LedgerEntry;
   replay: boolean;
+  // With a rewardId only: what the till prints.
+  redemptionId?: string;
+  rewardTitle?: string;
+  couponCode?: string | null;
 };
 
 // Short of points: 422 INSUFFICIENT_POINTS; blocked: 403 CUSTOMER_BLOCKED (both from the ledger).
 export async function redeemAtTill(db: DbOrTx, actor: Actor, input: TillRedeemInput): Promise<TillRedeemResult> {
   const data = tillRedeemInput.parse(input);
   const program = await loadProgram(db, actor.businessId);
+  if (data.rewardId) return redeemRewardAtTill(db, actor, { ...data, rewardId: data.rewardId }, program.rewardThreshold);
   const result = await redeemPoints(
     db,
     actor,
-    { customerId: data.customerId, customerPhone: data.phone, amount: data.points, description: "Redeemed at the till", idempotencyKey: idempotencyKeyOf(data) },
+    { customerId: data.customerId, customerPhone: data.phone, amount: data.points!, description: "Redeemed at the till", idempotencyKey: idempotencyKeyOf(data) },
     { context: { rewardThreshold: program.rewardThreshold } },
   );
   return {

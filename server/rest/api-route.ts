@@ -48,7 +48,7 @@ export function apiRoute<B extends z.ZodType, Q extends z.ZodType, P extends z.Z
       const query = operation.query ? operation.query.parse(rawQuery) : undefined;
       // An operation without a body still reads one sent anyway (DELETE with {"reason": ...}),
       // so its fields are refused rather than ignored.
-      const rawBody = await readJson(request);
+      const rawBody = operation.csvBody && isCsv(request) ? operation.csvBody(await readText(request)) : await readJson(request);
       rejectUnknownKeys(rawBody, operation.body, "field");
       const body = operation.body ? operation.body.parse(rawBody) : undefined;
       // A till or back office may name the person at the counter (`staff` in the body).
@@ -76,10 +76,17 @@ function isReply(value: unknown): value is Reply {
   return typeof value === "object" && value !== null && (value as Reply).reply === true;
 }
 
-async function readJson(request: Request): Promise<unknown> {
+// An operation that takes a file (coupon codes) also accepts it as text/csv.
+const isCsv = (request: Request) => /^text\/csv\b/i.test(request.headers.get("content-type") ?? "");
+
+async function readText(request: Request): Promise<string> {
   const declared = Number(request.headers.get("content-length") ?? 0);
   if (declared > MAX_BODY_BYTES) throw tooLarge();
-  const text = await readCapped(request);
+  return readCapped(request);
+}
+
+async function readJson(request: Request): Promise<unknown> {
+  const text = await readText(request);
   if (text.trim() === "") return {};
   try {
     return JSON.parse(text);

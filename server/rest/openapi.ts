@@ -17,7 +17,7 @@ const ERROR_STATUSES: Record<string, string> = {
   "401": "Missing, invalid or revoked API key (UNAUTHORIZED)",
   "403": "The key lacks the scope, or the customer is blocked (FORBIDDEN, CUSTOMER_BLOCKED)",
   "404": "Not found in this business",
-  "409": "Conflict (CONFLICT, ALREADY_EXISTS, ALREADY_REVERSED, IDEMPOTENCY_IN_PROGRESS)",
+  "409": "Conflict (CONFLICT, ALREADY_EXISTS, ALREADY_REVERSED, IDEMPOTENCY_IN_PROGRESS, OUT_OF_STOCK, REWARD_UNAVAILABLE, LIMIT_REACHED, COUPON_UNUSABLE)",
   "413": "Request body too large (PAYLOAD_TOO_LARGE)",
   "422": "Refused by the ledger (INSUFFICIENT_POINTS, IDEMPOTENCY_MISMATCH, NOT_REVERSIBLE)",
   "429": "Rate limited (RATE_LIMITED); see Retry-After",
@@ -39,7 +39,14 @@ function toOpenApi(operation: Operation): ZodOpenApiOperationObject {
       query: documentedQuery(operation),
       path: operation.params instanceof z.ZodObject ? operation.params : undefined,
     }),
-    requestBody: operation.body ? { content: { "application/json": { schema: operation.body, example: operation.example } } } : undefined,
+    requestBody: operation.body
+      ? {
+          content: {
+            "application/json": { schema: operation.body, example: operation.example },
+            ...(operation.csvBody && { "text/csv": { schema: z.string().meta({ description: "One code per line; an optional header row naming a `code` column." }) } }),
+          },
+        }
+      : undefined,
     responses: {
       [String(operation.status)]: {
         description: "Success",

@@ -27,6 +27,9 @@ export type Operation<
   params?: P;
   response: z.ZodType;
   status: 200 | 201;
+  // Also accept the body as text/csv, turned into the JSON body's shape by this (which
+  // refuses a bad file with an AppError); the JSON form stays accepted.
+  csvBody?: (text: string) => unknown;
   // A request body for the curl example in the docs.
   example?: Record<string, unknown>;
   errors?: string[];

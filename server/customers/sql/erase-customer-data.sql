@@ -74,6 +74,10 @@ BEGIN
   UPDATE "idempotency_keys" SET "key" = 'erased:' || coalesce("entry_id", gen_random_uuid())::text, "request_hash" = NULL
   WHERE "business_id" = p_business AND "outcome"->>'customerId' = p_customer::text AND "key" !~ '^erased:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$';
 
+  -- A redemption's key is caller-chosen like any other, and a cancel's reason is free text.
+  UPDATE "redemptions" SET "idempotency_key" = NULL, "cancel_reason" = NULL
+  WHERE "business_id" = p_business AND "customer_id" = p_customer AND ("idempotency_key" IS NOT NULL OR "cancel_reason" IS NOT NULL);
+
   UPDATE "audit_logs" SET "details" = ll_erased_audit_details("details")
   WHERE "business_id" = p_business AND "target_type" = 'customer' AND "target_id" = p_customer::text
     AND "details" IS DISTINCT FROM ll_erased_audit_details("details");

@@ -103,3 +103,20 @@ BEGIN
   VALUES (l."business_id", 'points.expiring_soon',
           jsonb_build_object('customer', ll_customer_json(c) || jsonb_build_object('balance', v_balance), 'lot', ll_lot_json(l), 'balance', v_balance));
 END $$;
+
+-- reward.redeemed / reward.redemption_cancelled: {customer, reward, redemption}, named for the
+-- redemption's status, customer as it is right after the points moved (rewards/redeem-reward.ts,
+-- rewards/cancel-redemption.ts call this in their transaction).
+CREATE OR REPLACE FUNCTION ll_emit_redemption(p_business uuid, p_redemption uuid) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO "outbox_events" ("business_id", "type", "payload")
+  SELECT d."business_id", CASE d."status" WHEN 'ACTIVE' THEN 'reward.redeemed' ELSE 'reward.redemption_cancelled' END,
+         jsonb_build_object('customer', ll_customer_json(c), 'reward', ll_reward_json(r), 'redemption', ll_redemption_json(d))
+    FROM "redemptions" d
+    JOIN "customers" c ON c."business_id" = d."business_id" AND c."id" = d."customer_id"
+    JOIN "rewards" r ON r."business_id" = d."business_id" AND r."id" = d."reward_id"
+   WHERE d."business_id" = p_business AND d."id" = p_redemption;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'no redemption % to announce', p_redemption USING ERRCODE = 'LL500';
+  END IF;
+END $$;

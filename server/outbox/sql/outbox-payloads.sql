@@ -37,3 +37,16 @@ $$;
 CREATE OR REPLACE FUNCTION ll_lot_json(l "point_lots") RETURNS jsonb LANGUAGE sql STABLE AS $$
   SELECT jsonb_build_object('id', l."id", 'entryId', l."entry_id", 'points', l."remaining", 'expiresAt', ll_iso(l."expires_at"))
 $$;
+
+-- A reward as a webhook names it: what was bought and its price, not its stock or settings.
+CREATE OR REPLACE FUNCTION ll_reward_json(r "rewards") RETURNS jsonb LANGUAGE sql STABLE AS $$
+  SELECT jsonb_build_object('id', r."id", 'title', r."title", 'pointsCost', r."points_cost")
+$$;
+
+-- A redemption: the points it spent, the coupon code the store turns into a discount, and the
+-- ledger entries behind it.
+CREATE OR REPLACE FUNCTION ll_redemption_json(d "redemptions") RETURNS jsonb LANGUAGE sql STABLE AS $$
+  SELECT jsonb_build_object(
+    'id', d."id", 'rewardTitle', d."reward_title", 'points', d."points", 'couponCode', d."coupon_code", 'status', d."status",
+    'entryId', d."entry_id", 'cancelEntryId', d."cancel_entry_id", 'createdAt', ll_iso(d."created_at"), 'cancelledAt', ll_iso(d."cancelled_at"))
+$$;

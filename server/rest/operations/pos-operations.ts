@@ -80,7 +80,9 @@ export const tillRedeemOperation = defineOperation({
   path: "/pos/redeem",
   tag: "POS",
   summary: "Redeem points at the till",
-  description: "Spends points, soonest-expiring first. 422 INSUFFICIENT_POINTS when the balance is short; 403 CUSTOMER_BLOCKED for a blocked customer.",
+  description:
+    "Spends points, soonest-expiring first. 422 INSUFFICIENT_POINTS when the balance is short; 403 CUSTOMER_BLOCKED for a blocked customer. " +
+    "With `rewardId` it redeems that reward (as POST /rewards/{id}/redeem: its price, stock and coupon code) and answers rewardTitle and couponCode too.",
   scope: "points:write",
   body: tillRedeemInput.and(z.object(staff)),
   response: z.object({
@@ -89,8 +91,11 @@ export const tillRedeemOperation = defineOperation({
     totalPoints: z.int(),
     ...rewardShape,
     transaction: transactionSchema,
+    redemptionId: z.uuid().optional().meta({ description: "With rewardId: the redemption (cancel it with POST /redemptions/{id}/cancel)." }),
+    rewardTitle: z.string().optional().meta({ description: "With rewardId: the reward's title." }),
+    couponCode: z.string().nullable().optional().meta({ description: "With rewardId: the coupon code to print or apply; null for rewards without codes." }),
   }),
   status: 201,
   example: { phone: "+1 555 010 2000", points: 100, idempotencyKey: "till-3-reward-17", staff: "Sam" },
-  errors: ["VALIDATION_ERROR", "CUSTOMER_NOT_FOUND", "CUSTOMER_BLOCKED", "INSUFFICIENT_POINTS", "IDEMPOTENCY_MISMATCH"],
+  errors: ["VALIDATION_ERROR", "NOT_FOUND", "CUSTOMER_NOT_FOUND", "CUSTOMER_BLOCKED", "INSUFFICIENT_POINTS", "IDEMPOTENCY_MISMATCH", "OUT_OF_STOCK", "REWARD_UNAVAILABLE", "LIMIT_REACHED"],
 });
