@@ -15,28 +15,34 @@ CREATE OR REPLACE FUNCTION ll_credit(c "customers", p_type "EntryType", p_points
 RETURNS "ledger_entries" LANGUAGE plpgsql AS $$
 DECLARE
   v_id uuid := gen_random_uuid();
-  b "businesses";
+  v_expiry_days int;
+  v_pending_days int;
+  v_tier_percent int;
   v_points int := p_points;
   v_percent int;
   v_available timestamptz;
   v_expires timestamptz;
   v_entry "ledger_entries";
 BEGIN
-  SELECT * INTO b FROM "businesses" WHERE "id" = c."business_id";
+  -- One read of the business for everything a credit needs (this is every award's hot path).
+  SELECT b."point_expiry_days", b."pending_days",
+         (SELECT (t->>'multiplierPercent')::int FROM jsonb_array_elements(b."tiers") t WHERE t->>'name' = c."tier" LIMIT 1)
+    INTO v_expiry_days, v_pending_days, v_tier_percent
+    FROM "businesses" b WHERE b."id" = c."business_id";
   IF p_type = 'AWARD' THEN
-    v_percent := CASE WHEN coalesce((req->>'skipMultiplier')::boolean, false) THEN 100 ELSE ll_tier_multiplier(c."business_id", c."tier") END;
+    v_percent := CASE WHEN coalesce((req->>'skipMultiplier')::boolean, false) THEN 100 ELSE coalesce(v_tier_percent, 100) END;
     -- Rounded down (integer division of non-negative numbers), in bigint so 10M x 1000% fits
     -- until the int cast, which refuses what the balance could not hold.
     v_points := (p_points::bigint * v_percent / 100)::int;
     v_available := coalesce((req->>'availableAt')::timestamptz,
-                            CASE WHEN b."pending_days" > 0 THEN now() + make_interval(days => b."pending_days") END);
+                            CASE WHEN v_pending_days > 0 THEN now() + make_interval(days => v_pending_days) END);
     IF v_available <= now() THEN v_available := NULL; END IF;
     req := req || jsonb_build_object('basePoints', p_points, 'multiplierPercent', v_percent, 'availableAt', v_available);
   ELSE
     req := req || jsonb_build_object('availableAt', NULL);
   END IF;
   v_expires := coalesce((req->>'expiresAt')::timestamptz,
-                        coalesce(v_available, now()) + make_interval(days => b."point_expiry_days"));
+                        coalesce(v_available, now()) + make_interval(days => v_expiry_days));
   IF v_expires <= v_available THEN PERFORM ll_fail('EXPIRES_BEFORE_AVAILABLE', 'LL400'); END IF;
   v_entry := ll_append(v_id, c, p_type, v_points, v_points, 0, req, v_expires, NULL, false,
                        CASE WHEN v_available IS NULL THEN 0 ELSE v_points END);

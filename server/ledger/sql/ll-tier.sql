@@ -15,13 +15,6 @@ CREATE OR REPLACE FUNCTION ll_tier(p_business uuid, p_points int) RETURNS text L
   SELECT ll_tier_for(p_business, p_points)->>'name'
 $$;
 
--- The earn multiplier of a tier by name, in whole percent; 100 when the customer has no tier
--- or the tier no longer exists.
-CREATE OR REPLACE FUNCTION ll_tier_multiplier(p_business uuid, p_tier text) RETURNS int LANGUAGE sql STABLE AS $$
-  SELECT coalesce((SELECT (t->>'multiplierPercent')::int FROM "businesses" b, jsonb_array_elements(b."tiers") t
-                    WHERE b."id" = p_business AND t->>'name' = p_tier LIMIT 1), 100)
-$$;
-
 -- Qualifying points as of now. p_lifetime and p_pending are the customer's lifetime earned and
 -- pending points as of now (a write passes its locked row; a read the live values).
 -- The rolling sum reads one customer's credits of the last 24 months by the (business,
@@ -45,13 +38,16 @@ $$;
 CREATE OR REPLACE FUNCTION ll_retier(c "customers", p_reason text) RETURNS "customers" LANGUAGE plpgsql AS $$
 DECLARE
   v_basis "TierBasis";
+  v_tiers jsonb;
   v_points int;
   v_tier text;
   v_from text := c."tier";
 BEGIN
-  SELECT "tier_basis" INTO v_basis FROM "businesses" WHERE "id" = c."business_id";
+  -- One read of the business (on every award's path): its basis and tier table together.
+  SELECT "tier_basis", "tiers" INTO v_basis, v_tiers FROM "businesses" WHERE "id" = c."business_id";
   v_points := ll_qualifying(c."business_id", c."id", v_basis, c."lifetime_earned", c."pending");
-  v_tier := ll_tier(c."business_id", v_points);
+  SELECT t->>'name' INTO v_tier FROM jsonb_array_elements(v_tiers) t
+   WHERE (t->>'minPoints')::int <= v_points ORDER BY (t->>'minPoints')::int DESC LIMIT 1;
   IF v_tier IS NOT DISTINCT FROM v_from THEN RETURN c; END IF;
   UPDATE "customers" SET "tier" = v_tier, "updated_at" = now()
    WHERE "business_id" = c."business_id" AND "id" = c."id" RETURNING * INTO c;
