@@ -8,6 +8,9 @@ import { updateProgramSettings, getProgramSettings } from "../program/program-se
 import { reevaluateTiers } from "../program/reevaluate-tiers";
 import { createStore, updateStore } from "../stores/manage-stores";
 import { checkInCustomer } from "../pos/check-in-customer";
+import { redeemAtTill } from "../pos/redeem-at-till";
+import { createReward } from "../rewards/manage-rewards";
+import { redeemReward } from "../rewards/redeem-reward";
 import { adjustPoints, awardPoints, getBalance, listHistory, redeemPoints, reverseEntry } from ".";
 import { releasePendingPoints } from "./release-pending-points";
 import type { Actor } from "../actors/actor";
@@ -219,6 +222,27 @@ describe("stores on entries", () => {
     expect(known.transaction).toMatchObject({ storeId: downtown.id, metadata: { storeId: "DT-01" } });
     await expect(checkInCustomer(db, actor, { phone: "+15550100001", amount: 500, storeId: "till-7" })).rejects.toMatchObject({ code: "VALIDATION_ERROR" });
     expect(await db.ledgerEntry.count({ where: { businessId: actor.businessId } })).toBe(2);
+  });
+});
+
+describe("stores on redemptions", () => {
+  it("a till's redeem and a reward redemption record the store; free text only while the business has no stores", async () => {
+    const { actor } = await programBusiness();
+    await checkInCustomer(db, actor, { phone: "+15550100002", amount: 50_000 });
+    const legacy = await redeemAtTill(db, actor, { phone: "+15550100002", points: 10, storeId: "till-7" });
+    expect(legacy.transaction).toMatchObject({ storeId: null, metadata: { storeId: "till-7" } });
+    const downtown = await createStore(db, actor, { name: "Downtown", code: "DT-01" });
+    const reward = await createReward(db, actor, { title: "Mug", pointsCost: 20 });
+    const atTill = await redeemAtTill(db, actor, { phone: "+15550100002", rewardId: reward.id, storeId: "dt-01" });
+    expect(atTill.transaction.storeId).toBe(downtown.id);
+    const overApi = await redeemReward(db, actor, { rewardId: reward.id, customerPhone: "+15550100002", storeId: downtown.id });
+    const entry = await db.ledgerEntry.findFirstOrThrow({ where: { id: overApi.entryId } });
+    expect(entry.storeId).toBe(downtown.id);
+    const before = await db.redemption.count({ where: { businessId: actor.businessId } });
+    await expect(redeemReward(db, actor, { rewardId: reward.id, customerPhone: "+15550100002", storeId: "till-7" })).rejects.toMatchObject({ code: "VALIDATION_ERROR" });
+    await expect(redeemAtTill(db, actor, { phone: "+15550100002", points: 5, storeId: "till-7" })).rejects.toMatchObject({ code: "VALIDATION_ERROR" });
+    // Refused whole: no redemption, and the reward's stock and the points untouched.
+    expect(await db.redemption.count({ where: { businessId: actor.businessId } })).toBe(before);
   });
 });
 

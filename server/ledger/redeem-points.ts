@@ -10,7 +10,8 @@ export async function redeemPoints(
   db: DbOrTx,
   actor: Actor,
   input: RedeemInput,
-  options: { context?: Record<string, unknown> } = {},
+  // storeLenient: a till's free-text storeId (see WriteRequest).
+  options: { context?: Record<string, unknown>; storeLenient?: boolean } = {},
 ): Promise<LedgerResult> {
   const data = redeemInput.parse(input);
   const customerId = await customerIdFor(db, actor.businessId, data);
@@ -23,6 +24,7 @@ export async function redeemPoints(
     idempotencyKey: idempotencyKeyOf(data),
     metadata: data.metadata,
     storeId: data.storeId,
+    storeLenient: options.storeLenient,
     context: options.context,
   });
   return toLedgerResult(result);

@@ -32,6 +32,8 @@ export const tillRedeemInput = z
   .object({
     ...tillCustomer,
     points: positivePoints.optional(),
+    // As on check-in: a store of the business (our id or code), or free text while it has none.
+    storeId: storableText(64).pipe(z.string().min(1)).optional(),
     rewardId: z.uuid("must be a reward id (UUID)").optional().meta({ description: "Redeem this reward (GET /rewards): answers its title and coupon code." }),
     ...idempotency,
   })

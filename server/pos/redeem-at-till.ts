@@ -27,8 +27,11 @@ export async function redeemAtTill(db: DbOrTx, actor: Actor, input: TillRedeemIn
   const result = await redeemPoints(
     db,
     actor,
-    { customerId: data.customerId, customerPhone: data.phone, amount: data.points!, description: "Redeemed at the till", idempotencyKey: idempotencyKeyOf(data) },
-    { context: { rewardThreshold: program.rewardThreshold } },
+    {
+      customerId: data.customerId, customerPhone: data.phone, amount: data.points!, description: "Redeemed at the till", idempotencyKey: idempotencyKeyOf(data),
+      storeId: data.storeId, ...(data.storeId !== undefined && { metadata: { storeId: data.storeId } }),
+    },
+    { context: { rewardThreshold: program.rewardThreshold }, storeLenient: true },
   );
   return {
     customerId: result.transaction.customerId,

@@ -9,7 +9,7 @@ import { redeemReward } from "../rewards/redeem-reward";
 import type { TillRedeemResult } from "./redeem-at-till";
 import { rewardProgress } from "./reward-progress";
 
-type TillRewardRequest = { rewardId: string; customerId?: string; phone?: string; points?: number; idempotencyKey?: string; referenceId?: string };
+type TillRewardRequest = { rewardId: string; customerId?: string; phone?: string; points?: number; idempotencyKey?: string; referenceId?: string; storeId?: string };
 
 export async function redeemRewardAtTill(db: DbOrTx, actor: Actor, data: TillRewardRequest, rewardThreshold: number | null): Promise<TillRedeemResult> {
   if (data.points !== undefined) {
@@ -24,7 +24,8 @@ export async function redeemRewardAtTill(db: DbOrTx, actor: Actor, data: TillRew
     customerId: data.customerId,
     customerPhone: data.phone,
     idempotencyKey: idempotencyKeyOf(data),
-  });
+    storeId: data.storeId,
+  }, { storeLenient: true });
   const entry = await db.ledgerEntry.findUniqueOrThrow({ where: { businessId_id: { businessId: actor.businessId, id: redemption.entryId } } });
   return {
     customerId: redemption.customerId,

@@ -16,8 +16,10 @@ import { takeCoupon } from "./take-coupon";
 import { entryBalanceAfter, inRewardTransaction, toPublicRedemption, type RedemptionOutcome } from "./redemption-record";
 import { redeemRewardInput, type RedeemRewardInput } from "./reward-schemas";
 
-export async function redeemReward(db: DbOrTx, actor: Actor, input: RedeemRewardInput): Promise<RedemptionOutcome> {
-  const data = redeemRewardInput.parse(input);
+// storeLenient: a till's free-text storeId, ignored while the business has set up no stores
+// (as on check-ins); everyone else's must name an open store.
+export async function redeemReward(db: DbOrTx, actor: Actor, input: RedeemRewardInput, options: { storeLenient?: boolean } = {}): Promise<RedemptionOutcome> {
+  const data = { ...redeemRewardInput.parse(input), storeLenient: options.storeLenient };
   if (!z.guid().safeParse(data.rewardId).success) throw new AppError("NOT_FOUND", "No such reward in this business.");
   const key = idempotencyKeyOf(data) ?? null;
   try {
@@ -33,7 +35,9 @@ export async function redeemReward(db: DbOrTx, actor: Actor, input: RedeemReward
 const collided = (error: unknown) =>
   (error instanceof AppError && error.code === "IDEMPOTENCY_IN_PROGRESS") || (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002");
 
-async function redeemIn(tx: DbOrTx, actor: Actor, rewardId: string, ref: Parameters<typeof resolveCustomer>[2], key: string | null): Promise<RedemptionOutcome> {
+type Request = Parameters<typeof resolveCustomer>[2] & { storeId?: string; storeLenient?: boolean };
+
+async function redeemIn(tx: DbOrTx, actor: Actor, rewardId: string, ref: Request, key: string | null): Promise<RedemptionOutcome> {
   const { businessId } = actor;
   const customerId = (await resolveCustomer(tx, businessId, ref)).id;
   if (key) {
@@ -74,6 +78,8 @@ async function redeemIn(tx: DbOrTx, actor: Actor, rewardId: string, ref: Paramet
     description: `Reward: ${reward.title}`,
     idempotencyKey: key,
     metadata: { rewardId, redemptionId, couponCode },
+    storeId: ref.storeId,
+    storeLenient: ref.storeLenient,
   });
   const row = await tx.redemption.create({
     data: { id: redemptionId, businessId, rewardId, customerId, rewardTitle: reward.title, entryId: ledger.entry!.id, points: reward.pointsCost, couponCode, idempotencyKey: key },

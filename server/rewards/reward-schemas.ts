@@ -1,7 +1,7 @@
 // The rewards catalogue, redemptions and coupons as integrators and the portal send them. The
 // REST operations and (later) the portal's router validate with these same schemas.
 import { z } from "zod";
-import { customerRefShape, hasCustomerRef, idempotencyKeySchema, MAX_POINTS_PER_OPERATION, positivePoints } from "../ledger/ledger-schemas";
+import { customerRefShape, hasCustomerRef, idempotencyKeySchema, MAX_POINTS_PER_OPERATION, positivePoints, storeRefSchema } from "../ledger/ledger-schemas";
 import { pagedBy, pagingShape } from "../paging";
 import { storableDate, storableText } from "../storable";
 import { COUPON_CODE_PATTERN } from "./coupon-code";
@@ -73,10 +73,10 @@ const idempotency = {
 };
 
 export const redeemRewardInput = z
-  .object({ rewardId: z.string().max(100), ...customerRefShape, ...idempotency })
+  .object({ rewardId: z.string().max(100), ...customerRefShape, ...idempotency, storeId: storeRefSchema.optional() })
   .refine(hasCustomerRef, { message: "Name the customer with customerId, customerEmail, customerPhone or externalId", path: ["customerId"] });
 export const redeemRewardBody = z
-  .object({ ...customerRefShape, ...idempotency })
+  .object({ ...customerRefShape, ...idempotency, storeId: storeRefSchema.optional() })
   .refine(hasCustomerRef, { message: "Name the customer with customerId, customerEmail, customerPhone or externalId", path: ["customerId"] });
 
 export const cancelRedemptionBody = z.object({ reason: storableText(500).pipe(z.string().min(1)).optional().meta({ description: "Why (a refund, a mistake); kept on the reversal." }) });

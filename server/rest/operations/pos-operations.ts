@@ -82,7 +82,8 @@ export const tillRedeemOperation = defineOperation({
   summary: "Redeem points at the till",
   description:
     "Spends points, soonest-expiring first. 422 INSUFFICIENT_POINTS when the balance is short; 403 CUSTOMER_BLOCKED for a blocked customer. " +
-    "With `rewardId` it redeems that reward (as POST /rewards/{id}/redeem: its price, stock and coupon code) and answers rewardTitle and couponCode too.",
+    "With `rewardId` it redeems that reward (as POST /rewards/{id}/redeem: its price, stock and coupon code) and answers rewardTitle and couponCode too. " +
+    "`storeId` as on check-in: one of the business's stores (our id or code; unknown or closed: 400), or free text while it has set up none.",
   scope: "points:write",
   body: tillRedeemInput.and(z.object(staff)),
   response: z.object({

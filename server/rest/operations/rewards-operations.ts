@@ -96,7 +96,8 @@ export const redeemRewardOperation = defineOperation({
   description:
     "Spends the reward's points and takes one of its stock and a coupon code, all or nothing. 409 OUT_OF_STOCK (no stock or codes left), " +
     "REWARD_UNAVAILABLE (inactive or outside its window) or LIMIT_REACHED (the customer's limit); 422 INSUFFICIENT_POINTS. " +
-    "With an idempotencyKey a retry answers the same redemption (as it is now) with `Idempotent-Replayed: true`.",
+    "With an idempotencyKey a retry answers the same redemption (as it is now) with `Idempotent-Replayed: true`. " +
+    "`storeId` (our id or your code) records where it happened; unknown or closed: 400.",
   scope: "points:write", params: rewardIdParams, body: redeemRewardBody.and(z.object(staff)), response: redemptionOutcomeSchema, status: 201,
   example: { customerEmail: "ann@example.com", idempotencyKey: "reward-order-1001" },
   errors: ["VALIDATION_ERROR", "NOT_FOUND", "CUSTOMER_NOT_FOUND", "CUSTOMER_BLOCKED", "OUT_OF_STOCK", "REWARD_UNAVAILABLE", "LIMIT_REACHED", "INSUFFICIENT_POINTS", "IDEMPOTENCY_MISMATCH"],
