@@ -11,6 +11,7 @@ import { checkInCustomer } from "../pos/check-in-customer";
 import { redeemAtTill } from "../pos/redeem-at-till";
 import { createReward } from "../rewards/manage-rewards";
 import { redeemReward } from "../rewards/redeem-reward";
+import { cancelRedemption } from "../rewards/cancel-redemption";
 import { adjustPoints, awardPoints, getBalance, listHistory, redeemPoints, reverseEntry } from ".";
 import { releasePendingPoints } from "./release-pending-points";
 import type { Actor } from "../actors/actor";
@@ -243,6 +244,23 @@ describe("stores on redemptions", () => {
     await expect(redeemAtTill(db, actor, { phone: "+15550100002", points: 5, storeId: "till-7" })).rejects.toMatchObject({ code: "VALIDATION_ERROR" });
     // Refused whole: no redemption, and the reward's stock and the points untouched.
     expect(await db.redemption.count({ where: { businessId: actor.businessId } })).toBe(before);
+  });
+});
+
+describe("reward redemptions in the ledger", () => {
+  it("a redemption's entry can't be reversed alone: the points come back only by cancelling it", async () => {
+    const { actor } = await programBusiness();
+    const seed = await awardPoints(db, actor, { customerEmail: "rr@test.dev", amount: 80 });
+    const reward = await createReward(db, actor, { title: "Mug", pointsCost: 30, stock: 1, couponMode: "GENERATED" });
+    const redemption = await redeemReward(db, actor, { rewardId: reward.id, customerId: seed.transaction.customerId });
+    await expect(reverseEntry(db, actor, { entryId: redemption.entryId, reason: "refund" })).rejects.toMatchObject({
+      code: "NOT_REVERSIBLE",
+      message: expect.stringMatching(/cancel the redemption/),
+    });
+    expect(await db.ledgerEntry.count({ where: { reversesEntryId: redemption.entryId } })).toBe(0);
+    await cancelRedemption(db, actor, { id: redemption.id });
+    expect(await db.ledgerEntry.count({ where: { reversesEntryId: redemption.entryId } })).toBe(1);
+    expect(await getBalance(db, actor, { customerId: seed.transaction.customerId })).toMatchObject({ balance: 80 });
   });
 });
 

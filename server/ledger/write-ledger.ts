@@ -38,6 +38,9 @@ export type WriteRequest = {
   // pending days.
   skipMultiplier?: boolean;
   availableAt?: Date | null;
+  // Reverse only: the rewards core cancelling its redemption (any other reversal of a
+  // redemption's entry is refused).
+  cancelsRedemption?: boolean;
   // What "the same request" means for idempotency when it isn't the movement itself: a till
   // sends a purchase, and the points it earns depend on settings that may change between a
   // request and its retry, so the till's own input is hashed instead (whatever op it became).
@@ -68,6 +71,7 @@ const SENTENCES: Record<string, string> = {
   IDEMPOTENCY_MISMATCH: "This idempotency key was already used with a different request.",
   NOT_REVERSIBLE: "Only awards, redemptions and adjustments can be reversed.",
   ALREADY_REVERSED: "This transaction has already been reversed.",
+  REDEMPTION_ENTRY: "This transaction is a reward redemption: cancel the redemption instead (POST /redemptions/{id}/cancel), which also returns its stock and coupon.",
   EXPIRES_IN_PAST: "Invalid request: expiresAt must be in the future.",
   EXPIRES_BEFORE_AVAILABLE: "Invalid request: expiresAt must be after the points become available (availableAt, or the program's pending days).",
   STORE_NOT_FOUND: "Invalid request: storeId names no open store of this business (give our store id or your store code).",
@@ -79,6 +83,7 @@ const ALIASES: Record<string, ErrorCode> = {
   EXPIRES_IN_PAST: "VALIDATION_ERROR",
   EXPIRES_BEFORE_AVAILABLE: "VALIDATION_ERROR",
   STORE_NOT_FOUND: "VALIDATION_ERROR",
+  REDEMPTION_ENTRY: "NOT_REVERSIBLE",
   IDENTITY_CONFLICT: "ALREADY_EXISTS",
 };
 

@@ -22,6 +22,12 @@ BEGIN
   IF EXISTS (SELECT 1 FROM "ledger_entries" WHERE "business_id" = o."business_id" AND "reverses_entry_id" = o."id") THEN
     PERFORM ll_fail('ALREADY_REVERSED', 'LL409');
   END IF;
+  -- A reward redemption's points come back only with the redemption (its stock and coupon
+  -- too): reversed alone, the customer would keep a valid coupon and get the points back.
+  IF NOT coalesce((req->>'cancelsRedemption')::boolean, false)
+     AND EXISTS (SELECT 1 FROM "redemptions" WHERE "business_id" = o."business_id" AND "entry_id" = o."id") THEN
+    PERFORM ll_fail('REDEMPTION_ENTRY', 'LL422');
+  END IF;
 
   IF o."points" > 0 THEN
     SELECT * INTO v_lot FROM "point_lots" WHERE "business_id" = o."business_id" AND "entry_id" = o."id";
