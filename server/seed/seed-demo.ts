@@ -6,6 +6,10 @@ import type { Db } from "../db/client";
 import { adjustPoints, awardPoints, redeemPoints, reverseEntry } from "../ledger";
 import { apiKeyActor, portalActor } from "../actors/actor";
 import { randomPassword } from "../accounts/one-time-token";
+import { getProgramSettings, updateProgramSettings } from "../program/program-settings";
+import { createReward } from "../rewards/manage-rewards";
+import { redeemReward } from "../rewards/redeem-reward";
+import { createStore } from "../stores/manage-stores";
 
 // No fixed password: each install's demo owner gets a random one, printed once, and must
 // replace it at the first sign-in.
@@ -39,6 +43,18 @@ export async function seedDemo(db: Db): Promise<SeedResult> {
   const staff = portalActor({ ...owner, name: "Demo Owner" }, business.id);
   const { apiKey, key } = await createApiKey(db, staff, { name: "Demo key" });
   const pos = apiKeyActor({ id: apiKey.id, businessId: business.id }, { source: "POS", staffName: "Till 1" });
+  // A program to look at: tiers that earn more, a shop, and rewards to spend points on.
+  await updateProgramSettings(db, staff, {
+    ...(await getProgramSettings(db, staff)),
+    tiers: [
+      { name: "Bronze", minPoints: 0, multiplierPercent: 100 },
+      { name: "Silver", minPoints: 1000, multiplierPercent: 125 },
+      { name: "Gold", minPoints: 5000, multiplierPercent: 150 },
+    ],
+  });
+  await createStore(db, staff, { name: "Main Street", code: "MAIN", address: "1 Main Street" });
+  const coffee = await createReward(db, staff, { title: "Free coffee", description: "Any size, any blend.", pointsCost: 100, couponMode: "GENERATED", couponPrefix: "COFFEE" });
+  await createReward(db, staff, { title: "Coffee beans, 250 g", pointsCost: 500, stock: 20 });
 
   let order = 1000;
   for (const customer of CUSTOMERS) {
@@ -51,12 +67,14 @@ export async function seedDemo(db: Db): Promise<SeedResult> {
         description: `Purchase #${order}`,
         reference: `order-${order}`,
         idempotencyKey: `demo-order-${order}`,
+        storeId: "MAIN",
       });
     }
     if (customer.phone) await db.customer.update({ where: { businessId_email: { businessId: business.id, email: customer.email } }, data: { phone: customer.phone } });
   }
   await redeemPoints(db, pos, { customerEmail: "grace@example.com", amount: 500, description: "Free coffee bag", idempotencyKey: "demo-redeem-1" });
   await redeemPoints(db, pos, { customerEmail: "katherine@example.com", amount: 1000, description: "Brunch for two", idempotencyKey: "demo-redeem-2" });
+  await redeemReward(db, pos, { rewardId: coffee.id, customerEmail: "ada@example.com", idempotencyKey: "demo-reward-1", storeId: "MAIN" });
   await adjustPoints(db, staff, { customerEmail: "alan@example.com", points: 50, reason: "Apology for a late order" });
   const mistake = await awardPoints(db, pos, { customerEmail: "ada@example.com", amount: 999, description: "Keyed in twice", idempotencyKey: "demo-mistake" });
   await reverseEntry(db, staff, { entryId: mistake.transaction.id, reason: "Duplicate purchase entry" });
