@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { ledgerState, makeBusiness } from "../../test/fixtures";
+import { databaseTimeIn, ledgerState, makeBusiness, untilDatabaseClockPasses } from "../../test/fixtures";
 import { db } from "../db/client";
 import { AppError } from "../errors";
 import { awardPoints } from "../ledger";
+import { releasePendingPoints } from "../ledger/release-pending-points";
 import { createCustomer } from "./create-customer";
 import { eraseCustomer } from "./erase-customer";
 
@@ -22,6 +23,19 @@ describe("eraseCustomer", () => {
     const entries = await db.ledgerEntry.findMany({ where: { customerId: customer.id }, orderBy: { createdAt: "asc" } });
     expect(entries.map((e) => [e.type, e.points])).toEqual([["AWARD", 50], ["AWARD", 100], ["EXPIRE", -100], ["ADJUST", -50]]);
     expect(await ledgerState(business.id, customer.id)).toMatchObject({ balance: 0, entrySum: 0, lotSum: 0, lotsOutOfStepWithAllocations: 0 });
+  });
+
+  it("forfeits pending points too, so the release job never pays them to the erased customer", async () => {
+    const { business, actor, customer } = await customerWith(50);
+    const at = await databaseTimeIn(2);
+    const pending = await awardPoints(db, actor, { customerId: customer.id, amount: 40, availableAt: at });
+    expect(await eraseCustomer(db, actor, { id: customer.id })).toEqual({ erased: true, forfeitedPoints: 90 });
+    expect(await ledgerState(business.id, customer.id)).toMatchObject({ balance: 0, pending: 0, entrySum: 0, lotSum: 0, pendingLotSum: 0 });
+    expect(await db.ledgerEntry.count({ where: { reversesEntryId: pending.transaction.id } })).toBe(1);
+    await untilDatabaseClockPasses(at);
+    expect(await releasePendingPoints(db, { businessId: business.id })).toEqual({ customers: 0 });
+    expect(await ledgerState(business.id, customer.id)).toMatchObject({ balance: 0, pending: 0 });
+    expect(await db.outboxEvent.count({ where: { businessId: business.id, type: "points.available" } })).toBe(0);
   });
 
   it("serialises with a concurrent award: the points are either forfeited too or refused", async () => {

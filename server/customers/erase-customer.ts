@@ -6,7 +6,7 @@ import { recordAudit } from "../audit/record-audit";
 import type { DbOrTx } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import { AppError } from "../errors";
-import { adjustPoints, expirePoints } from "../ledger";
+import { adjustPoints, expirePoints, reverseEntry } from "../ledger";
 import type { Actor } from "../actors/actor";
 import { eraseCustomerInput, type EraseCustomerInput } from "./customer-schemas";
 import { inTransaction, loadCustomer } from "./resolve-customer";
@@ -30,6 +30,11 @@ export async function eraseCustomer(db: DbOrTx, actor: Actor, input: EraseCustom
     await expirePoints(tx, actor, { customerId: id });
     const { balance } = await tx.customer.findUniqueOrThrow({ where: { businessId_id: { businessId: actor.businessId, id } }, select: { balance: true } });
     if (balance > 0) await adjustPoints(tx, actor, { customerId: id, points: -balance, reason: ERASURE_REASON });
+    // Points still pending go too: each pending award is reversed (which cancels it from
+    // pending), or the release job would later pay them to someone who no longer exists.
+    const pending = await tx.pointLot.findMany({ where: { businessId: actor.businessId, customerId: id, pending: true }, select: { entryId: true, remaining: true } });
+    for (const lot of pending) await reverseEntry(tx, actor, { entryId: lot.entryId, reason: ERASURE_REASON });
+    const forfeitedPoints = balance + pending.reduce((sum, lot) => sum + lot.remaining, 0);
 
     // Everywhere the person's data is held: one SQL function (sql/erase-customer-data.sql), the
     // single place a table added later joins, and the only change the append-only tables allow.
@@ -38,8 +43,8 @@ export async function eraseCustomer(db: DbOrTx, actor: Actor, input: EraseCustom
       action: "customer.erased",
       targetType: "customer",
       targetId: id,
-      details: { forfeitedPoints: balance, ...(data.reason && { reason: data.reason }) },
+      details: { forfeitedPoints, ...(data.reason && { reason: data.reason }) },
     });
-    return { erased: true as const, forfeitedPoints: balance };
+    return { erased: true as const, forfeitedPoints };
   });
 }

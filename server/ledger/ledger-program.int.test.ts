@@ -51,6 +51,22 @@ describe("tier multipliers", () => {
     expect((await ledgerState(actor.businessId, customerId)).balance).toBe(125);
   });
 
+  it("a changed tier table applies from the next award: a renamed tier keeps its multiplier, a moved threshold moves the customer", async () => {
+    const { actor } = await programBusiness();
+    const first = await awardPoints(db, actor, { customerEmail: "t@test.dev", amount: 100 });
+    const customerId = first.transaction.customerId;
+    const settings = await getProgramSettings(db, actor);
+    await updateProgramSettings(db, actor, { ...settings, tiers: TIERS.map((t) => (t.name === "Silver" ? { ...t, name: "Argent" } : t)) });
+    const renamed = await awardPoints(db, actor, { customerId, amount: 10 });
+    expect(renamed.transaction).toMatchObject({ points: 15, multiplierPercent: 150 });
+    expect(await tierOf(customerId)).toBe("Argent");
+    // Gold now from 100 points at 200%: before any re-evaluation, the next award earns it.
+    await updateProgramSettings(db, actor, { ...settings, tiers: [TIERS[0]!, { name: "Gold", minPoints: 100, multiplierPercent: 200 }] });
+    expect((await awardPoints(db, actor, { customerId, amount: 10 })).transaction).toMatchObject({ points: 20, multiplierPercent: 200 });
+    const changes = await db.tierChange.findMany({ where: { customerId }, orderBy: { createdAt: "asc" } });
+    expect(changes.map((c) => [c.toTier, c.reason])).toEqual([["Silver", "EARNED"], ["Argent", "REEVALUATED"], ["Gold", "REEVALUATED"]]);
+  });
+
   it("replays the original points after the tier changed in between", async () => {
     const { actor } = await programBusiness();
     const first = await awardPoints(db, actor, { customerEmail: "r@test.dev", amount: 100 });

@@ -9,6 +9,9 @@ import { isStorableJson, nestsWithin, storableDate, storableJsonMessage, storabl
 // far beyond any real purchase, so a typo'd extra zero or two still fits but 1e15 does not.
 export const MAX_POINTS_PER_OPERATION = 10_000_000;
 
+// The longest points can be pending: an award's availableAt, the program's pendingDays.
+export const MAX_PENDING_DAYS = 365;
+
 const points = z
   .number({ error: "must be a number" })
   .int("must be a whole number of points")
@@ -85,7 +88,10 @@ export const awardInput = withCustomer({
     .boolean()
     .optional()
     .meta({ description: "true: don't apply the customer's tier multiplier (for systems that apply their own)." }),
+  // At most a year ahead, like the program's pendingDays: rolling tiers look back far enough
+  // to count a credit that became available up to a year after it was written, no further.
   availableAt: storableDate
+    .refine((d) => d.getTime() <= Date.now() + MAX_PENDING_DAYS * 86_400_000, `must be at most ${MAX_PENDING_DAYS} days from now`)
     .optional()
     .meta({ description: "Pending until then (can't be spent, doesn't count toward tiers). Default: the program's pendingDays from now." }),
   description: text(500).optional(),

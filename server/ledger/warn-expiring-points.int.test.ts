@@ -78,6 +78,17 @@ describe("warning of points about to expire", () => {
     expect(await db.pointLot.findFirstOrThrow({ where: { businessId, entryId: skipped.transaction.id } })).toMatchObject({ expiryWarnedAt: null });
   });
 
+  it("doesn't warn about pending points before they can be spent, and warns once they can", async () => {
+    const { actor } = await makeBusiness();
+    const businessId = actor.businessId;
+    const pending = await awardPoints(db, actor, {
+      customerEmail: "p@test.dev", amount: 60, availableAt: await databaseTimeIn(2 * DAY), expiresAt: await databaseTimeIn(5 * DAY),
+    });
+    expect(await warnExpiringPoints(db, { businessId })).toEqual({ lots: 0 });
+    expect(await warnExpiringPoints(db, { businessId, now: await databaseTimeIn(3 * DAY) })).toEqual({ lots: 1 });
+    expect((await warnings(businessId)).map((w) => w.lot.entryId)).toEqual([pending.transaction.id]);
+  });
+
   it("follows the business's expiringSoonDays setting, audited like the other settings", async () => {
     const { actor } = await makeBusiness();
     const businessId = actor.businessId;

@@ -16,6 +16,17 @@ describe("requestHash", () => {
     expect(requestHash("b1", { ...base, customerId: "c2" })).not.toBe(hash);
     expect(requestHash("b1", { ...base, op: "redeem" })).not.toBe(hash);
     expect(requestHash("b1", { ...base, metadata: { a: 1 } })).not.toBe(hash);
+    expect(requestHash("b1", { ...base, storeId: "DT" })).not.toBe(hash);
+    expect(requestHash("b1", { ...base, availableAt: new Date(0) })).not.toBe(hash);
+  });
+
+  it("hashes a write without the newer fields exactly as the previous release did, skipMultiplier included", () => {
+    // The previous release's formula: its awards accepted skipMultiplier and didn't hash it.
+    const previous = createHash("sha256")
+      .update(JSON.stringify(["b1", "award", "c1", 10, null, "Order 1", null, null, null, null, null]))
+      .digest("hex");
+    expect(requestHash("b1", base)).toBe(previous);
+    expect(requestHash("b1", { ...base, skipMultiplier: true })).toBe(previous);
   });
 
   it("hashes a caller's own input whatever op it became, exactly as keys stored before were hashed", () => {

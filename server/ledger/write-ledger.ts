@@ -107,10 +107,11 @@ export function requestHash(businessId: string, request: WriteRequest): string {
   return createHash("sha256").update(canonical).digest("hex");
 }
 
+// skipMultiplier is not among them: awards accepted it (and ignored it) before multipliers
+// existed, unhashed, and a retry of one of those must still replay.
 function optionalHashParts(request: WriteRequest): unknown[] {
   const parts: Record<string, unknown> = {
     storeId: request.storeId ?? undefined,
-    skipMultiplier: request.skipMultiplier || undefined,
     availableAt: request.availableAt?.toISOString(),
   };
   return Object.values(parts).some((v) => v !== undefined) ? [parts] : [];

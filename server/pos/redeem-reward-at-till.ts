@@ -12,7 +12,10 @@ import { rewardProgress } from "./reward-progress";
 type TillRewardRequest = { rewardId: string; customerId?: string; phone?: string; points?: number; idempotencyKey?: string; referenceId?: string; storeId?: string };
 
 export async function redeemRewardAtTill(db: DbOrTx, actor: Actor, data: TillRewardRequest, rewardThreshold: number | null): Promise<TillRedeemResult> {
-  if (data.points !== undefined) {
+  const key = idempotencyKeyOf(data);
+  // A retry replays what was answered, whatever the price is now (checked again inside by key).
+  const retry = key ? await db.redemption.findFirst({ where: { businessId: actor.businessId, idempotencyKey: key }, select: { id: true } }) : null;
+  if (data.points !== undefined && !retry) {
     // A till that also sends the price it showed must have shown the right one.
     const reward = await db.reward.findFirst({ where: { businessId: actor.businessId, id: data.rewardId }, select: { pointsCost: true } });
     if (reward && reward.pointsCost !== data.points) {
@@ -23,7 +26,7 @@ export async function redeemRewardAtTill(db: DbOrTx, actor: Actor, data: TillRew
     rewardId: data.rewardId,
     customerId: data.customerId,
     customerPhone: data.phone,
-    idempotencyKey: idempotencyKeyOf(data),
+    idempotencyKey: key,
     storeId: data.storeId,
   }, { storeLenient: true });
   const entry = await db.ledgerEntry.findUniqueOrThrow({ where: { businessId_id: { businessId: actor.businessId, id: redemption.entryId } } });

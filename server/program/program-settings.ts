@@ -8,6 +8,7 @@ import { fieldChanges, recordAudit } from "../audit/record-audit";
 import { storableText } from "../storable";
 import type { DbOrTx } from "../db/client";
 import type { Actor } from "../actors/actor";
+import { MAX_PENDING_DAYS } from "../ledger/ledger-schemas";
 import { tiersSchema, type Tier } from "./tier-schemas";
 
 const SELECT = {
@@ -51,7 +52,7 @@ export const updateSettingsInput = z.object({
     .number()
     .int("must be a whole number of days")
     .min(0, "must be 0 (spendable at once) or more")
-    .max(365, "must be at most 365 days")
+    .max(MAX_PENDING_DAYS, `must be at most ${MAX_PENDING_DAYS} days`)
     .optional()
     .meta({ description: "Days an award stays pending (not spendable, e.g. your return window) unless it gives availableAt; 0: spendable at once." }),
   tierBasis: z

@@ -6,7 +6,8 @@ import type { Db } from "../db/client";
 // once after an owner changes the tier table or the basis. A page of customers per statement,
 // so no transaction holds many customer locks for long.
 export async function reevaluateTiers(db: Db, options: { businessId?: string; pageSize?: number } = {}): Promise<{ changed: number }> {
-  const pageSize = options.pageSize ?? 500;
+  // Small pages: each holds its customers' row locks until it commits, and ledger writes to them wait.
+  const pageSize = options.pageSize ?? 100;
   const businesses = options.businessId
     ? [options.businessId]
     : (await db.business.findMany({ where: { tierBasis: "ROLLING_12_MONTHS" }, select: { id: true } })).map((b) => b.id);

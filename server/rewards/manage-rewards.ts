@@ -1,5 +1,6 @@
 // The rewards catalogue: created, listed, read and changed (retiring one is `active: false`;
 // a reward is never deleted, since redemptions name it). Every change is audited.
+import { withLiveBalance } from "../ledger/live-balance";
 import { z } from "zod";
 import type { Actor } from "../actors/actor";
 import { fieldChanges, recordAudit } from "../audit/record-audit";
@@ -45,19 +46,32 @@ export async function getReward(db: DbOrTx, actor: Actor, input: { id: string })
 }
 
 // The filter as the adapters parsed it with listRewardsInput. `customerId`: only what that
-// customer can redeem now (the till's "what can I get?").
+// customer can redeem now (the till's "what can I get?"): active, in its window, in stock (a
+// pool with a code left), within their spendable points and their per-customer limit.
 export async function listRewards(db: DbOrTx, actor: Actor, filter: z.output<typeof listRewardsInput>): Promise<{ items: PublicReward[]; pagination: Pagination }> {
   const { active, customerId, page, perPage } = filter;
   const where: Prisma.RewardWhereInput = { businessId: actor.businessId, active };
   if (customerId) {
-    const customer = await db.customer.findFirst({ where: { businessId: actor.businessId, id: customerId, erasedAt: null }, select: { balance: true } });
-    if (!customer) throw new AppError("CUSTOMER_NOT_FOUND", "No such customer in this business.");
+    const row = await db.customer.findFirst({ where: { businessId: actor.businessId, id: customerId, erasedAt: null }, select: { id: true, balance: true } });
+    if (!row) throw new AppError("CUSTOMER_NOT_FOUND", "No such customer in this business.");
+    // Spendable as of now (as redeeming would find it), and the rewards they hold their limit of.
+    const customer = await withLiveBalance(db, actor.businessId, row);
+    const atLimit = await db.$queryRaw<{ reward_id: string }[]>`
+      SELECT r.reward_id FROM redemptions r JOIN rewards w ON w.business_id = r.business_id AND w.id = r.reward_id
+       WHERE r.business_id = ${actor.businessId}::uuid AND r.customer_id = ${customer.id}::uuid AND r.status = 'ACTIVE' AND w.per_customer_limit IS NOT NULL
+       GROUP BY r.reward_id, w.per_customer_limit HAVING count(*) >= w.per_customer_limit`;
     const now = new Date();
     Object.assign(where, {
       active: true,
       pointsCost: { lte: customer.balance },
-      OR: [{ stock: null }, { stock: { gt: 0 } }],
-      AND: [{ OR: [{ validFrom: null }, { validFrom: { lte: now } }] }, { OR: [{ validUntil: null }, { validUntil: { gt: now } }] }],
+      id: { notIn: atLimit.map((r) => r.reward_id) },
+      AND: [
+        { OR: [{ stock: null }, { stock: { gt: 0 } }] },
+        // A pool with no code left is out of stock too.
+        { OR: [{ couponMode: { not: "POOL" } }, { coupons: { some: { status: "AVAILABLE" } } }] },
+        { OR: [{ validFrom: null }, { validFrom: { lte: now } }] },
+        { OR: [{ validUntil: null }, { validUntil: { gt: now } }] },
+      ],
     } satisfies Prisma.RewardWhereInput);
   }
   const [rows, total] = await Promise.all([

@@ -36,11 +36,10 @@ CREATE TABLE "tier_changes" (
 -- CreateIndex
 CREATE INDEX "tier_changes_business_id_customer_id_created_at_idx" ON "tier_changes"("business_id", "customer_id", "created_at");
 
--- CreateIndex
-CREATE INDEX "ledger_entries_business_id_store_id_created_at_idx" ON "ledger_entries"("business_id", "store_id", "created_at");
-
 -- AddForeignKey
-ALTER TABLE "ledger_entries" ADD CONSTRAINT "ledger_entries_business_id_store_id_fkey" FOREIGN KEY ("business_id", "store_id") REFERENCES "stores"("business_id", "id") ON DELETE RESTRICT ON UPDATE CASCADE;
+-- NOT VALID: every existing entry has no store, so there is nothing to check, and validating
+-- would scan the whole ledger while holding off its writes. New rows are checked as usual.
+ALTER TABLE "ledger_entries" ADD CONSTRAINT "ledger_entries_business_id_store_id_fkey" FOREIGN KEY ("business_id", "store_id") REFERENCES "stores"("business_id", "id") ON DELETE RESTRICT ON UPDATE CASCADE NOT VALID;
 
 -- AddForeignKey
 ALTER TABLE "tier_changes" ADD CONSTRAINT "tier_changes_business_id_customer_id_fkey" FOREIGN KEY ("business_id", "customer_id") REFERENCES "customers"("business_id", "id") ON DELETE RESTRICT ON UPDATE CASCADE;

@@ -17,7 +17,10 @@ DECLARE
   v_id uuid := gen_random_uuid();
   v_expiry_days int;
   v_pending_days int;
-  v_tier_percent int;
+  v_basis "TierBasis";
+  v_tiers jsonb;
+  v_tier jsonb;
+  v_qualifying int;
   v_points int := p_points;
   v_percent int;
   v_available timestamptz;
@@ -25,12 +28,23 @@ DECLARE
   v_entry "ledger_entries";
 BEGIN
   -- One read of the business for everything a credit needs (this is every award's hot path).
-  SELECT b."point_expiry_days", b."pending_days",
-         (SELECT (t->>'multiplierPercent')::int FROM jsonb_array_elements(b."tiers") t WHERE t->>'name' = c."tier" LIMIT 1)
-    INTO v_expiry_days, v_pending_days, v_tier_percent
+  SELECT b."point_expiry_days", b."pending_days", b."tier_basis", b."tiers"
+    INTO v_expiry_days, v_pending_days, v_basis, v_tiers
     FROM "businesses" b WHERE b."id" = c."business_id";
   IF p_type = 'AWARD' THEN
-    v_percent := CASE WHEN coalesce((req->>'skipMultiplier')::boolean, false) THEN 100 ELSE coalesce(v_tier_percent, 100) END;
+    -- The customer's tier under the tier table as it is now, so a renamed tier or a changed
+    -- threshold or multiplier applies from the next award on, not from the next re-evaluation.
+    -- On a lifetime basis that costs nothing to decide here; on a rolling one the stored tier
+    -- stands until the daily re-evaluation, unless the table no longer has it.
+    IF v_basis = 'LIFETIME' OR NOT EXISTS (SELECT 1 FROM jsonb_array_elements(v_tiers) t WHERE t->>'name' = c."tier") THEN
+      v_qualifying := ll_qualifying(c."business_id", c."id", v_basis, c."lifetime_earned", c."pending");
+      SELECT t INTO v_tier FROM jsonb_array_elements(v_tiers) t
+       WHERE (t->>'minPoints')::int <= v_qualifying ORDER BY (t->>'minPoints')::int DESC LIMIT 1;
+    ELSE
+      SELECT t INTO v_tier FROM jsonb_array_elements(v_tiers) t WHERE t->>'name' = c."tier" LIMIT 1;
+    END IF;
+    IF (v_tier->>'name') IS DISTINCT FROM c."tier" THEN c := ll_retier(c, 'REEVALUATED'); END IF;
+    v_percent := CASE WHEN coalesce((req->>'skipMultiplier')::boolean, false) THEN 100 ELSE coalesce((v_tier->>'multiplierPercent')::int, 100) END;
     -- Rounded down (integer division of non-negative numbers), in bigint so 10M x 1000% fits
     -- until the int cast, which refuses what the balance could not hold.
     v_points := (p_points::bigint * v_percent / 100)::int;

@@ -37,7 +37,8 @@ DECLARE
 BEGIN
   FOR v_customer IN SELECT DISTINCT "customer_id" FROM "point_lots"
                      WHERE "business_id" = p_business AND "pending" AND "available_at" <= now() LIMIT p_limit LOOP
-    SELECT * INTO c FROM "customers" WHERE "business_id" = p_business AND "id" = v_customer FOR UPDATE SKIP LOCKED;
+    -- (An erased customer's pending points were cancelled with the erasure; never pay them out.)
+    SELECT * INTO c FROM "customers" WHERE "business_id" = p_business AND "id" = v_customer AND "erased_at" IS NULL FOR UPDATE SKIP LOCKED;
     IF FOUND THEN
       PERFORM ll_release(c);
       v_done := v_done + 1;

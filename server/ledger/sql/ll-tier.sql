@@ -59,20 +59,28 @@ END $$;
 
 -- Re-evaluates a business's customers (the daily job for a rolling basis, and after the tier
 -- table or basis changes), a page at a time in id order after p_after, one customer at a time
--- under their row lock so no ledger write races it; each page is its own short transaction.
+-- under their row lock so no ledger write races it; each page is its own short transaction,
+-- holding at most a page of customer locks until it commits.
 -- Returns the last id done (NULL: no more) and how many changed tier.
 CREATE OR REPLACE FUNCTION ll_reevaluate_tiers(p_business uuid, p_after uuid, p_limit int, OUT last_id uuid, OUT changed int)
 LANGUAGE plpgsql AS $$
 DECLARE
   v_id uuid;
+  v_from text;
   c "customers";
 BEGIN
   changed := 0;
   FOR v_id IN SELECT "id" FROM "customers" WHERE "business_id" = p_business AND "erased_at" IS NULL
                  AND "id" > coalesce(p_after, '00000000-0000-0000-0000-000000000000'::uuid) ORDER BY "id" LIMIT p_limit LOOP
-    SELECT * INTO c FROM "customers" WHERE "business_id" = p_business AND "id" = v_id FOR UPDATE;
-    IF (ll_retier(c, 'REEVALUATED'))."tier" IS DISTINCT FROM c."tier" THEN changed := changed + 1; END IF;
     last_id := v_id;
+    -- A customer being written right now is left to that write (it re-tiers them if what they
+    -- earned moved) or to the next run: the job never makes the ledger wait.
+    SELECT * INTO c FROM "customers" WHERE "business_id" = p_business AND "id" = v_id FOR UPDATE SKIP LOCKED;
+    CONTINUE WHEN NOT FOUND;
+    v_from := c."tier";
+    -- Pending points whose time has come count, as balance answers already count them.
+    c := ll_release(c);
+    IF (ll_retier(c, 'REEVALUATED'))."tier" IS DISTINCT FROM v_from THEN changed := changed + 1; END IF;
   END LOOP;
 END $$;
 

@@ -24,6 +24,8 @@ BEGIN
       SELECT l."id" FROM "point_lots" l
        WHERE l."business_id" = p_business AND NOT l."depleted" AND l."expiry_warned_at" IS NULL
          AND l."expires_at" > p_now AND l."expires_at" <= p_now + make_interval(days => v_days)
+         -- Not for points the customer can't spend yet: warned once they become available.
+         AND (NOT l."pending" OR l."available_at" <= p_now)
        ORDER BY l."expires_at", l."id"
        LIMIT p_limit
          FOR UPDATE SKIP LOCKED)

@@ -131,7 +131,7 @@ export const cancelRedemptionOperation = defineOperation({
     "Refunds the points (a REVERSAL), returns one to the reward's stock, and puts an unused pool code back (a generated one is voided; " +
     "a used code stays used). Once: cancelling again answers the cancelled redemption and refunds nothing.",
   scope: "points:write", params: redemptionIdParams, body: cancelRedemptionBody.extend(staff), response: redemptionOutcomeSchema, status: 200,
-  example: { reason: "Order returned" }, errors: ["VALIDATION_ERROR", "NOT_FOUND", "ALREADY_REVERSED"],
+  example: { reason: "Order returned" }, errors: ["VALIDATION_ERROR", "NOT_FOUND", "CUSTOMER_NOT_FOUND", "ALREADY_REVERSED"],
 });
 
 export const getCouponOperation = defineOperation({

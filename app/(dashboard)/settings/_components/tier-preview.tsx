@@ -37,7 +37,7 @@ export function TierPreview({ control }: { control: Control<SettingsFormValues> 
   return (
     <aside className="rounded-lg border border-slate-200 bg-slate-50 p-4" aria-live="polite" data-testid="tier-preview">
       <h3 className="text-sm font-semibold text-slate-900">Who would land where</h3>
-      <p className="mt-1 text-xs text-slate-500">Today&apos;s active customers under the tiers above, before you save.</p>
+      <p className="mt-1 text-xs text-slate-500">Today&apos;s customers under the tiers above, before you save.</p>
       {!valid.success ? (
         <p className="mt-3 text-sm text-amber-700">Fix the tiers to see the preview.</p>
       ) : preview.error ? (

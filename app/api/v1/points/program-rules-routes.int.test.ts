@@ -58,6 +58,8 @@ describe("program rules over /api/v1/points", () => {
     });
     const spend = await call("POST", redeem, { key, body: { customerEmail: "c@example.com", amount: 71 } });
     expect([spend.status, spend.json.code]).toEqual([422, "INSUFFICIENT_POINTS"]);
+    const tooLate = await call("POST", award, { key, body: { customerEmail: "c@example.com", amount: 1, availableAt: new Date(Date.now() + 400 * 86_400_000).toISOString() } });
+    expect([tooLate.status, tooLate.json.error]).toEqual([400, expect.stringMatching(/availableAt: must be at most 365 days from now/)]);
     const atUnknownStore = await call("POST", redeem, { key, body: { customerEmail: "c@example.com", amount: 1, storeId: "XX" } });
     expect([atUnknownStore.status, atUnknownStore.json.code]).toEqual([400, "VALIDATION_ERROR"]);
     expect(await db.ledgerEntry.count({ where: { type: "REDEEM" } })).toBe(0);

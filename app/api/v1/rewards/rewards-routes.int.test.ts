@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { cliActor } from "@/server/actors/actor";
 import { db } from "@/server/db/client";
+import { redeemReward } from "@/server/rewards/redeem-reward";
 import { createReward } from "@/server/rewards/manage-rewards";
 import { awardPoints } from "@/server/ledger";
 import { businessWithKey, call, createKey } from "@/test/api";
@@ -70,6 +71,13 @@ describe("GET /api/v1/rewards and /rewards/{id}", () => {
     const { transaction } = await awardPoints(db, actor, { customerEmail: "c@example.com", amount: 60 });
     const mine = await call("GET", list, { key, query: { customerId: transaction.customerId } });
     expect((mine.data.items as Reward[]).map((r) => r.id)).toEqual([cheap.id]);
+    // Not a reward they hold their limit of, nor an empty pool; and pending points don't count.
+    const once = await createReward(db, actor, { title: "Once", pointsCost: 5, perCustomerLimit: 1 });
+    await createReward(db, actor, { title: "Empty pool", pointsCost: 5, couponMode: "POOL" });
+    await redeemReward(db, actor, { rewardId: once.id, customerId: transaction.customerId });
+    await awardPoints(db, actor, { customerId: transaction.customerId, amount: 1000, availableAt: new Date(Date.now() + 86_400_000) });
+    const now = await call("GET", list, { key, query: { customerId: transaction.customerId } });
+    expect((now.data.items as Reward[]).map((r) => r.title)).toEqual(["Cookie"]);
     expect((await call("GET", getOne, { key, params: { id: pricey.id } })).data).toMatchObject({ title: "Mug", stock: null });
     expect((await call("GET", list, { key, query: { active: "maybe" } })).status).toBe(400);
     expect((await call("GET", list, { key, query: { customerId: crypto.randomUUID() } })).status).toBe(404);

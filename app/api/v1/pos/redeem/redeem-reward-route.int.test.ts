@@ -24,6 +24,13 @@ describe("POST /api/v1/pos/redeem with a rewardId", () => {
     expect(again.json).toEqual(res.json);
     expect(await db.redemption.findMany({ where: { businessId: business.id } })).toMatchObject([{ id: res.data.redemptionId, couponCode: res.data.couponCode }]);
     expect(await db.reward.findFirstOrThrow({ where: { id: reward.id } })).toMatchObject({ stock: 3 });
+    // The price changed since: a retry that sent the price it showed still replays.
+    const priced = { ...body, points: 80, idempotencyKey: "till-7-receipt-13" };
+    const first = await call("POST", redeem, { key, body: priced });
+    await db.reward.update({ where: { businessId_id: { businessId: business.id, id: reward.id } }, data: { pointsCost: 90 } });
+    const retry = await call("POST", redeem, { key, body: priced });
+    expect([retry.status, retry.headers.get("idempotent-replayed")]).toEqual([201, "true"]);
+    expect(retry.json).toEqual(first.json);
   });
 
   it("refuses points that aren't the reward's price, and a body with neither points nor a reward, writing nothing", async () => {
