@@ -67,7 +67,7 @@ const list = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), 
 
 export const listRewardsOperation = defineOperation({
   method: "GET", path: "/rewards", tag: "Rewards", summary: "List rewards",
-  description: "Cheapest first, paged. `customerId` narrows to what that customer can redeem now (active, in its window, in stock, affordable).",
+  description: "Cheapest first, paged. `customerId` narrows to what that customer can redeem now (active, in its window, in stock with a code left, within their spendable points and their per-customer limit).",
   scope: "points:read", query: listRewardsInput, response: list(rewardSchema), status: 200, errors: ["VALIDATION_ERROR", "CUSTOMER_NOT_FOUND"],
 });
 
