@@ -21,7 +21,7 @@ export function UploadCodesDialog({ reward, onClose }: { reward: { id: string; t
     trpc.rewards.uploadCoupons.mutationOptions({
       onSuccess: ({ added, duplicates }) => {
         const skipped = duplicates.length ? `; ${formatPoints(duplicates.length)} already there (${duplicates.slice(0, 3).join(", ")}${duplicates.length > 3 ? ", …" : ""})` : "";
-        toast.success(`${formatPoints(added)} codes added${skipped}.`);
+        toast.success(`${formatPoints(added)} ${added === 1 ? "code" : "codes"} added${skipped}.`);
         close();
         void refresh();
       },
