@@ -91,6 +91,18 @@ test("owner fills a POOL reward's codes from a CSV file and from pasted codes, t
   const row = owner.getByTestId("reward-row").filter({ hasText: "Partner voucher" });
   await expect(row.getByTestId("reward-facts")).toContainText("1 per customer · Always valid · 0 pool codes left");
 
+  // Edited in place: its only row, since a row being edited shows its title only in an input.
+  const only = owner.getByTestId("reward-row");
+  await only.getByRole("button", { name: "Edit" }).click();
+  await only.getByLabel("Title").fill("Partner voucher 10%");
+  await only.getByLabel("Stock").fill("-2");
+  await only.getByRole("button", { name: "Save reward" }).click();
+  await expect(only.getByText("must not be negative")).toBeVisible();
+  await only.getByLabel("Stock").fill("10");
+  await only.getByRole("button", { name: "Save reward" }).click();
+  await expect(row.getByTestId("reward-facts")).toHaveText("10 left · 1 per customer · Always valid · 0 pool codes left");
+  await expect(row).toContainText("Partner voucher 10%");
+
   await row.getByRole("button", { name: "Upload codes" }).click();
   await owner.locator('input[name="codes-file"]').setInputFiles({ name: "codes.csv", mimeType: "text/csv", buffer: Buffer.from("code\npv-001\npv-002\n") });
   await owner.getByRole("dialog").getByRole("button", { name: "Upload codes" }).click();

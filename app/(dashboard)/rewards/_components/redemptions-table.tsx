@@ -24,23 +24,27 @@ export function RedemptionsTable({ rewardId, customerId }: Props) {
   if (list.error) return <ErrorState message={list.error.message} />;
   if (list.data.items.length === 0) return <EmptyState title="No redemptions yet" description="Rewards redeemed at the counter or through the API show up here." />;
   const { totalPages } = list.data.pagination;
-  const columns = [{ label: "When" }, ...(customerId ? [] : [{ label: "Customer" }]), ...(rewardId ? [] : [{ label: "Reward" }]), { label: "Points", align: "right" as const }, { label: "Code" }, { label: "Status" }, { label: "" }];
+  // What was redeemed and when share a cell (as in the history), so the table fits beside the
+  // history on a customer's page; the customer column shows where it isn't implied.
+  const columns = [{ label: rewardId ? "When" : "Reward" }, ...(customerId ? [] : [{ label: "Customer" }]), { label: "Points", align: "right" as const }, { label: "Code" }, { label: "Status" }, { label: "" }];
   return (
     <div className="-mx-5 -my-5 overflow-x-auto">
       <SimpleTable columns={columns} dense>
         {list.data.items.map((r) => (
           <tr key={r.id} data-testid="redemption-row">
-            <td className="whitespace-nowrap px-4 py-2.5 text-slate-600">{formatDateTime(r.createdAt)}</td>
+            <td className="max-w-[14rem] px-4 py-2.5">
+              {!rewardId && <span className="block truncate font-medium text-slate-900">{r.rewardTitle}</span>}
+              <span className={`block whitespace-nowrap ${rewardId ? "text-slate-600" : "text-xs text-slate-400"}`}>{formatDateTime(r.createdAt)}</span>
+            </td>
             {!customerId && (
               <td className="max-w-[12rem] truncate px-4 py-2.5">
                 {r.customer.erased ? customerLabel(r.customer) : <Link href={`/customers/${r.customerId}`} className="font-medium text-brand-700 hover:underline">{customerLabel(r.customer)}</Link>}
               </td>
             )}
-            {!rewardId && <td className="max-w-[12rem] truncate px-4 py-2.5">{r.rewardTitle}</td>}
             <td className="whitespace-nowrap px-4 py-2.5 text-right tabular-nums">{formatPoints(r.points)}</td>
             <td className="whitespace-nowrap px-4 py-2.5 font-mono text-xs" data-testid="redemption-code">{r.couponCode ?? "—"}</td>
-            <td className="whitespace-nowrap px-4 py-2.5" title={r.cancelReason ?? undefined}>
-              {r.status === "ACTIVE" ? <Pill tone="green">Active</Pill> : <Pill tone="slate">Cancelled{r.cancelledAt ? ` ${formatDateTime(r.cancelledAt)}` : ""}</Pill>}
+            <td className="whitespace-nowrap px-4 py-2.5" title={r.cancelledAt ? `Cancelled ${formatDateTime(r.cancelledAt)}${r.cancelReason ? `: ${r.cancelReason}` : ""}` : undefined}>
+              {r.status === "ACTIVE" ? <Pill tone="green">Active</Pill> : <Pill tone="slate">Cancelled</Pill>}
             </td>
             <td className="px-4 py-2.5 text-right">
               {r.status === "ACTIVE" && (

@@ -57,7 +57,7 @@ export function CustomerDetail({ id, isOwner }: { id: string; isOwner: boolean }
         />
       </div>
       <div className="grid gap-6 lg:grid-cols-3">
-        <div className="space-y-6 lg:col-span-1">
+        <div className="min-w-0 space-y-6 lg:col-span-1">
           <RedeemCard customerId={c.id} balance={c.balance} locked={c.status === "BLOCKED"} />
           <AdjustForm customerId={c.id} balance={c.balance} />
           <Card title="Badges">
@@ -72,7 +72,7 @@ export function CustomerDetail({ id, isOwner }: { id: string; isOwner: boolean }
             )}
           </Card>
         </div>
-        <div className="space-y-6 lg:col-span-2">
+        <div className="min-w-0 space-y-6 lg:col-span-2">
           <HistoryTable customerId={c.id} />
           <Card title="Redemptions">
             <RedemptionsTable customerId={c.id} />
