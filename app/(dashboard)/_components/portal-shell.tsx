@@ -24,6 +24,7 @@ const NAV: { href: string; label: string; ownerOnly?: boolean }[] = [
   { href: "/team", label: "Team", ownerOnly: true },
   { href: "/api-keys", label: "API keys", ownerOnly: true },
   { href: "/webhooks", label: "Webhooks", ownerOnly: true },
+  { href: "/rewards", label: "Rewards" },
   { href: "/stores", label: "Stores" },
   { href: "/settings", label: "Settings", ownerOnly: true },
 ];

@@ -4,6 +4,7 @@ import { apiKeysRouter } from "./api-keys-router";
 import { customersRouter } from "./customers-router";
 import { analyticsRouter, auditRouter } from "./insights-router";
 import { pointsRouter } from "./points-router";
+import { rewardsRouter } from "./rewards-router";
 import { sessionRouter } from "./session-router";
 import { settingsRouter } from "./settings-router";
 import { storesRouter } from "./stores-router";
@@ -20,6 +21,7 @@ export const appRouter = router({
   webhooks: webhooksRouter,
   settings: settingsRouter,
   stores: storesRouter,
+  rewards: rewardsRouter,
   analytics: analyticsRouter,
   audit: auditRouter,
 });

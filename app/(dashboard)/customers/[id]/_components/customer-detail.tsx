@@ -8,6 +8,8 @@ import { EmptyState, ErrorState, Pill, Skeleton } from "@/components/ui/states";
 import { AdjustForm } from "./adjust-form";
 import { CustomerActions } from "./customer-actions";
 import { HistoryTable } from "./history-table";
+import { RedeemCard } from "./redeem-card";
+import { RedemptionsTable } from "../../../rewards/_components/redemptions-table";
 
 export function CustomerDetail({ id, isOwner }: { id: string; isOwner: boolean }) {
   const trpc = useTRPC();
@@ -55,7 +57,8 @@ export function CustomerDetail({ id, isOwner }: { id: string; isOwner: boolean }
         />
       </div>
       <div className="grid gap-6 lg:grid-cols-3">
-        <div className="space-y-6 lg:col-span-1">
+        <div className="min-w-0 space-y-6 lg:col-span-1">
+          <RedeemCard customerId={c.id} balance={c.balance} locked={c.status === "BLOCKED"} />
           <AdjustForm customerId={c.id} balance={c.balance} />
           <Card title="Badges">
             {c.badges.length === 0 ? (
@@ -69,8 +72,11 @@ export function CustomerDetail({ id, isOwner }: { id: string; isOwner: boolean }
             )}
           </Card>
         </div>
-        <div className="lg:col-span-2">
+        <div className="min-w-0 space-y-6 lg:col-span-2">
           <HistoryTable customerId={c.id} />
+          <Card title="Redemptions">
+            <RedemptionsTable customerId={c.id} />
+          </Card>
         </div>
       </div>
     </div>

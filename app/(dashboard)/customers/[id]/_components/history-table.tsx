@@ -14,6 +14,11 @@ const TYPES = ["AWARD", "REDEEM", "ADJUST", "EXPIRE", "REVERSAL"] as const;
 type EntryType = (typeof TYPES)[number];
 const TONE = { AWARD: "green", REDEEM: "blue", ADJUST: "amber", EXPIRE: "slate", REVERSAL: "red" } as const;
 
+// A reward's REDEEM entry is undone by cancelling the redemption (Redemptions card), which also
+// returns the stock and the code; reversing the entry alone would refund the points and leave
+// the redemption standing with its code still good.
+const redemptionOf = (e: { type: string; metadata: Record<string, unknown> | null }) => e.type === "REDEEM" && typeof e.metadata?.redemptionId === "string";
+
 export function HistoryTable({ customerId }: { customerId: string }) {
   const trpc = useTRPC();
   const [type, setType] = useState<EntryType | "">("");
@@ -51,7 +56,7 @@ export function HistoryTable({ customerId }: { customerId: string }) {
                   <td className={`whitespace-nowrap px-4 py-2.5 text-right font-medium tabular-nums ${e.points >= 0 ? "text-emerald-700" : "text-red-700"}`}>{formatSignedPoints(e.points)}</td>
                   <td className="whitespace-nowrap px-4 py-2.5 text-right tabular-nums">{formatPoints(e.balanceAfter)}</td>
                   <td className="px-4 py-2.5 text-right">
-                    {["AWARD", "REDEEM", "ADJUST"].includes(e.type) && !reversed.has(e.id) && (
+                    {["AWARD", "REDEEM", "ADJUST"].includes(e.type) && !reversed.has(e.id) && !redemptionOf(e) && (
                       <Button variant="ghost" size="sm" onClick={() => setReversing({ id: e.id, type: e.type, points: e.points, description: e.description })}>Reverse</Button>
                     )}
                   </td>

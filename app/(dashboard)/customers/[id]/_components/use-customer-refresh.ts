@@ -2,7 +2,8 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useTRPC } from "@/components/trpc-provider";
 
-// After any write on a customer, the balance card, the history and the list are all stale.
+// After any write on a customer, the balance card, the history, the list and what they can
+// redeem (and have redeemed) are all stale.
 export function useCustomerRefresh() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -10,5 +11,6 @@ export function useCustomerRefresh() {
     Promise.all([
       queryClient.invalidateQueries({ queryKey: trpc.customers.pathKey() }),
       queryClient.invalidateQueries({ queryKey: trpc.points.pathKey() }),
+      queryClient.invalidateQueries({ queryKey: trpc.rewards.pathKey() }),
     ]);
 }
