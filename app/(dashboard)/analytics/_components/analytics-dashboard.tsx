@@ -28,7 +28,7 @@ export function AnalyticsDashboard() {
         actions={
           <div className="flex flex-wrap items-center gap-2">
             {d && d.stores.length > 0 && (
-              <Select aria-label="Store" value={storeId} onChange={(e) => setStoreId(e.target.value)} data-testid="store-filter">
+              <Select aria-label="Store" className="w-auto" value={storeId} onChange={(e) => setStoreId(e.target.value)} data-testid="store-filter">
                 <option value="">All stores</option>
                 {d.stores.map((s) => (
                   <option key={s.id} value={s.id}>
@@ -38,9 +38,9 @@ export function AnalyticsDashboard() {
                 ))}
               </Select>
             )}
-            <Input type="date" aria-label="From" value={range.from} max={range.to} onChange={(e) => setRange((r) => ({ ...r, from: e.target.value }))} />
+            <Input type="date" aria-label="From" className="w-auto" value={range.from} max={range.to} onChange={(e) => setRange((r) => ({ ...r, from: e.target.value }))} />
             <span className="text-slate-400">–</span>
-            <Input type="date" aria-label="To" value={range.to} min={range.from} onChange={(e) => setRange((r) => ({ ...r, to: e.target.value }))} />
+            <Input type="date" aria-label="To" className="w-auto" value={range.to} min={range.from} onChange={(e) => setRange((r) => ({ ...r, to: e.target.value }))} />
           </div>
         }
       />

@@ -1,7 +1,7 @@
 "use client";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { formatDateTime, formatPoints, formatSignedPoints } from "@/components/format";
+import { formatDate, formatDateTime, formatPoints, formatSignedPoints } from "@/components/format";
 import { useTRPC } from "@/components/trpc-provider";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -52,6 +52,17 @@ export function HistoryTable({ customerId }: { customerId: string }) {
                   <td className="max-w-[18rem] px-4 py-2.5">
                     <span className="block truncate">{e.description ?? "—"}</span>
                     <span className="block truncate text-xs text-slate-400">{[formatDateTime(e.createdAt), e.staffName, e.source.toLowerCase()].filter(Boolean).join(" · ")}</span>
+                    {/* Pending until then; a multiplied award says by how much. */}
+                    {(pendingUntil(e) || (e.multiplierPercent && e.multiplierPercent !== 100)) && (
+                      <span className="block truncate text-xs text-slate-500">
+                        {[
+                          pendingUntil(e) && `pending until ${formatDate(pendingUntil(e)!)}`,
+                          e.multiplierPercent && e.multiplierPercent !== 100 && `${formatPoints(e.basePoints ?? 0)} × ${e.multiplierPercent / 100} (tier)`,
+                        ]
+                          .filter(Boolean)
+                          .join(" · ")}
+                      </span>
+                    )}
                   </td>
                   <td className={`whitespace-nowrap px-4 py-2.5 text-right font-medium tabular-nums ${e.points >= 0 ? "text-emerald-700" : "text-red-700"}`}>{formatSignedPoints(e.points)}</td>
                   <td className="whitespace-nowrap px-4 py-2.5 text-right tabular-nums">{formatPoints(e.balanceAfter)}</td>
@@ -77,4 +88,10 @@ export function HistoryTable({ customerId }: { customerId: string }) {
       <ReverseDialog entry={reversing} onClose={() => setReversing(null)} />
     </Card>
   );
+}
+
+// A pending credit's date while it is still ahead (reads count it as spendable from then on).
+function pendingUntil(e: { availableAt: Date | string | null }): Date | null {
+  const at = e.availableAt ? new Date(e.availableAt) : null;
+  return at && at.getTime() > Date.now() ? at : null;
 }
