@@ -2,6 +2,7 @@
 // one per test that needs exact totals, pages already signed in as their owner or staff member,
 // and the public API called with a Bearer key.
 import { execFile } from "node:child_process";
+import { mkdirSync } from "node:fs";
 import { promisify } from "node:util";
 import { test as base, expect, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 import { SIGNED_IN_PAGE_TIMEOUT, signedInPage, type Credentials } from "./sessions";
@@ -95,4 +96,16 @@ export async function callApi(request: APIRequestContext, key: string, path: str
 
 export async function screenshot(page: Page, name: string) {
   await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
+}
+
+// The page at desktop and phone widths, each checked for sideways scrolling (the page must fit
+// a 390 px phone) and saved as `<dir>/<name>-<width>.png` for a person to look at.
+export async function shootWidths(page: Page, dir: string, name: string) {
+  mkdirSync(dir, { recursive: true });
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: width === 390 ? 844 : 800 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: `${dir}/${name}-${width}.png`, fullPage: true });
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
 }

@@ -3,18 +3,11 @@
 // Data goes in through the public API, as a till would send it. Screenshots at desktop and phone
 // widths go to SHOTS for a person to look at.
 import type { Page } from "@playwright/test";
-import { callApi, expect, test } from "./fixtures";
+import { callApi, expect, shootWidths, test } from "./fixtures";
 
 const SHOTS = "/tmp/program-shots";
 
-async function shoot(page: Page, name: string) {
-  for (const width of [1280, 390]) {
-    await page.setViewportSize({ width, height: width === 390 ? 844 : 800 });
-    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
-    await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
-  }
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
+const shoot = (page: Page, name: string) => shootWidths(page, SHOTS, name);
 
 test("analytics compare stores and filter to one; a customer's page shows pending points and the way to the next tier", async ({ freshOwnerPage: page, freshSeed }) => {
   const key = freshSeed.apiKey;

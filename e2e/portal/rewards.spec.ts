@@ -3,19 +3,11 @@
 // page and hand over the code, and the redemption is cancelled from the rewards page with the
 // points coming back. Screenshots at desktop and phone widths go to SHOTS for a person to see.
 import type { Page } from "@playwright/test";
-import { callApi, expect, test } from "./fixtures";
+import { callApi, expect, shootWidths, test } from "./fixtures";
 
 const SHOTS = "/tmp/rewards-shots";
 
-async function shoot(page: Page, name: string) {
-  for (const width of [1280, 390]) {
-    await page.setViewportSize({ width, height: width === 390 ? 844 : 800 });
-    // No sideways scrolling on a phone: the page fits its width.
-    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
-    await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
-  }
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
+const shoot = (page: Page, name: string) => shootWidths(page, SHOTS, name);
 
 test("owner adds a reward, staff redeem it for a customer and see the code, and cancelling refunds the points", async ({ freshOwnerPage: owner, freshStaffPage: staff, freshSeed: seed }) => {
   const customer = seed.customers[0]!;

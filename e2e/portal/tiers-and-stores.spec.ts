@@ -2,19 +2,11 @@
 // test touches (its three customers have earned 500, 320 and 80 points). Screenshots of both
 // pages at desktop and phone widths go to SHOTS for a person to look at.
 import type { Page } from "@playwright/test";
-import { expect, test } from "./fixtures";
+import { expect, shootWidths, test } from "./fixtures";
 
 const SHOTS = "/tmp/portal-shots";
 
-async function shoot(page: Page, name: string) {
-  for (const width of [1280, 390]) {
-    await page.setViewportSize({ width, height: width === 390 ? 844 : 800 });
-    // No sideways scrolling on a phone: the page fits its width.
-    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
-    await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
-  }
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
+const shoot = (page: Page, name: string) => shootWidths(page, SHOTS, name);
 
 const previewRow = (page: Page, name: string) => page.getByTestId("tier-preview").getByTestId("preview-row").filter({ hasText: name });
 

@@ -2,12 +2,10 @@
 // Cancelling gives the points back (a reversal of the redeem entry), one stock and an unused
 // code; like any reversal it needs a reason, kept on the redemption and in the history.
 import { useMutation } from "@tanstack/react-query";
-import { useState } from "react";
 import { toast } from "sonner";
 import { formatPoints } from "@/components/format";
 import { useTRPC } from "@/components/trpc-provider";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { Field, Input } from "@/components/ui/field";
+import { ReasonDialog } from "@/components/ui/reason-dialog";
 import { useRewardsRefresh } from "./use-rewards-refresh";
 
 export type CancellableRedemption = { id: string; rewardTitle: string; points: number; couponCode: string | null; customerLabel: string };
@@ -15,12 +13,10 @@ export type CancellableRedemption = { id: string; rewardTitle: string; points: n
 export function CancelRedemptionDialog({ redemption, onClose }: { redemption: CancellableRedemption | null; onClose: () => void }) {
   const trpc = useTRPC();
   const refresh = useRewardsRefresh();
-  const [reason, setReason] = useState("");
   const cancel = useMutation(
     trpc.rewards.cancelRedemption.mutationOptions({
       onSuccess: (result) => {
         toast.success(`Redemption cancelled: ${formatPoints(result.points)} points refunded. New balance ${formatPoints(result.balanceAfter)}.`);
-        setReason("");
         onClose();
         void refresh();
       },
@@ -28,7 +24,7 @@ export function CancelRedemptionDialog({ redemption, onClose }: { redemption: Ca
     }),
   );
   return (
-    <ConfirmDialog
+    <ReasonDialog
       open={redemption !== null}
       title="Cancel this redemption?"
       description={
@@ -40,17 +36,13 @@ export function CancelRedemptionDialog({ redemption, onClose }: { redemption: Ca
         )
       }
       confirmLabel="Cancel redemption"
+      reasonLabel="Reason for cancelling"
+      placeholder="e.g. Redeemed for the wrong customer"
+      name="cancel-reason"
+      required="A reason is required to cancel a redemption."
       loading={cancel.isPending}
-      onCancel={() => (setReason(""), onClose())}
-      onConfirm={() => {
-        if (!redemption) return;
-        if (!reason.trim()) return void toast.error("A reason is required to cancel a redemption.");
-        cancel.mutate({ id: redemption.id, reason: reason.trim() });
-      }}
-    >
-      <Field label="Reason for cancelling">
-        <Input value={reason} onChange={(e) => setReason(e.target.value)} placeholder="e.g. Redeemed for the wrong customer" maxLength={500} name="cancel-reason" />
-      </Field>
-    </ConfirmDialog>
+      onCancel={onClose}
+      onConfirm={(reason) => redemption && cancel.mutate({ id: redemption.id, reason })}
+    />
   );
 }

@@ -4,9 +4,9 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useEffect } from "react";
 import { useForm, useWatch, type Resolver } from "react-hook-form";
-import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
 import { EMPTY_REWARD, REWARD_FIELDS, rewardFormSchema, type RewardFormValues, type RewardInput } from "./reward-form-schema";
+import { FormActions } from "@/components/ui/form-actions";
 
 type Props = {
   initial?: RewardFormValues;
@@ -69,10 +69,7 @@ export function RewardForm({ initial = EMPTY_REWARD, submitLabel, saving, server
           </Field>
         )}
       </div>
-      <div className="flex gap-2">
-        <Button type="submit" loading={saving}>{submitLabel}</Button>
-        <Button type="button" variant="ghost" onClick={onCancel}>Cancel</Button>
-      </div>
+      <FormActions submitLabel={submitLabel} saving={saving} onCancel={onCancel} />
     </form>
   );
 }

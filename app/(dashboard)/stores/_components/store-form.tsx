@@ -4,9 +4,9 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useEffect } from "react";
 import { useForm } from "react-hook-form";
-import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
 import { storeFormSchema, toStoreInput, type StoreFormValues } from "./store-form-schema";
+import { FormActions } from "@/components/ui/form-actions";
 
 type Props = {
   initial?: StoreFormValues;
@@ -39,14 +39,7 @@ export function StoreForm({ initial = EMPTY, submitLabel, saving, codeError, onS
       <Field label="Address" hint="Optional." error={e.address?.message}>
         <Input {...register("address")} maxLength={300} autoComplete="off" />
       </Field>
-      <div className="flex gap-2">
-        <Button type="submit" loading={saving}>
-          {submitLabel}
-        </Button>
-        <Button type="button" variant="ghost" onClick={onCancel}>
-          Cancel
-        </Button>
-      </div>
+      <FormActions submitLabel={submitLabel} saving={saving} onCancel={onCancel} />
     </form>
   );
 }

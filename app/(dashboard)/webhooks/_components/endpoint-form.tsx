@@ -3,9 +3,9 @@
 // or all of them, including types added later) and a note for the owner.
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useController, useForm } from "react-hook-form";
-import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
 import { ALL_EVENTS, endpointFormSchema, groupEvents, toEndpointInput, type EndpointFormValues, type EventOption } from "./webhook-form-schema";
+import { FormActions } from "@/components/ui/form-actions";
 
 type Props = {
   events: EventOption[];
@@ -68,14 +68,7 @@ export function EndpointForm({ events, initial = EMPTY, submitLabel, saving, onS
       <Field label="Description" hint="Optional: what receives these events, for you and your team." error={formState.errors.description?.message}>
         <Input {...register("description")} maxLength={500} />
       </Field>
-      <div className="flex gap-2">
-        <Button type="submit" loading={saving}>
-          {submitLabel}
-        </Button>
-        <Button type="button" variant="ghost" onClick={onCancel}>
-          Cancel
-        </Button>
-      </div>
+      <FormActions submitLabel={submitLabel} saving={saving} onCancel={onCancel} />
     </form>
   );
 }
