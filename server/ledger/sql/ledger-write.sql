@@ -33,7 +33,7 @@ DECLARE
   v_store uuid;
 BEGIN
   -- Set by the ledger itself (ll_credit, below): never taken from the caller.
-  req := req - 'storeUuid' - 'basePoints' - 'multiplierPercent';
+  req := req - 'storeUuid' - 'basePoints' - 'multiplierPercent' - 'nextTierAt';
   IF v_op IS NULL OR v_op NOT IN ('award', 'redeem', 'adjust', 'expire', 'reverse', 'enrol') THEN
     PERFORM ll_fail('VALIDATION_ERROR', 'LL400');
   END IF;
@@ -73,8 +73,9 @@ BEGIN
 
   -- Pending points whose time has come are released first, so this write can spend them and
   -- the tier it applies counts them (cheap probe first, as for expiry below).
-  IF EXISTS (SELECT 1 FROM "point_lots" WHERE "business_id" = v_business AND "customer_id" = v_customer
-                                          AND "pending" AND "available_at" <= now()) THEN
+  -- (Most customers have nothing pending at all: their cached count says so without a probe.)
+  IF c."pending" > 0 AND EXISTS (SELECT 1 FROM "point_lots" WHERE "business_id" = v_business AND "customer_id" = v_customer
+                                                            AND "pending" AND "available_at" <= now()) THEN
     c := ll_release(c);
   END IF;
 

@@ -11,6 +11,7 @@
 -- with the caller's request id so the log shows what triggered it.
 -- An award's base points and multiplier, and a pending credit's available_at, come in req
 -- (basePoints, multiplierPercent, availableAt as ll_credit set them); its store as storeUuid.
+-- req.nextTierAt (ll_credit, lifetime basis): the next tier's threshold, to skip re-tiering.
 CREATE OR REPLACE FUNCTION ll_append(
   p_id uuid, c "customers", p_type "EntryType", p_points int, p_earned int, p_redeemed int,
   req jsonb, p_expires_at timestamptz, p_reverses uuid, p_system boolean, p_pending int
@@ -53,7 +54,10 @@ BEGIN
   RETURNING * INTO v_entry;
 
   -- Only what was earned (and is available) moves a tier: a pending credit waits for release.
-  IF p_earned - p_pending <> 0 THEN
+  -- An award on a lifetime basis says where the next threshold is (req.nextTierAt, from
+  -- ll_credit): short of it, nothing can change.
+  IF p_earned - p_pending <> 0
+     AND NOT (p_earned > 0 AND req ? 'nextTierAt' AND v_customer."lifetime_earned" - v_customer."pending" < (req->>'nextTierAt')::int) THEN
     v_customer := ll_retier(v_customer, CASE WHEN p_earned > 0 THEN 'EARNED' ELSE 'REVERSED' END);
   END IF;
   PERFORM ll_emit_entry(v_entry, v_customer);

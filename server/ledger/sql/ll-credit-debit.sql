@@ -21,6 +21,7 @@ DECLARE
   v_tiers jsonb;
   v_tier jsonb;
   v_qualifying int;
+  v_next int;
   v_points int := p_points;
   v_percent int;
   v_available timestamptz;
@@ -36,7 +37,15 @@ BEGIN
     -- threshold or multiplier applies from the next award on, not from the next re-evaluation.
     -- On a lifetime basis that costs nothing to decide here; on a rolling one the stored tier
     -- stands until the daily re-evaluation, unless the table no longer has it.
-    IF v_basis = 'LIFETIME' OR NOT EXISTS (SELECT 1 FROM jsonb_array_elements(v_tiers) t WHERE t->>'name' = c."tier") THEN
+    IF v_basis = 'LIFETIME' THEN
+      -- The tier reached, and the next threshold: below it, this award can't move the tier, and
+      -- ll_append skips re-tiering (the common case, and every award's hot path).
+      v_qualifying := c."lifetime_earned" - c."pending";
+      SELECT (SELECT t FROM jsonb_array_elements(v_tiers) t WHERE (t->>'minPoints')::int <= v_qualifying ORDER BY (t->>'minPoints')::int DESC LIMIT 1),
+             (SELECT min((t->>'minPoints')::int) FROM jsonb_array_elements(v_tiers) t WHERE (t->>'minPoints')::int > v_qualifying)
+        INTO v_tier, v_next;
+      req := req || jsonb_build_object('nextTierAt', coalesce(v_next, 2147483647));
+    ELSIF NOT EXISTS (SELECT 1 FROM jsonb_array_elements(v_tiers) t WHERE t->>'name' = c."tier") THEN
       v_qualifying := ll_qualifying(c."business_id", c."id", v_basis, c."lifetime_earned", c."pending");
       SELECT t INTO v_tier FROM jsonb_array_elements(v_tiers) t
        WHERE (t->>'minPoints')::int <= v_qualifying ORDER BY (t->>'minPoints')::int DESC LIMIT 1;
