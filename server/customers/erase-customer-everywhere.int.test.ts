@@ -93,16 +93,20 @@ describe("erasing a customer", () => {
     const facts = await ledgerFacts(business.id, customer.id);
     expect(before.balance).toBeGreaterThan(0);
 
+    // Their active redemption is cancelled first: its points come back and are forfeited too.
+    const held = await db.redemption.aggregate({ where: { businessId: business.id, customerId: customer.id, status: "ACTIVE" }, _sum: { points: true } });
+    expect(held._sum.points).toBeGreaterThan(0);
     const { forfeitedPoints } = await eraseCustomer(db, actor, { id: customer.id, reason: "Erasure request 4411" });
-    expect(forfeitedPoints).toBe(before.balance);
+    expect(forfeitedPoints).toBe(before.balance + held._sum.points!);
     expect(await findEverywhere()).toEqual([]);
 
     const after = await ledgerState(business.id, customer.id);
-    expect(after).toEqual({ ...before, balance: 0, lifetimeRedeemed: after.lifetimeRedeemed, entrySum: 0, entryCount: before.entryCount + 1, lotSum: 0, minLotRemaining: 0 });
+    // Two entries more: the cancelled redemption's reversal, then the forfeit of everything.
+    expect(after).toEqual({ ...before, balance: 0, lifetimeRedeemed: after.lifetimeRedeemed, entrySum: 0, entryCount: before.entryCount + 2, lotSum: 0, minLotRemaining: 0 });
     expect(after.lotsOutOfStepWithAllocations).toBe(0);
     const now = await ledgerFacts(business.id, customer.id);
-    expect(now.entries.slice(0, -1)).toEqual(facts.entries);
-    expect(now.entries.at(-1)).toMatchObject({ type: "ADJUST", points: -before.balance });
+    expect(now.entries.slice(0, -2)).toEqual(facts.entries);
+    expect(now.entries.slice(-2)).toMatchObject([{ type: "REVERSAL", points: held._sum.points }, { type: "ADJUST", points: -forfeitedPoints }]);
     expect(now.lots.map(({ remaining: _r, depleted: _d, ...lot }) => lot)).toEqual(facts.lots.map(({ remaining: _r, depleted: _d, ...lot }) => lot));
     expect(now.events.slice(0, facts.events.length)).toEqual(facts.events);
     const created = await db.outboxEvent.findFirstOrThrow({ where: { businessId: business.id, type: "customer.created" } });

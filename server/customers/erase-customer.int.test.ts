@@ -6,6 +6,8 @@ import { awardPoints } from "../ledger";
 import { releasePendingPoints } from "../ledger/release-pending-points";
 import { createCustomer } from "./create-customer";
 import { eraseCustomer } from "./erase-customer";
+import { createReward } from "../rewards/manage-rewards";
+import { redeemReward } from "../rewards/redeem-reward";
 
 async function customerWith(points: number) {
   const { business, actor } = await makeBusiness();
@@ -36,6 +38,17 @@ describe("eraseCustomer", () => {
     expect(await releasePendingPoints(db, { businessId: business.id })).toEqual({ customers: 0 });
     expect(await ledgerState(business.id, customer.id)).toMatchObject({ balance: 0, pending: 0 });
     expect(await db.outboxEvent.count({ where: { businessId: business.id, type: "points.available" } })).toBe(0);
+  });
+
+  it("cancels their active redemptions: the coupon stops working and the stock comes back", async () => {
+    const { business, actor, customer } = await customerWith(200);
+    const reward = await createReward(db, actor, { title: "Mug", pointsCost: 50, stock: 3, couponMode: "GENERATED" });
+    const redemption = await redeemReward(db, actor, { rewardId: reward.id, customerId: customer.id });
+    expect(await eraseCustomer(db, actor, { id: customer.id })).toEqual({ erased: true, forfeitedPoints: 200 });
+    expect(await db.redemption.findFirstOrThrow({ where: { id: redemption.id } })).toMatchObject({ status: "CANCELLED" });
+    expect(await db.rewardCoupon.findFirstOrThrow({ where: { businessId: business.id, code: redemption.couponCode! } })).toMatchObject({ status: "VOID" });
+    expect(await db.reward.findFirstOrThrow({ where: { id: reward.id } })).toMatchObject({ stock: 3 });
+    expect(await ledgerState(business.id, customer.id)).toMatchObject({ balance: 0, entrySum: 0, lotSum: 0 });
   });
 
   it("serialises with a concurrent award: the points are either forfeited too or refused", async () => {

@@ -8,6 +8,7 @@ import { Prisma } from "../db/generated/client";
 import { AppError } from "../errors";
 import { adjustPoints, expirePoints, reverseEntry } from "../ledger";
 import type { Actor } from "../actors/actor";
+import { cancelRedemption } from "../rewards/cancel-redemption";
 import { eraseCustomerInput, type EraseCustomerInput } from "./customer-schemas";
 import { inTransaction, loadCustomer } from "./resolve-customer";
 
@@ -19,6 +20,11 @@ export async function eraseCustomer(db: DbOrTx, actor: Actor, input: EraseCustom
   const data = eraseCustomerInput.parse(input);
   return inTransaction(db, async (tx) => {
     const { id } = await loadCustomer(tx, actor.businessId, data.id);
+    // Their redemptions go first: a coupon of someone who no longer exists must stop working,
+    // and its stock come back (the refunded points are forfeited below with the rest). Before
+    // the customer's lock, in the order a redemption takes its locks (reward, then customer).
+    const active = await tx.redemption.findMany({ where: { businessId: actor.businessId, customerId: id, status: "ACTIVE" }, select: { id: true } });
+    for (const redemption of active) await cancelRedemption(tx, actor, { id: redemption.id, reason: ERASURE_REASON });
     // Hold the row (the ledger takes the same lock) so no award lands between reading the
     // balance and forfeiting it, and a concurrent erasure finds the customer already gone.
     const locked = await tx.$queryRaw<{ id: string }[]>(Prisma.sql`

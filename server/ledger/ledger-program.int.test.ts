@@ -126,6 +126,34 @@ describe("tier multipliers", () => {
   });
 });
 
+describe("tier re-evaluation and customers being written", () => {
+  it("comes back to a customer it skipped because a write held them, instead of leaving their tier stale", async () => {
+    const { actor } = await programBusiness();
+    const award = await awardPoints(db, actor, { customerEmail: "busy@test.dev", amount: 600 });
+    const customerId = award.transaction.customerId;
+    expect(await tierOf(customerId)).toBe("Silver");
+    // Gold moves down to 500: the saved table queues a re-evaluation, run here by hand.
+    await updateProgramSettings(db, actor, { ...(await getProgramSettings(db, actor)), tiers: [TIERS[0]!, TIERS[1]!, { name: "Gold", minPoints: 500, multiplierPercent: 200 }] });
+    const holder = await owner.connect();
+    try {
+      await holder.query("BEGIN");
+      await holder.query("SELECT 1 FROM customers WHERE id = $1 FOR UPDATE", [customerId]);
+      const run = reevaluateTiers(db, { businessId: actor.businessId });
+      // The pass skips them, then waits for their lock: let go once it is waiting.
+      await eventually(async () => {
+        // A row lock waited for shows as an ungranted lock on the holder's transaction id.
+        const { rows } = await holder.query(`SELECT count(*)::int AS n FROM pg_locks WHERE NOT granted AND locktype = 'transactionid'`);
+        expect(rows[0].n).toBeGreaterThan(0);
+      });
+      await holder.query("COMMIT");
+      expect(await run).toEqual({ changed: 1 });
+    } finally {
+      holder.release();
+    }
+    expect(await tierOf(customerId)).toBe("Gold");
+  });
+});
+
 describe("pending points", () => {
   it("can't be spent or count toward tiers until their time, then are exact at read time before any job runs", async () => {
     const { actor } = await programBusiness();
@@ -283,6 +311,18 @@ describe("reward redemptions in the ledger", () => {
 // Ledger entries are append-only for the app (a trigger refuses UPDATE); a test moving one back
 // in time does it as the owner with user triggers off, in one transaction.
 const owner = rawPool(ownerUrl());
+
+// Polls until the check passes (the database's own state, not a timer, decides); gives up after 20 s.
+async function eventually(check: () => Promise<void>) {
+  for (let started = Date.now(); ; ) {
+    try {
+      return await check();
+    } catch (error) {
+      if (Date.now() - started > 20_000) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+}
 async function backdate(entryId: string, interval: string) {
   const client = await owner.connect();
   try {

@@ -14,12 +14,21 @@ export async function reevaluateTiers(db: Db, options: { businessId?: string; pa
   let changed = 0;
   for (const businessId of businesses) {
     let after: string | null = null;
+    const skipped: string[] = [];
     do {
-      const rows: { last_id: string | null; changed: number }[] = await db.$queryRaw(Prisma.sql`
-        SELECT last_id, changed FROM ll_reevaluate_tiers(${businessId}::uuid, ${after}::uuid, ${pageSize})`);
+      const rows: { last_id: string | null; changed: number; skipped: string[] }[] = await db.$queryRaw(Prisma.sql`
+        SELECT last_id, changed, skipped FROM ll_reevaluate_tiers(${businessId}::uuid, ${after}::uuid, ${pageSize})`);
       changed += Number(rows[0]?.changed ?? 0);
+      skipped.push(...(rows[0]?.skipped ?? []));
       after = rows[0]?.last_id ?? null;
     } while (after);
+    // Those being written during the pass: the write may not have re-tiered them (a redeem
+    // doesn't; an award may have read the tier table before it changed), so wait for each now.
+    for (let i = 0; i < skipped.length; i += pageSize) {
+      const [row] = await db.$queryRaw<{ changed: number }[]>(Prisma.sql`
+        SELECT ll_reevaluate_customers(${businessId}::uuid, ${skipped.slice(i, i + pageSize)}::uuid[]) AS changed`);
+      changed += Number(row?.changed ?? 0);
+    }
   }
   return { changed };
 }

@@ -79,7 +79,9 @@ function isReply(value: unknown): value is Reply {
 // An operation that takes a file (coupon codes) also accepts it as text/csv.
 const isCsv = (request: Request) => /^text\/csv\b/i.test(request.headers.get("content-type") ?? "");
 
-async function readText(request: Request): Promise<string> {
+// The body as text, refused past MAX_BODY_BYTES (declared or as it arrives). The portal's tRPC
+// endpoint reads its bodies through this too.
+export async function readText(request: Request): Promise<string> {
   const declared = Number(request.headers.get("content-length") ?? 0);
   if (declared > MAX_BODY_BYTES) throw tooLarge();
   return readCapped(request);

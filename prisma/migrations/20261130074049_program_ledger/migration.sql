@@ -68,3 +68,5 @@ UPDATE "businesses" SET "tiers" = coalesce((
 DROP FUNCTION IF EXISTS ll_append(uuid, "customers", "EntryType", int, int, int, jsonb, timestamptz, uuid, boolean);
 -- ll_tier's argument is qualifying points now, not lifetime points (renamed: re-created by ll-tier.sql).
 DROP FUNCTION IF EXISTS ll_tier(uuid, int);
+-- (Re-created by ll-tier.sql with the customers it skipped as a third result.)
+DROP FUNCTION IF EXISTS ll_reevaluate_tiers(uuid, uuid, int);

@@ -35,8 +35,10 @@ DECLARE
   c "customers";
   v_done int := 0;
 BEGIN
-  FOR v_customer IN SELECT DISTINCT "customer_id" FROM "point_lots"
-                     WHERE "business_id" = p_business AND "pending" AND "available_at" <= now() LIMIT p_limit LOOP
+  -- (Erased customers are left out here too, so they can't fill every batch and stall the loop.)
+  FOR v_customer IN SELECT DISTINCT l."customer_id" FROM "point_lots" l
+                     JOIN "customers" cu ON cu."business_id" = l."business_id" AND cu."id" = l."customer_id" AND cu."erased_at" IS NULL
+                     WHERE l."business_id" = p_business AND l."pending" AND l."available_at" <= now() LIMIT p_limit LOOP
     -- (An erased customer's pending points were cancelled with the erasure; never pay them out.)
     SELECT * INTO c FROM "customers" WHERE "business_id" = p_business AND "id" = v_customer AND "erased_at" IS NULL FOR UPDATE SKIP LOCKED;
     IF FOUND THEN

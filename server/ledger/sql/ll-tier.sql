@@ -60,28 +60,52 @@ END $$;
 -- Re-evaluates a business's customers (the daily job for a rolling basis, and after the tier
 -- table or basis changes), a page at a time in id order after p_after, one customer at a time
 -- under their row lock so no ledger write races it; each page is its own short transaction,
--- holding at most a page of customer locks until it commits.
--- Returns the last id done (NULL: no more) and how many changed tier.
-CREATE OR REPLACE FUNCTION ll_reevaluate_tiers(p_business uuid, p_after uuid, p_limit int, OUT last_id uuid, OUT changed int)
+-- holding at most a page of customer locks until it commits. A customer being written right
+-- now is skipped (returned in `skipped`) rather than waited for: the caller comes back to them
+-- with ll_reevaluate_customers once the pass is done. Returns the last id done (NULL: no more),
+-- how many changed tier and whom it skipped.
+CREATE OR REPLACE FUNCTION ll_reevaluate_tiers(p_business uuid, p_after uuid, p_limit int, OUT last_id uuid, OUT changed int, OUT skipped uuid[])
 LANGUAGE plpgsql AS $$
 DECLARE
   v_id uuid;
-  v_from text;
   c "customers";
 BEGIN
   changed := 0;
+  skipped := '{}';
   FOR v_id IN SELECT "id" FROM "customers" WHERE "business_id" = p_business AND "erased_at" IS NULL
                  AND "id" > coalesce(p_after, '00000000-0000-0000-0000-000000000000'::uuid) ORDER BY "id" LIMIT p_limit LOOP
     last_id := v_id;
-    -- A customer being written right now is left to that write (it re-tiers them if what they
-    -- earned moved) or to the next run: the job never makes the ledger wait.
     SELECT * INTO c FROM "customers" WHERE "business_id" = p_business AND "id" = v_id FOR UPDATE SKIP LOCKED;
-    CONTINUE WHEN NOT FOUND;
-    v_from := c."tier";
-    -- Pending points whose time has come count, as balance answers already count them.
-    c := ll_release(c);
-    IF (ll_retier(c, 'REEVALUATED'))."tier" IS DISTINCT FROM v_from THEN changed := changed + 1; END IF;
+    IF NOT FOUND THEN
+      skipped := skipped || v_id;
+      CONTINUE;
+    END IF;
+    IF ll_reevaluate_customer(c) THEN changed := changed + 1; END IF;
   END LOOP;
+END $$;
+
+-- The customers a pass skipped, this time waiting for each one's lock (they are few).
+CREATE OR REPLACE FUNCTION ll_reevaluate_customers(p_business uuid, p_ids uuid[]) RETURNS int LANGUAGE plpgsql AS $$
+DECLARE
+  v_id uuid;
+  c "customers";
+  v_changed int := 0;
+BEGIN
+  FOREACH v_id IN ARRAY p_ids LOOP
+    SELECT * INTO c FROM "customers" WHERE "business_id" = p_business AND "id" = v_id AND "erased_at" IS NULL FOR UPDATE;
+    IF FOUND AND ll_reevaluate_customer(c) THEN v_changed := v_changed + 1; END IF;
+  END LOOP;
+  RETURN v_changed;
+END $$;
+
+-- One locked customer: pending points whose time has come count (as balance answers already
+-- count them), then the tier their qualifying points reach. True when the tier changed.
+CREATE OR REPLACE FUNCTION ll_reevaluate_customer(c "customers") RETURNS boolean LANGUAGE plpgsql AS $$
+DECLARE
+  v_from text := c."tier";
+BEGIN
+  c := ll_release(c);
+  RETURN (ll_retier(c, 'REEVALUATED'))."tier" IS DISTINCT FROM v_from;
 END $$;
 
 -- A new customer starts in the tier zero points reach.

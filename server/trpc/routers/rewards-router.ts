@@ -22,7 +22,7 @@ const listRedemptionsPortal = z
 // A CSV file's text (read in the browser) or codes pasted one per line; the CSV goes through the
 // REST API's own reader, so a bad line is refused by its number the same way.
 const uploadInput = z
-  .object({ id: z.string().max(100), csv: z.string().max(2_000_000).optional(), codes: z.array(z.string().max(100)).max(10_000).optional() })
+  .object({ id: z.string().max(100), csv: z.string().max(1_000_000).optional(), codes: z.array(z.string().max(100)).max(10_000).optional() })
   .refine((v) => (v.csv === undefined) !== (v.codes === undefined), { message: "send a CSV file or a list of codes", path: ["codes"] });
 
 // Staff hand out rewards at the counter and take back a mistaken one (as they may reverse any

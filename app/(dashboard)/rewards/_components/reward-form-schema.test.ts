@@ -1,7 +1,7 @@
 // The reward form turns text boxes into the API's input: empty means none/unlimited, numbers
 // are checked with the API's own sentences, and the prefix goes only with generated codes.
 import { describe, expect, it } from "vitest";
-import { EMPTY_REWARD, rewardFormSchema, toRewardFormValues } from "./reward-form-schema";
+import { changedWindow, EMPTY_REWARD, rewardFormSchema, toRewardFormValues } from "./reward-form-schema";
 
 const messages = (values: object) => {
   const result = rewardFormSchema.safeParse({ ...EMPTY_REWARD, title: "Mug", pointsCost: "50", ...values });
@@ -44,5 +44,24 @@ describe("reward form schema", () => {
     const values = toRewardFormValues(saved);
     expect(values).toMatchObject({ stock: "", perCustomerLimit: "2", validFrom: "2030-01-01" });
     expect(rewardFormSchema.parse(values)).toEqual({ ...saved, validFrom: new Date("2030-01-01T00:00:00Z") });
+  });
+
+  it("takes the until day as inclusive: through its end, as the API's next midnight, and shows it back as that day", () => {
+    const parsed = rewardFormSchema.parse({ ...EMPTY_REWARD, title: "Mug", pointsCost: "5", validFrom: "2030-12-24", validUntil: "2030-12-24" });
+    expect(parsed).toMatchObject({ validFrom: new Date("2030-12-24T00:00:00Z"), validUntil: new Date("2030-12-25T00:00:00Z") });
+    const saved = { title: "Mug", description: null, pointsCost: 5, stock: null, perCustomerLimit: null, validFrom: parsed.validFrom ?? null, validUntil: parsed.validUntil ?? null, couponMode: "NONE" as const, couponPrefix: null };
+    expect(toRewardFormValues(saved)).toMatchObject({ validFrom: "2030-12-24", validUntil: "2030-12-24" });
+  });
+
+  it("sends a window on edit only when its day changed, so a time of day set through the API stays", () => {
+    const stored = { validFrom: new Date("2030-12-01T15:30:00Z"), validUntil: new Date("2030-12-24T18:00:00Z") };
+    const saved = { title: "Mug", description: null, pointsCost: 5, stock: null, perCustomerLimit: null, ...stored, couponMode: "NONE" as const, couponPrefix: null };
+    const unchanged = rewardFormSchema.parse({ ...toRewardFormValues(saved), title: "Big mug" });
+    expect(changedWindow(unchanged, stored)).not.toHaveProperty("validFrom");
+    expect(changedWindow(unchanged, stored)).not.toHaveProperty("validUntil");
+    expect(changedWindow(unchanged, stored)).toMatchObject({ title: "Big mug" });
+    const moved = rewardFormSchema.parse({ ...toRewardFormValues(saved), validUntil: "2030-12-31" });
+    expect(changedWindow(moved, stored)).toMatchObject({ validUntil: new Date("2031-01-01T00:00:00Z") });
+    expect(changedWindow(moved, stored)).not.toHaveProperty("validFrom");
   });
 });

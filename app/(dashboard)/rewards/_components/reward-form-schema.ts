@@ -1,5 +1,7 @@
 // The reward form's schema: text boxes in, the API's own field rules (so the same sentences)
-// after turning empty boxes into "none" and numbers into numbers. Dates are whole days, UTC.
+// after turning empty boxes into "none" and numbers into numbers. Dates are whole days, UTC,
+// both inclusive: "until 24 Dec" is through the end of that day (the API's validUntil, which
+// is exclusive, is the next midnight).
 import { z } from "zod";
 import { couponModes, rewardFieldProblem, rewardShape } from "@/server/rewards/reward-schemas";
 
@@ -16,7 +18,7 @@ export const rewardFormSchema = z
     stock: orNull(number, rewardShape.stock),
     perCustomerLimit: orNull(number, rewardShape.perCustomerLimit),
     validFrom: orNull(String, rewardShape.validFrom),
-    validUntil: orNull(String, rewardShape.validUntil),
+    validUntil: orNull(nextMidnight, rewardShape.validUntil),
     couponMode: z.enum(couponModes),
     couponPrefix: orNull(String, rewardShape.couponPrefix),
   })
@@ -44,7 +46,25 @@ export const EMPTY_REWARD: RewardFormValues = {
   couponPrefix: "",
 };
 
-const dayOf = (d: Date | string | null) => (d ? new Date(d).toISOString().slice(0, 10) : "");
+const DAY = 86_400_000;
+const dayOf = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString().slice(0, 10) : "");
+// The day box's "until" (inclusive) as the API's exclusive end, and back.
+function nextMidnight(day: string): string {
+  const start = Date.parse(`${day}T00:00:00.000Z`);
+  return Number.isNaN(start) ? day : new Date(start + DAY).toISOString();
+}
+const lastDayBefore = (d: Date | string | null | undefined) => (d ? dayOf(new Date(new Date(d).getTime() - 1)) : "");
+
+// An edit sends a window only when its day changed: a reward created through the API with a
+// time of day keeps it when the owner edits only its title.
+export function changedWindow(input: RewardInput, before: Pick<Reward, "validFrom" | "validUntil">): Partial<RewardInput> {
+  const { validFrom, validUntil, ...rest } = input;
+  return {
+    ...rest,
+    ...(dayOf(validFrom) !== dayOf(before.validFrom) && { validFrom }),
+    ...(lastDayBefore(validUntil) !== lastDayBefore(before.validUntil) && { validUntil }),
+  };
+}
 
 type Reward = { title: string; description: string | null; pointsCost: number; stock: number | null; perCustomerLimit: number | null; validFrom: Date | string | null; validUntil: Date | string | null; couponMode: (typeof couponModes)[number]; couponPrefix: string | null };
 
@@ -56,7 +76,7 @@ export function toRewardFormValues(r: Reward): RewardFormValues {
     stock: r.stock === null ? "" : String(r.stock),
     perCustomerLimit: r.perCustomerLimit === null ? "" : String(r.perCustomerLimit),
     validFrom: dayOf(r.validFrom),
-    validUntil: dayOf(r.validUntil),
+    validUntil: lastDayBefore(r.validUntil),
     couponMode: r.couponMode,
     couponPrefix: r.couponPrefix ?? "",
   };

@@ -53,7 +53,7 @@ export function RewardForm({ initial = EMPTY_REWARD, submitLabel, saving, server
         <Field label="Valid from" hint="Optional; from the start of this day (UTC)." error={e.validFrom?.message}>
           <Input {...register("validFrom")} type="date" />
         </Field>
-        <Field label="Valid until" hint="Optional; up to the start of this day (UTC)." error={e.validUntil?.message}>
+        <Field label="Valid until" hint="Optional; through the end of this day (UTC)." error={e.validUntil?.message}>
           <Input {...register("validUntil")} type="date" />
         </Field>
         <Field label="Coupon code" error={e.couponMode?.message}>

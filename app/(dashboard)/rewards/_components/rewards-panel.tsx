@@ -13,7 +13,7 @@ import { Select } from "@/components/ui/field";
 import { EmptyState, ErrorState, TableSkeleton } from "@/components/ui/states";
 import { RedemptionsTable } from "./redemptions-table";
 import { RewardForm } from "./reward-form";
-import { toRewardFormValues } from "./reward-form-schema";
+import { changedWindow, toRewardFormValues } from "./reward-form-schema";
 import { RewardSummary, type RewardRow } from "./reward-summary";
 import { UploadCodesDialog } from "./upload-codes-dialog";
 import { useRewardsRefresh } from "./use-rewards-refresh";
@@ -72,7 +72,7 @@ export function RewardsPanel({ isOwner }: { isOwner: boolean }) {
                   submitLabel="Save reward"
                   saving={update.isPending}
                   serverErrors={fieldErrorsOf(update.error)}
-                  onSubmit={(input) => update.mutate({ id: reward.id, ...input })}
+                  onSubmit={(input) => update.mutate({ id: reward.id, ...changedWindow(input, reward) })}
                   onCancel={() => setEditing(null)}
                 />
               ) : (

@@ -53,10 +53,10 @@ export function HistoryTable({ customerId }: { customerId: string }) {
                     <span className="block truncate">{e.description ?? "—"}</span>
                     <span className="block truncate text-xs text-slate-400">{[formatDateTime(e.createdAt), e.staffName, e.source.toLowerCase()].filter(Boolean).join(" · ")}</span>
                     {/* Pending until then; a multiplied award says by how much. */}
-                    {(pendingUntil(e) || (e.multiplierPercent && e.multiplierPercent !== 100)) && (
+                    {((pendingUntil(e) && !reversed.has(e.id)) || (e.multiplierPercent && e.multiplierPercent !== 100)) && (
                       <span className="block truncate text-xs text-slate-500">
                         {[
-                          pendingUntil(e) && `pending until ${formatDate(pendingUntil(e)!)}`,
+                          pendingUntil(e) && !reversed.has(e.id) && `pending until ${formatDate(pendingUntil(e)!)}`,
                           e.multiplierPercent && e.multiplierPercent !== 100 && `${formatPoints(e.basePoints ?? 0)} × ${e.multiplierPercent / 100} (tier)`,
                         ]
                           .filter(Boolean)

@@ -23,6 +23,9 @@ export function RedeemCard({ customerId, balance, locked }: { customerId: string
   const [rewardId, setRewardId] = useState("");
   const [confirming, setConfirming] = useState<{ key: string } | null>(null);
   const [issued, setIssued] = useState<Issued | null>(null);
+  // One idempotency key per reward until the redemption is answered: a retry after a lost
+  // answer (a dropped connection, a proxy's 502) replays the first instead of redeeming twice.
+  const [attempt, setAttempt] = useState<{ rewardId: string; key: string } | null>(null);
   const redeem = useMutation(
     trpc.rewards.redeem.mutationOptions({
       onSuccess: (r) => {
@@ -30,9 +33,17 @@ export function RedeemCard({ customerId, balance, locked }: { customerId: string
         toast.success(`Redeemed “${r.rewardTitle}”. New balance ${formatPoints(r.balanceAfter)}.`);
         setConfirming(null);
         setRewardId("");
+        setAttempt(null);
         void refresh();
       },
-      onError: (e) => (toast.error(e.message), setConfirming(null), void refresh()),
+      onError: (e) => {
+        toast.error(e.message);
+        // Refused (out of stock, short of points, ...): nothing was redeemed, a new try is a new
+        // request. Anything else may have been redeemed: keep the key, so trying again replays.
+        if (e.data?.appCode && e.data.appCode !== "IDEMPOTENCY_IN_PROGRESS") setAttempt(null);
+        setConfirming(null);
+        void refresh();
+      },
     }),
   );
   const items = affordable.data?.items ?? [];
@@ -54,7 +65,9 @@ export function RedeemCard({ customerId, balance, locked }: { customerId: string
           onSubmit={(e) => {
             e.preventDefault();
             if (!chosen) return void toast.error("Choose a reward first.");
-            setConfirming({ key: crypto.randomUUID() });
+            const key = attempt?.rewardId === chosen.id ? attempt.key : crypto.randomUUID();
+            setAttempt({ rewardId: chosen.id, key });
+            setConfirming({ key });
           }}
         >
           <Field label="Reward" hint={`Rewards within their ${formatPoints(balance)} points, available now.`}>
