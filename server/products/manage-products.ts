@@ -56,3 +56,12 @@ export async function setProductExcluded(db: DbOrTx, actor: Actor, input: z.inpu
   if (details) await recordAudit(db, actor, { action: "product.updated", targetType: "product", targetId: row.id, details: { externalId, ...details } });
   return toPublicProduct(row);
 }
+
+// The portal's page: the list plus the business's currency, which prices are in.
+export async function productsPage(db: DbOrTx, actor: Actor, filter: z.output<typeof listProductsInput>) {
+  const [list, business] = await Promise.all([
+    listProducts(db, actor, filter),
+    db.business.findUniqueOrThrow({ where: { id: actor.businessId }, select: { currency: true } }),
+  ]);
+  return { ...list, currency: business.currency };
+}
