@@ -71,6 +71,15 @@ describe("PUT /api/v1/products/{externalId}", () => {
     expect(rows.map((r) => [r.businessId, r.name]).sort()).toEqual([[a.business.id, "A's"], [b.business.id, "B's"]].sort());
   });
 
+  it("two PUTs of a new product at once make one product, one of them answering created", async () => {
+    const { key, business } = await businessWithKey();
+    const params = { externalId: "race-1" };
+    const answers = await Promise.all([call("PUT", put, { key, params, body }), call("PUT", put, { key, params, body: { ...body, priceMinor: 500 } })]);
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 201]);
+    expect(await db.product.count({ where: { businessId: business.id } })).toBe(1);
+    expect(await db.auditLog.count({ where: { businessId: business.id, action: "product.created" } })).toBe(1);
+  });
+
   securityCases({ method: "PUT", handler: put, scope: "program:manage", request: () => ({ params: { externalId: "p1" }, body }) });
 });
 
