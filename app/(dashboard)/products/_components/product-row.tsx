@@ -24,7 +24,7 @@ export function ProductRow({ product, currency, canToggle, toggling, onToggle }:
       </div>
       {canToggle && (
         <div className="shrink-0">
-          <Button variant={product.excluded ? "secondary" : "ghost"} size="sm" loading={toggling} onClick={onToggle}>
+          <Button variant="secondary" size="sm" loading={toggling} onClick={onToggle}>
             {product.excluded ? "Include in earning" : "Exclude from earning"}
           </Button>
         </div>

@@ -46,7 +46,7 @@ export function ProductsPanel({ isOwner }: { isOwner: boolean }) {
         title="Products"
         description={
           pagination
-            ? `${formatPoints(pagination.total)} products${filtered ? " match" : ""}. Your shop's systems send them through the API; an excluded product earns no points.`
+            ? `${formatPoints(pagination.total)} ${pagination.total === 1 ? "product" : "products"}${filtered ? (pagination.total === 1 ? " matches" : " match") : ""}. Your shop's systems send them through the API; an excluded product earns no points.`
             : "Your catalogue, as your shop's systems send it through the API."
         }
       />
