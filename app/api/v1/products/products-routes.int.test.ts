@@ -99,6 +99,12 @@ describe("POST /api/v1/products/bulk", () => {
     const replay = await call("POST", bulk, { key, body: { products } });
     expect(replay.data).toMatchObject({ created: 0, updated: 0, unchanged: 1000 });
     expect(await db.auditLog.count({ where: { businessId: business.id, action: "products.bulk_upserted" } })).toBe(1);
+
+    // A price change to every one of them: 1,000 updates in the one transaction.
+    const repriced = await call("POST", bulk, { key, body: { products: products.map((p) => ({ ...p, priceMinor: p.priceMinor + 1 })) } });
+    expect(repriced.data).toMatchObject({ created: 0, updated: 1000, unchanged: 0 });
+    expect(await db.product.count({ where: { businessId: business.id, priceMinor: 1000 } })).toBe(1);
+    expect(await db.product.aggregate({ where: { businessId: business.id }, _sum: { priceMinor: true } })).toEqual({ _sum: { priceMinor: 500_500 } });
   });
 
   it("refuses the whole call when one item is bad or an externalId repeats (400 naming the index), writing nothing", async () => {
