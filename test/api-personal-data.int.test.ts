@@ -36,8 +36,8 @@ describe("personal data and API key scopes", () => {
   let objectIds: Record<string, string> = {};
   const paramFor = (path: string, name: string) => (name === "phoneOrId" ? PERSONAL.phone : (objectIds[path.split("/")[1]!] ?? customerId));
 
-  // Every points-scope operation about customers. Stores (readable by a till) hold no one's data.
-  const pointsOperations = allOperations.filter((o) => (o.scope === "points:read" || o.scope === "points:write") && o.tag !== "Stores");
+  // Every points-scope operation about customers. Stores and products (readable by a till) hold no one's data.
+  const pointsOperations = allOperations.filter((o) => (o.scope === "points:read" || o.scope === "points:write") && o.tag !== "Stores" && o.tag !== "Products");
 
   it("covers the till's lookups", () => {
     expect(pointsOperations.map((o) => o.path)).toEqual(expect.arrayContaining(["/pos/customer/{phoneOrId}", "/points/history", "/points/award", "/rewards/{id}/redeem", "/coupons/{code}"]));

@@ -7,6 +7,7 @@ import * as customers from "./customers-operations";
 import * as meta from "./meta-operations";
 import * as points from "./points-operations";
 import * as pos from "./pos-operations";
+import * as products from "./products-operations";
 import * as program from "./program-operations";
 import * as rewards from "./rewards-operations";
 import * as stores from "./stores-operations";
@@ -16,6 +17,6 @@ function isOperation(value: unknown): value is Operation {
   return typeof value === "object" && value !== null && "method" in value && "path" in value && "response" in value;
 }
 
-export const allOperations: Operation[] = [points, bulk, customers, pos, badges, program, stores, rewards, webhooks, meta].flatMap((module) =>
+export const allOperations: Operation[] = [points, bulk, customers, pos, badges, program, stores, rewards, products, webhooks, meta].flatMap((module) =>
   Object.values(module as Record<string, unknown>).filter(isOperation),
 );

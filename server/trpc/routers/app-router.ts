@@ -4,6 +4,7 @@ import { apiKeysRouter } from "./api-keys-router";
 import { customersRouter } from "./customers-router";
 import { analyticsRouter, auditRouter } from "./insights-router";
 import { pointsRouter } from "./points-router";
+import { productsRouter } from "./products-router";
 import { rewardsRouter } from "./rewards-router";
 import { sessionRouter } from "./session-router";
 import { settingsRouter } from "./settings-router";
@@ -22,6 +23,7 @@ export const appRouter = router({
   settings: settingsRouter,
   stores: storesRouter,
   rewards: rewardsRouter,
+  products: productsRouter,
   analytics: analyticsRouter,
   audit: auditRouter,
 });
