@@ -34,12 +34,14 @@ const superuserUrl = (dir: string, url: string) => {
   return next.toString();
 };
 
-// Everything in schema public, and the database itself, with its owner.
+// Everything in schema public, and the database itself, with its owner (extensions' members aside).
 const OWNERS = `
   SELECT 'database' AS kind, datname AS name, pg_get_userbyid(datdba) AS owner FROM pg_database WHERE datname = current_database()
   UNION ALL SELECT 'schema', nspname, pg_get_userbyid(nspowner) FROM pg_namespace WHERE nspname = 'public'
   UNION ALL SELECT 'relation', relname, pg_get_userbyid(relowner) FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind IN ('r', 'p', 'S', 'v', 'm')
-  UNION ALL SELECT 'function', proname, pg_get_userbyid(proowner) FROM pg_proc WHERE pronamespace = 'public'::regnamespace
+  UNION ALL SELECT 'function', proname, pg_get_userbyid(proowner) FROM pg_proc p WHERE pronamespace = 'public'::regnamespace
+    -- An extension's own functions (pg_trgm's) belong to whoever the extension says.
+    AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')
   UNION ALL SELECT 'type', typname, pg_get_userbyid(typowner) FROM pg_type WHERE typnamespace = 'public'::regnamespace AND typtype = 'e'`;
 
 async function expectLeastPrivilege(dir: string, database: { url: string; migrationUrl: string }) {
