@@ -12,6 +12,8 @@ import { updateCustomer } from "../customers/update-customer";
 import { db } from "../db/client";
 import { adjustPoints, awardPoints, expireDuePoints, redeemPoints, reverseEntry, warnExpiringPoints } from "../ledger";
 import { releasePendingPoints } from "../ledger/release-pending-points";
+import { createOrder } from "../orders/create-order";
+import { refundOrder } from "../orders/refund-order";
 import { cancelRedemption } from "../rewards/cancel-redemption";
 import { createReward } from "../rewards/manage-rewards";
 import { redeemReward } from "../rewards/redeem-reward";
@@ -52,6 +54,12 @@ describe("outbox events", () => {
     // Someone else, erased: the events about Eve stay whole.
     const { customer: gone } = await createCustomer(db, actor, { email: "gone@test.dev", name: "Gone" });
     await eraseCustomer(db, actor, { id: gone.id });
+    // An order that arrives paid (someone new, enrolled by it), then refunded in part.
+    await createOrder(db, actor, {
+      externalId: "SO-1", customerEmail: "orders@test.dev", currency: "USD", subtotal: 2000, status: "PAID", referralCode: "FRIEND",
+      items: [{ productExternalId: "beans", quantity: 2, unitPrice: 1000 }],
+    });
+    await refundOrder(db, actor, { externalId: "SO-1", amount: 500, idempotencyKey: "r-1" });
 
     const events = await db.outboxEvent.findMany({ where: { businessId: actor.businessId }, orderBy: { id: "asc" } });
     expect(events.map((e) => e.type)).toEqual([
@@ -59,6 +67,7 @@ describe("outbox events", () => {
       "customer.updated", "customer.blocked", "customer.unblocked", "badge.awarded",
       "points.redeemed", "reward.redeemed", "points.reversed", "reward.redemption_cancelled", "points.earned", "points.expiring_soon",
       "customer.tier_changed", "points.earned", "points.earned", "points.available", "customer.created", "customer.erased",
+      "customer.created", "points.earned", "order.created", "points.adjusted", "order.refunded",
     ]);
     expect(new Set(events.map((e) => e.type))).toEqual(new Set(Object.keys(outboxEvents)));
     for (const event of events) {
@@ -83,10 +92,14 @@ describe("outbox events", () => {
     const [pointsRedeemed, rewardRedeemed] = events.filter((e) => e.type === "points.redeemed" || e.type === "reward.redeemed").slice(-2).map((e) => e.payload as Record<string, never>);
     expect(pointsRedeemed!.entry).toMatchObject({ id: redemption.entryId, metadata: { couponCode: redemption.couponCode } });
     expect(rewardRedeemed).toMatchObject({ reward: { id: reward.id }, redemption: { id: redemption.id, couponCode: redemption.couponCode, entryId: redemption.entryId } });
-    const last = events.at(-3)!.payload as { customer: Record<string, unknown> };
+    const last = events.findLast((e) => e.type === "points.available")!.payload as { customer: Record<string, unknown> };
     // Staff notes stay inside the API and the portal; events go to third parties.
     const { recentTransactions: _r, badges: _b, notes: _n, ...current } = asJson(await getCustomer(db, actor, { id: customerId }));
     expect(last.customer).toEqual(current);
+    // The order as GET /orders shows it; the refund with what it took (20 points, a quarter back).
+    const refunded = events.at(-1)!.payload as { order: Record<string, unknown>; refund: Record<string, unknown> };
+    expect(refunded.order).toMatchObject({ externalId: "SO-1", status: "PAID", points: 20, pointsAwarded: 20, pointsRefunded: 5, amountRefunded: 500, referralCode: "FRIEND" });
+    expect(refunded.refund).toMatchObject({ idempotencyKey: "r-1", amount: 500, pointsTaken: 5, pointsUnrecovered: 0 });
   });
 
   it("writes each event type in one place: an ll_emit_* function", async () => {

@@ -124,6 +124,44 @@ const eventRedemptionSchema = (status: "ACTIVE" | "CANCELLED") =>
 const rewardEvent = (status: "ACTIVE" | "CANCELLED", description: string) =>
   z.strictObject({ customer: eventCustomerSchema, reward: eventRewardSchema, redemption: eventRedemptionSchema(status) }).meta({ description });
 
+export const eventOrderSchema = z
+  .strictObject({
+    id: d(z.uuid(), "Our id for the order."),
+    externalId: d(z.string(), "Your id for the order."),
+    customerId: d(z.uuid(), "The customer who placed it."),
+    status: d(z.enum(["PENDING", "PAID", "FULFILLED", "CANCELLED"]), "The order's status."),
+    currency: d(z.string(), "The business's currency."),
+    subtotal: d(z.int(), "Minor units."),
+    discount: d(z.int(), "Minor units."),
+    shipping: d(z.int(), "Minor units."),
+    tax: d(z.int(), "Minor units."),
+    eligibleAmount: d(z.int(), "The amount that earns points."),
+    points: d(z.int(), "What the order earns by the program's rule."),
+    pointsAwarded: d(z.int(), "Points the award credited (tier multiplier applied); 0 until awarded."),
+    pointsRefunded: d(z.int(), "Points taken back by refunds and cancellation."),
+    pointsUnrecovered: d(z.int(), "Points that couldn't be taken back: the customer had spent them."),
+    amountRefunded: d(z.int(), "Money refunded so far, minor units."),
+    awardEntryId: d(z.uuid().nullable(), "The AWARD ledger entry holding the order's points, or null."),
+    storeId: d(z.uuid().nullable(), "The store (our id), or null."),
+    referralCode: d(z.string().nullable(), "The referral code sent with the order, or null."),
+    placedAt: d(timestamp, "When it was placed."),
+    createdAt: d(timestamp, "When we received it."),
+  })
+  .meta({ description: "The order as GET /orders/{externalId} shows it, without lines and refunds." });
+
+export const eventOrderRefundSchema = z
+  .strictObject({
+    id: d(z.uuid(), "Our id for the refund."),
+    idempotencyKey: d(z.string(), "Your key for the refund."),
+    amount: d(z.int(), "Money refunded, minor units."),
+    eligibleAmount: d(z.int(), "The part of it that had earned points."),
+    pointsTaken: d(z.int(), "Points taken back from the customer."),
+    pointsUnrecovered: d(z.int(), "Points that should have been taken back but couldn't: the customer had spent them."),
+    entryId: d(z.uuid().nullable(), "The ledger entry that took the points, or null."),
+    createdAt: d(timestamp, "When it was recorded."),
+  })
+  .meta({ description: "One refund of an order." });
+
 // Event type -> its data. Each type is written by exactly one ll_emit_* function.
 export const outboxEvents = {
   "customer.created": z.strictObject({ customer: eventCustomerSchema }).meta({ description: "A customer was enrolled (by any path: API, portal, an award to someone new)." }),
@@ -188,6 +226,10 @@ export const outboxEvents = {
       balance: d(z.int(), "The customer's balance now, these points included."),
     })
     .meta({ description: "Points will expire soon: sent once per lot, the business's expiring-soon days (7 by default) before its expiry." }),
+  "order.created": z.strictObject({ order: eventOrderSchema }).meta({ description: "An order was recorded (POST /orders). Replays send nothing." }),
+  "order.refunded": z
+    .strictObject({ order: eventOrderSchema, refund: eventOrderRefundSchema })
+    .meta({ description: "An order was refunded, in part or whole: `refund` says what it took back and what it couldn't (pointsUnrecovered); `order` is as it is after it." }),
 } as const;
 
 export type OutboxEventType = keyof typeof outboxEvents;

@@ -14,6 +14,7 @@ import { tiersSchema, type Tier } from "./tier-schemas";
 const SELECT = {
   name: true, currency: true, pointValuePer100: true, earnMode: true, earnRate: true, rewardThreshold: true,
   pointExpiryDays: true, expiringSoonDays: true, pendingDays: true, tierBasis: true, tiers: true,
+  orderEarnsOnShipping: true, orderEarnsOnTax: true, orderPointsWhen: true,
 } as const;
 
 export type ProgramSettings = {
@@ -28,6 +29,9 @@ export type ProgramSettings = {
   pendingDays: number;
   tierBasis: "LIFETIME" | "ROLLING_12_MONTHS";
   tiers: Tier[];
+  orderEarnsOnShipping: boolean;
+  orderEarnsOnTax: boolean;
+  orderPointsWhen: "PAID" | "FULFILLED";
 };
 
 // The stored tiers JSON, as the API shows it (anything unexpected in it is left out).
@@ -60,6 +64,18 @@ export const updateSettingsInput = z.object({
     .optional()
     .meta({ description: "What qualifies for a tier: every point earned, or those earned in the last 12 months (re-evaluated daily, so customers can drop)." }),
   tiers: tiersSchema.optional(),
+  orderEarnsOnShipping: z
+    .boolean({ error: "must be true or false" })
+    .optional()
+    .meta({ description: "true: an order's shipping earns points too (POST /orders). Default false." }),
+  orderEarnsOnTax: z
+    .boolean({ error: "must be true or false" })
+    .optional()
+    .meta({ description: "true: an order's tax earns points too. Default false." }),
+  orderPointsWhen: z
+    .enum(["PAID", "FULFILLED"], "must be PAID or FULFILLED")
+    .optional()
+    .meta({ description: "The order status at which its points are awarded (then pending for pendingDays). Default PAID." }),
 });
 
 export async function getProgramSettings(db: DbOrTx, actor: Actor): Promise<ProgramSettings> {

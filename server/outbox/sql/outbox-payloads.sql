@@ -50,3 +50,21 @@ CREATE OR REPLACE FUNCTION ll_redemption_json(d "redemptions") RETURNS jsonb LAN
     'id', d."id", 'rewardTitle', d."reward_title", 'points', d."points", 'couponCode', d."coupon_code", 'status', d."status",
     'entryId', d."entry_id", 'cancelEntryId', d."cancel_entry_id", 'createdAt', ll_iso(d."created_at"), 'cancelledAt', ll_iso(d."cancelled_at"))
 $$;
+
+-- An order as GET /orders/{externalId} shows it, without its lines and refunds.
+CREATE OR REPLACE FUNCTION ll_order_json(o "orders") RETURNS jsonb LANGUAGE sql STABLE AS $$
+  SELECT jsonb_build_object(
+    'id', o."id", 'externalId', o."external_id", 'customerId', o."customer_id", 'status', o."status", 'currency', o."currency",
+    'subtotal', o."subtotal", 'discount', o."discount", 'shipping', o."shipping", 'tax', o."tax",
+    'eligibleAmount', o."eligible_amount", 'points', o."points", 'pointsAwarded', o."points_awarded",
+    'pointsRefunded', o."points_refunded", 'pointsUnrecovered', o."points_unrecovered", 'amountRefunded', o."amount_refunded",
+    'awardEntryId', o."award_entry_id", 'storeId', o."store_id", 'referralCode', o."referral_code",
+    'placedAt', ll_iso(o."placed_at"), 'createdAt', ll_iso(o."created_at"))
+$$;
+
+-- One refund of an order: what it gave back and the points it took (or couldn't).
+CREATE OR REPLACE FUNCTION ll_order_refund_json(r "order_refunds") RETURNS jsonb LANGUAGE sql STABLE AS $$
+  SELECT jsonb_build_object(
+    'id', r."id", 'idempotencyKey', r."idempotency_key", 'amount', r."amount", 'eligibleAmount', r."eligible_amount",
+    'pointsTaken', r."points_taken", 'pointsUnrecovered', r."points_unrecovered", 'entryId', r."entry_id", 'createdAt', ll_iso(r."created_at"))
+$$;

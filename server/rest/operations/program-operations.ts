@@ -16,6 +16,9 @@ const programSchema = z
     expiringSoonDays: z.int().meta({ description: "Days before a lot of points expires that points.expiring_soon is sent for it." }),
     pendingDays: z.int().meta({ description: "Days an award stays pending (not spendable) unless it gives availableAt; 0: spendable at once." }),
     tierBasis: z.enum(["LIFETIME", "ROLLING_12_MONTHS"]).meta({ description: "What qualifies for a tier: every point earned, or those earned in the last 12 months (re-evaluated daily)." }),
+    orderEarnsOnShipping: z.boolean().meta({ description: "true: an order's shipping earns points too." }),
+    orderEarnsOnTax: z.boolean().meta({ description: "true: an order's tax earns points too." }),
+    orderPointsWhen: z.enum(["PAID", "FULFILLED"]).meta({ description: "The order status at which its points are awarded (then pending for pendingDays)." }),
     tiers: z.array(tierSchema).meta({ description: "The tiers, lowest first; a customer's tier is the highest whose minPoints their qualifying points reach." }),
   })
   .meta({ id: "Program" });
@@ -37,7 +40,7 @@ export const updateProgramOperation = defineOperation({
   tag: "Program",
   summary: "Change the program's rules",
   description:
-    "Replaces the rules with the body (expiringSoonDays, pendingDays, tierBasis and tiers may be left out to keep them: send back what GET answered, changed). " +
+    "Replaces the rules with the body (expiringSoonDays, pendingDays, tierBasis, tiers and the order settings may be left out to keep them: send back what GET answered, changed). " +
     "Each change is recorded in the audit log with its before and after. Changing the earn rate, expiry or pending days applies to " +
     "awards from now on; points already awarded keep theirs. Changing the tiers or their basis re-tiers every customer within minutes (customer.tier_changed for each who moves).",
   scope: "program:manage",

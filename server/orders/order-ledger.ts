@@ -1,0 +1,75 @@
+// The order's points in the ledger: the award written when the order reaches the program's
+// points status, and taking points back for refunds and cancellation. Only through writeLedger.
+//
+// Taking back, never below zero:
+// - The award still pending (inside the return window): it is reversed (cancelled from
+//   pending, the balance untouched) and, for a partial take, reissued for what is left, pending
+//   until the same moment and without the tier multiplier again (it was applied once already).
+// - The award released: a negative adjustment of what the customer's balance allows; any
+//   shortfall (they spent the points) is recorded as unrecovered, on the order and the refund.
+import type { Actor } from "../actors/actor";
+import type { DbOrTx } from "../db/client";
+import type { Order } from "../db/generated/client";
+import { Prisma } from "../db/generated/client";
+import { liveBalances } from "../ledger/live-balance";
+import { writeLedger } from "../ledger/write-ledger";
+
+// customerId null: the caller names the customer its own way (enrol, at creation).
+export type AwardRequest = Pick<Order, "id" | "externalId" | "points" | "storeId"> & { customerId: string | null };
+
+// The award of an order's points (null when it earns none). availableAt is left to the
+// ledger: the program's pendingDays from now, spendable at once when that is 0.
+export async function awardOrderPoints(tx: DbOrTx, actor: Actor, order: AwardRequest): Promise<{ entryId: string; points: number } | null> {
+  if (order.points <= 0) return null;
+  const result = await writeLedger(tx, actor, awardWrite(order));
+  return { entryId: result.entry!.id, points: result.entry!.points };
+}
+
+export const awardWrite = (order: AwardRequest) => ({
+  op: "award" as const,
+  customerId: order.customerId ?? undefined,
+  points: order.points,
+  description: `Order ${order.externalId}`,
+  reference: order.externalId.slice(0, 128),
+  idempotencyKey: `order:${order.externalId}`,
+  metadata: { orderId: order.id },
+  storeId: order.storeId,
+});
+
+export type TakeBack = { taken: number; unrecovered: number; entryId: string | null; awardEntryId: string | null };
+
+// Brings the points taken back from the order (taken + unrecovered) to `target`.
+export async function takeBackPoints(tx: DbOrTx, actor: Actor, order: Order, target: number, reason: string): Promise<TakeBack> {
+  const take = target - order.pointsRefunded - order.pointsUnrecovered;
+  const unchanged = { taken: 0, unrecovered: 0, entryId: null, awardEntryId: order.awardEntryId };
+  if (take <= 0 || !order.awardEntryId) return unchanged;
+  const { businessId } = actor;
+  const [lot] = await tx.$queryRaw<{ pending: boolean; availableAt: Date | null }[]>(Prisma.sql`
+    SELECT ("pending" AND "available_at" > now()) AS "pending", "available_at" AS "availableAt"
+      FROM "point_lots" WHERE "business_id" = ${businessId}::uuid AND "entry_id" = ${order.awardEntryId}::uuid`);
+  const metadata = { orderId: order.id };
+  if (lot?.pending) {
+    const reversal = await writeLedger(tx, actor, { op: "reverse", entryId: order.awardEntryId, description: reason, reference: order.externalId.slice(0, 128), metadata });
+    const left = order.pointsAwarded - target;
+    let awardEntryId: string | null = null;
+    if (left > 0) {
+      const reissued = await writeLedger(tx, actor, {
+        ...awardWrite({ ...order, points: left }), idempotencyKey: null, skipMultiplier: true, availableAt: lot.availableAt,
+        description: `Order ${order.externalId} (after refund)`,
+      });
+      awardEntryId = reissued.entry!.id;
+    }
+    return { taken: take, unrecovered: 0, entryId: reversal.entry!.id, awardEntryId };
+  }
+  // Held to the end of the transaction (the ledger takes it again): the balance read here is
+  // still the balance when the adjustment lands.
+  await tx.$executeRaw(Prisma.sql`SELECT 1 FROM "customers" WHERE "business_id" = ${businessId}::uuid AND "id" = ${order.customerId}::uuid FOR UPDATE`);
+  const balance = (await liveBalances(tx, businessId, [order.customerId])).get(order.customerId) ?? 0;
+  const got = Math.max(0, Math.min(take, balance));
+  let entryId: string | null = null;
+  if (got > 0) {
+    const adjust = await writeLedger(tx, actor, { op: "adjust", customerId: order.customerId, points: -got, description: reason, reference: order.externalId.slice(0, 128), metadata });
+    entryId = adjust.entry!.id;
+  }
+  return { taken: got, unrecovered: take - got, entryId, awardEntryId: order.awardEntryId };
+}

@@ -1,0 +1,51 @@
+// PUT /orders/{externalId}: moves an order's status forward (pending, paid, fulfilled) or
+// cancels it. Reaching the program's points status (orderPointsWhen) writes the award; a
+// cancellation takes back what the order was awarded (a pending award is cancelled; released
+// points are taken as far as the balance allows, the rest recorded as unrecovered). The same
+// status again changes nothing. One transaction, under the order's row lock.
+import type { Actor } from "../actors/actor";
+import type { DbOrTx } from "../db/client";
+import type { OrderStatus } from "../db/generated/client";
+import { AppError } from "../errors";
+import { earnsAt } from "./create-order";
+import { awardOrderPoints, takeBackPoints } from "./order-ledger";
+import { inOrderTransaction, lockOrder, toPublicOrder, type PublicOrder } from "./order-record";
+import { updateOrderBody } from "./order-schemas";
+
+const MOVES: Record<OrderStatus, OrderStatus[]> = {
+  PENDING: ["PAID", "FULFILLED", "CANCELLED"],
+  PAID: ["FULFILLED", "CANCELLED"],
+  FULFILLED: ["CANCELLED"],
+  CANCELLED: [],
+};
+
+export async function updateOrderStatus(db: DbOrTx, actor: Actor, input: { externalId: string; status: string }): Promise<{ order: PublicOrder; changed: boolean }> {
+  const { status } = updateOrderBody.parse({ status: input.status });
+  return inOrderTransaction(db, async (tx) => {
+    const order = await lockOrder(tx, actor, input.externalId);
+    if (order.status === status) return { order: toPublicOrder(order), changed: false };
+    if (!MOVES[order.status].includes(status)) {
+      const why = order.status === "CANCELLED" ? "a cancelled order stays cancelled" : "orders move forward (pending, paid, fulfilled) and any can be cancelled";
+      throw new AppError("CONFLICT", `Order ${order.externalId} is ${order.status} and can't become ${status}: ${why}.`);
+    }
+    let changes = {};
+    if (status === "CANCELLED") {
+      const back = await takeBackPoints(tx, actor, order, order.pointsAwarded, `Order ${order.externalId} cancelled`);
+      changes = {
+        pointsRefunded: order.pointsRefunded + back.taken,
+        pointsUnrecovered: order.pointsUnrecovered + back.unrecovered,
+        awardEntryId: back.awardEntryId ?? order.awardEntryId,
+      };
+    } else if (!order.awardEntryId) {
+      const { orderPointsWhen } = await tx.business.findUniqueOrThrow({ where: { id: actor.businessId }, select: { orderPointsWhen: true } });
+      const award = earnsAt(status, orderPointsWhen) ? await awardOrderPoints(tx, actor, order) : null;
+      if (award) changes = { awardEntryId: award.entryId, pointsAwarded: award.points };
+    }
+    const row = await tx.order.update({
+      where: { businessId_id: { businessId: actor.businessId, id: order.id } },
+      data: { status, ...changes },
+      include: { items: true, refunds: true },
+    });
+    return { order: toPublicOrder(row), changed: true };
+  });
+}
