@@ -73,8 +73,9 @@ describe("API fuzz: metadata nested thousands of levels deep", () => {
       const handler = await handlerFor(operation.path, operation.method);
       const params = Object.fromEntries([...operation.path.matchAll(/\{(\w+)\}/g)].map((m) => [m[1], "b1c2d3e4-0000-4000-8000-000000000000"]));
       const example = operation.example ?? {};
-      // In points/bulk the metadata goes on an item (each item has its own).
-      const rawBody = Array.isArray(example.items)
+      // In a body that is only a list of items the metadata goes on an item (each item has its
+      // own); an order's items sit beside its other fields, and metadata is no field of it.
+      const rawBody = Array.isArray(example.items) && Object.keys(example).length === 1
         ? `{"items":[${(example.items as object[]).map((item) => withMetadata(item, 5000)).join(",")}]}`
         : withMetadata(example, 5000);
       const before = await rowCounts(businessId);

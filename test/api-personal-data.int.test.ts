@@ -6,6 +6,7 @@ import type { Actor } from "../server/actors/actor";
 import { createCustomer } from "../server/customers/create-customer";
 import { db } from "../server/db/client";
 import { awardPoints } from "../server/ledger";
+import { createOrder } from "../server/orders/create-order";
 import { allOperations } from "../server/rest/operations";
 import { createReward } from "../server/rewards/manage-rewards";
 import { redeemReward } from "../server/rewards/redeem-reward";
@@ -30,7 +31,9 @@ describe("personal data and API key scopes", () => {
     // A redemption to read and cancel, and another one's coupon to check and use.
     const reward = await createReward(db, actor, { title: "Coffee", pointsCost: 10, couponMode: "GENERATED" });
     const [cancelled, kept] = [await redeemReward(db, actor, { rewardId: reward.id, customerId }), await redeemReward(db, actor, { rewardId: reward.id, customerId })];
-    objectIds = { rewards: reward.id, redemptions: cancelled.id, coupons: kept.couponCode! };
+    // A paid order of theirs to read, move and refund.
+    await createOrder(db, actor, { externalId: "SO-PD-1", customerId, currency: "USD", subtotal: 5000, status: "PAID", items: [{ productExternalId: "beans", quantity: 2, unitPrice: 2500 }] });
+    objectIds = { rewards: reward.id, redemptions: cancelled.id, coupons: kept.couponCode!, orders: "SO-PD-1" };
   });
   // The object a path names by its first segment (/rewards/{id}, /coupons/{code}); else the customer.
   let objectIds: Record<string, string> = {};
