@@ -9,12 +9,12 @@ import type { z } from "zod";
 import type { Actor } from "../actors/actor";
 import type { DbOrTx } from "../db/client";
 import { Prisma } from "../db/generated/client";
-import { pgMessage } from "../db/prisma-errors";
+import { isUniqueViolation, pgMessage } from "../db/prisma-errors";
 import { AppError } from "../errors";
 import { writeLedger } from "../ledger/write-ledger";
 import { awardWrite } from "./order-ledger";
 import { orderPoints } from "./order-points";
-import { bodyHash, inOrderTransaction, toPublicOrder, type PublicOrder } from "./order-record";
+import { bodyHash, findOrder, inOrderTransaction, toPublicOrder, type PublicOrder } from "./order-record";
 import { createOrderInput, type CreateOrderInput } from "./order-schemas";
 
 type Data = z.output<typeof createOrderInput>;
@@ -36,27 +36,34 @@ export async function createOrder(db: DbOrTx, actor: Actor, input: CreateOrderIn
   }
 }
 
-const collided = (error: unknown) =>
-  (error instanceof AppError && error.code === "IDEMPOTENCY_IN_PROGRESS") || (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002");
+const collided = (error: unknown) => (error instanceof AppError && error.code === "IDEMPOTENCY_IN_PROGRESS") || isUniqueViolation(error);
+
+type Program = {
+  currency: string; earnMode: "SPEND" | "UNIT"; earnRate: number; orderEarnsOnShipping: boolean; orderEarnsOnTax: boolean;
+  orderPointsWhen: "PAID" | "FULFILLED"; existingHash: string | null; excluded: string[];
+};
 
 async function createIn(tx: DbOrTx, actor: Actor, data: Data, hash: string): Promise<CreateOrderResult> {
   const { businessId } = actor;
-  const existing = await tx.order.findUnique({ where: { businessId_externalId: { businessId, externalId: data.externalId } }, include: { items: true, refunds: true } });
-  if (existing) {
-    if (existing.requestHash !== hash) {
+  // One statement: the program, whether the order exists, and which of its products earn nothing.
+  const named = [...new Set(data.items.map((i) => i.productExternalId))];
+  const [program] = await tx.$queryRaw<Program[]>(Prisma.sql`
+    SELECT b."currency", b."earn_mode"::text AS "earnMode", b."earn_rate" AS "earnRate", b."order_earns_on_shipping" AS "orderEarnsOnShipping",
+           b."order_earns_on_tax" AS "orderEarnsOnTax", b."order_points_when"::text AS "orderPointsWhen",
+           (SELECT o."request_hash" FROM "orders" o WHERE o."business_id" = b."id" AND o."external_id" = ${data.externalId}) AS "existingHash",
+           ARRAY(SELECT p."external_id" FROM "products" p WHERE p."business_id" = b."id" AND p."external_id" = ANY(${named}::text[]) AND p."excluded") AS "excluded"
+      FROM "businesses" b WHERE b."id" = ${businessId}::uuid`);
+  if (!program) throw new AppError("NOT_FOUND", "No such business.");
+  if (program.existingHash !== null) {
+    if (program.existingHash !== hash) {
       throw new AppError("IDEMPOTENCY_MISMATCH", `Order ${data.externalId} was already received with a different body: move its status with PUT /orders/{externalId}, or refund it.`);
     }
-    return { order: toPublicOrder(existing), created: false };
+    return { order: toPublicOrder(await findOrder(tx, actor, data.externalId)), created: false };
   }
-  const program = await tx.business.findUniqueOrThrow({
-    where: { id: businessId },
-    select: { currency: true, earnMode: true, earnRate: true, orderEarnsOnShipping: true, orderEarnsOnTax: true, orderPointsWhen: true },
-  });
   if (data.currency !== program.currency) {
     throw new AppError("VALIDATION_ERROR", `Invalid request: currency must be the business's currency (${program.currency}).`);
   }
-  const named = [...new Set(data.items.map((i) => i.productExternalId))];
-  const excluded = new Set((await tx.product.findMany({ where: { businessId, externalId: { in: named }, excluded: true }, select: { externalId: true } })).map((p) => p.externalId));
+  const excluded = new Set(program.excluded);
   const lines = data.items.map((item) => ({ ...item, excluded: excluded.has(item.productExternalId) }));
   const computed = orderPoints(program, data, lines);
   const storeId = data.storeId ? await resolveStore(tx, businessId, data.storeId) : null;
@@ -71,26 +78,39 @@ async function createIn(tx: DbOrTx, actor: Actor, data: Data, hash: string): Pro
     actor,
     awards ? { ...awardWrite({ id, externalId: data.externalId, customerId: null, points: computed.points, storeId }), ...customer } : { op: "enrol", ...customer },
   );
-  const order = await tx.order.create({
-    data: {
-      id, businessId, externalId: data.externalId, customerId: ledger.customerId, currency: data.currency,
-      subtotal: data.subtotal, discount: data.discount, shipping: data.shipping, tax: data.tax, status: data.status,
-      placedAt: data.placedAt ?? new Date(), storeId, referralCode: data.referralCode ?? null, requestHash: hash,
-      eligibleAmount: computed.eligibleAmount, points: computed.points,
-      awardEntryId: awards ? ledger.entry!.id : null, pointsAwarded: awards ? ledger.entry!.points : 0,
-      items: {
-        createMany: {
-          data: lines.map((line, position) => ({
-            position, productExternalId: line.productExternalId, quantity: line.quantity, unitPrice: line.unitPrice,
-            excluded: line.excluded, ...computed.lines[position]!,
-          })),
-        },
-      },
-    },
-    include: { items: true },
-  });
-  await tx.$executeRaw`SELECT ll_emit_order(${businessId}::uuid, ${id}::uuid, NULL)`;
-  return { order: toPublicOrder({ ...order, refunds: [] }), created: true };
+  const items = lines.map((line, position) => ({
+    position, productExternalId: line.productExternalId, quantity: line.quantity, unitPrice: line.unitPrice, excluded: line.excluded, quantityRefunded: 0,
+    ...computed.lines[position]!,
+  }));
+  const order = {
+    id, externalId: data.externalId, customerId: ledger.customerId, currency: data.currency, subtotal: data.subtotal, discount: data.discount,
+    shipping: data.shipping, tax: data.tax, status: data.status, placedAt: data.placedAt ?? null, storeId, referralCode: data.referralCode ?? null,
+    eligibleAmount: computed.eligibleAmount, points: computed.points, awardEntryId: awards ? ledger.entry!.id : null,
+    pointsAwarded: awards ? ledger.entry!.points : 0, pointsRefunded: 0, pointsUnrecovered: 0, amountRefunded: 0,
+  };
+  const [row] = await tx.$queryRaw<{ placedAt: Date; createdAt: Date; updatedAt: Date }[]>(insertOrder(businessId, order, items, hash));
+  const { placedAt, createdAt, updatedAt } = row!;
+  return { order: { ...order, placedAt, createdAt, updatedAt, items: items.map(({ position: _p, ...item }) => item), refunds: [] }, created: true };
+}
+
+// The order, its lines and its order.created event in one statement (the lines' foreign key is
+// checked at the end of it, when the order is there).
+function insertOrder(businessId: string, o: Omit<PublicOrder, "placedAt" | "createdAt" | "updatedAt"> & { placedAt: Date | null }, items: unknown[], hash: string) {
+  return Prisma.sql`
+    WITH o AS (
+      INSERT INTO "orders" ("id", "business_id", "external_id", "customer_id", "currency", "subtotal", "discount", "shipping", "tax", "status",
+                            "placed_at", "store_id", "referral_code", "request_hash", "eligible_amount", "points", "award_entry_id", "points_awarded")
+      VALUES (${o.id}::uuid, ${businessId}::uuid, ${o.externalId}, ${o.customerId}::uuid, ${o.currency}, ${o.subtotal}, ${o.discount}, ${o.shipping}, ${o.tax},
+              ${o.status}::"OrderStatus", coalesce(${o.placedAt}::timestamptz, now()), ${o.storeId}::uuid, ${o.referralCode}, ${hash}, ${o.eligibleAmount},
+              ${o.points}, ${o.awardEntryId}::uuid, ${o.pointsAwarded})
+      RETURNING *
+    ), i AS (
+      INSERT INTO "order_items" ("business_id", "order_id", "position", "product_external_id", "quantity", "unit_price", "line_total", "excluded", "eligible_amount", "points")
+      SELECT ${businessId}::uuid, ${o.id}::uuid, x."position", x."productExternalId", x."quantity", x."unitPrice", x."lineTotal", x."excluded", x."eligibleAmount", x."points"
+        FROM jsonb_to_recordset(${JSON.stringify(items)}::jsonb) AS x("position" int, "productExternalId" text, "quantity" int, "unitPrice" int,
+                                                                    "lineTotal" int, "excluded" boolean, "eligibleAmount" int, "points" int)
+    )
+    SELECT o."placed_at" AS "placedAt", o."created_at" AS "createdAt", o."updated_at" AS "updatedAt", ll_emit_order(o, NULL)::text AS "emitted" FROM o`;
 }
 
 // Our store id or the business's code for it, as the ledger takes it (ll_store): unknown or

@@ -32,6 +32,10 @@ export const awardWrite = (order: AwardRequest) => ({
   description: `Order ${order.externalId}`,
   reference: order.externalId.slice(0, 128),
   idempotencyKey: `order:${order.externalId}`,
+  // "The same award" is the same order's: a second attempt at the same new order (sent twice
+  // at once) has its own order id in the metadata, and must replay the first's award, not be
+  // refused; the order's own request hash then tells a replay from a changed body.
+  hashInput: ["order", order.externalId, order.points],
   metadata: { orderId: order.id },
   storeId: order.storeId,
 });

@@ -9,6 +9,7 @@ import type { z } from "zod";
 import type { Actor } from "../actors/actor";
 import type { DbOrTx } from "../db/client";
 import { Prisma, type OrderItem } from "../db/generated/client";
+import { isUniqueViolation } from "../db/prisma-errors";
 import { AppError } from "../errors";
 import { takeBackPoints } from "./order-ledger";
 import { pointsToTakeBack } from "./order-points";
@@ -25,7 +26,7 @@ export async function refundOrder(db: DbOrTx, actor: Actor, input: RefundOrderIn
   try {
     return await inOrderTransaction(db, (tx) => refundIn(tx, actor, externalId, data, hash));
   } catch (error) {
-    if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) throw error;
+    if (!isUniqueViolation(error)) throw error;
     throw new AppError("IDEMPOTENCY_IN_PROGRESS", "Another refund with this idempotency key was being processed; retry to get its result.");
   }
 }
@@ -73,7 +74,8 @@ async function refundIn(tx: DbOrTx, actor: Actor, externalId: string, data: Body
     },
     include: { items: true, refunds: true },
   });
-  await tx.$executeRaw`SELECT ll_emit_order(${businessId}::uuid, ${order.id}::uuid, ${refund.id}::uuid)`;
+  await tx.$executeRaw`SELECT ll_emit_order(o, r) FROM "orders" o JOIN "order_refunds" r ON r."business_id" = o."business_id" AND r."order_id" = o."id"
+    WHERE o."business_id" = ${businessId}::uuid AND o."id" = ${order.id}::uuid AND r."id" = ${refund.id}::uuid`;
   return { refund: toPublicRefund(refund), order: toPublicOrder(row), replay: false };
 }
 

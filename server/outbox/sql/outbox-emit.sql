@@ -121,21 +121,19 @@ BEGIN
   END IF;
 END $$;
 
--- order.created: {order}; order.refunded: {order, refund}, the order as it is after the refund
--- (server/orders/create-order.ts and refund-order.ts call this in their transaction).
-CREATE OR REPLACE FUNCTION ll_emit_order(p_business uuid, p_order uuid, p_refund uuid) RETURNS void LANGUAGE plpgsql AS $$
+-- order.created: {order}; order.refunded: {order, refund}, the order as it is after the refund.
+-- Takes the rows (r NULL: created), so the statement that inserts an order can announce it too
+-- (server/orders/create-order.ts, refund-order.ts).
+CREATE OR REPLACE FUNCTION ll_emit_order(o "orders", r "order_refunds") RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
-  IF p_refund IS NULL THEN
+  IF o."id" IS NULL THEN
+    RAISE EXCEPTION 'no order to announce' USING ERRCODE = 'LL500';
+  END IF;
+  IF r."id" IS NULL THEN
     INSERT INTO "outbox_events" ("business_id", "type", "payload")
-    SELECT o."business_id", 'order.created', jsonb_build_object('order', ll_order_json(o))
-      FROM "orders" o WHERE o."business_id" = p_business AND o."id" = p_order;
+    VALUES (o."business_id", 'order.created', jsonb_build_object('order', ll_order_json(o)));
   ELSE
     INSERT INTO "outbox_events" ("business_id", "type", "payload")
-    SELECT o."business_id", 'order.refunded', jsonb_build_object('order', ll_order_json(o), 'refund', ll_order_refund_json(r))
-      FROM "orders" o JOIN "order_refunds" r ON r."business_id" = o."business_id" AND r."order_id" = o."id"
-     WHERE o."business_id" = p_business AND o."id" = p_order AND r."id" = p_refund;
-  END IF;
-  IF NOT FOUND THEN
-    RAISE EXCEPTION 'no order % to announce', p_order USING ERRCODE = 'LL500';
+    VALUES (o."business_id", 'order.refunded', jsonb_build_object('order', ll_order_json(o), 'refund', ll_order_refund_json(r)));
   END IF;
 END $$;

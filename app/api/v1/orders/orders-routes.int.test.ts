@@ -79,6 +79,15 @@ describe("POST /api/v1/orders", () => {
     expect(await events(business.id, "order.created")).toHaveLength(1);
   });
 
+  it("the same new order sent twice at once: one order and one award, both answered", async () => {
+    const { key, business } = await setup();
+    const results = await Promise.all([1, 2].map(() => call("POST", post, { key, body: simple("SO-R") })));
+    expect(results.map((r) => r.status).sort()).toEqual([200, 201]);
+    expect(results[0]!.data.id).toBe(results[1]!.data.id);
+    expect(await db.order.count({ where: { businessId: business.id } })).toBe(1);
+    expect(await db.ledgerEntry.count({ where: { businessId: business.id } })).toBe(1);
+  });
+
   it("answers 400 for another currency, a subtotal that isn't the lines' sum, a discount above it and unknown fields, writing nothing", async () => {
     const { key, business } = await setup();
     for (const body of [simple("X", { currency: "EUR" }), simple("X", { subtotal: 9_999 }), simple("X", { discount: 10_001 }), simple("X", { colour: "red" }), simple("X", { storeId: "NOPE" })]) {
