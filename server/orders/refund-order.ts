@@ -108,7 +108,9 @@ function byItems(order: FullOrder, items: { productExternalId: string; quantity:
       wanted -= take;
     }
     if (wanted > 0) {
-      throw new AppError("VALIDATION_ERROR", `Invalid request: only ${quantity - wanted} of product ${productExternalId} ${quantity - wanted === 1 ? "is" : "are"} left to refund on this order.`);
+      const left = quantity - wanted;
+      const what = left === 0 ? "none" : `only ${left}`;
+      throw new AppError("VALIDATION_ERROR", `Invalid request: ${what} of product ${productExternalId} ${left === 1 ? "is" : "are"} left to refund on this order.`);
     }
   }
   const touched = new Map([...refunded].filter(([id, q]) => lines.find((l) => l.id === id)!.quantityRefunded !== q));

@@ -141,6 +141,17 @@ describe("PUT /api/v1/orders/{externalId}", () => {
     expect([state.balance, state.pending]).toEqual([0, 0]);
   });
 
+  it("cancelling after the points were released and spent takes what the balance allows and records the rest", async () => {
+    const { key, business } = await setup();
+    const created = await call("POST", post, { key, body: simple("SO-5b") });
+    const customerId = created.data.customerId as string;
+    await redeemPoints(db, cliActor(business.id), { customerId, amount: 70 });
+    const res = await call("PUT", put, { key, params: { externalId: "SO-5b" }, body: { status: "CANCELLED" } });
+    expect(res.data).toMatchObject({ status: "CANCELLED", pointsRefunded: 30, pointsUnrecovered: 70 });
+    expect((await entries(business.id)).map((e) => [e.type, e.points])).toEqual([["AWARD", 100], ["REDEEM", -70], ["ADJUST", -30]]);
+    expect((await ledgerState(business.id, customerId)).balance).toBe(0);
+  });
+
   securityCases({
     method: "PUT", handler: put, scope: "points:write",
     request: async (business) => {
@@ -188,6 +199,18 @@ describe("POST /api/v1/orders/{externalId}/refunds", () => {
     const state = await ledgerState(business.id, created.data.customerId as string);
     expect([state.balance, state.pending]).toEqual([0, 75]);
     expect((await orderRow(business.id, "SO-7")).items[0]!.quantityRefunded).toBe(1);
+  });
+
+  it("returning an excluded product refunds its discounted price and takes no points", async () => {
+    const { key, business } = await setup();
+    await upsertProduct(db, cliActor(business.id), { externalId: "gift", name: "Gift card", excluded: true });
+    await call("POST", post, { key, body: simple("SO-G", { subtotal: 12_000, discount: 1200, items: [{ productExternalId: "beans", quantity: 4, unitPrice: 2500 }, { productExternalId: "gift", quantity: 1, unitPrice: 2000 }] }) });
+    // 10,000 of beans less their 1,000 share of the discount: 90 points.
+    const res = await call("POST", refund, { key, params: { externalId: "SO-G" }, body: { items: [{ productExternalId: "gift", quantity: 1 }], idempotencyKey: "g1" } });
+    expect(res.data.refund).toMatchObject({ amount: 1800, eligibleAmount: 0, pointsTaken: 0 });
+    expect(res.data.order).toMatchObject({ points: 90, pointsRefunded: 0, amountRefunded: 1800 });
+    const again = await call("POST", refund, { key, params: { externalId: "SO-G" }, body: { items: [{ productExternalId: "gift", quantity: 1 }], idempotencyKey: "g2" } });
+    expect([again.status, again.json.error]).toEqual([400, "Invalid request: none of product gift are left to refund on this order."]);
   });
 
   it("never goes below zero: points the customer spent are recorded as unrecovered, on the order and in the event", async () => {
