@@ -1,0 +1,157 @@
+-- Customer import (server/import/import-customers.ts): many customers and their opening
+-- balances at once, set-based, with the ledger's invariants exactly as ledger_write keeps them.
+-- The caller stages the file's valid rows in its session's temporary table pg_temp.import_rows
+-- (line, email, phone, external_id, name, birthday, opening, customer_id, new_id, created,
+-- error_field, error) and applies it a range of lines at a time, each range its own short transaction.
+
+-- Finds the live customer each staged row names by email, phone or external id. A row whose
+-- identifiers name two different customers is an error (nothing of it is applied).
+CREATE OR REPLACE FUNCTION ll_import_match(p_business uuid, p_from int, p_to int) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  WITH m AS (
+    SELECT s."line", ce."id" AS by_email, cp."id" AS by_phone, cx."id" AS by_external
+      FROM pg_temp.import_rows s
+      LEFT JOIN "customers" ce ON ce."business_id" = p_business AND ce."email" = s."email"
+      LEFT JOIN "customers" cp ON cp."business_id" = p_business AND cp."phone" = s."phone"
+      LEFT JOIN "customers" cx ON cx."business_id" = p_business AND cx."external_id" = s."external_id"
+     WHERE s."line" BETWEEN p_from AND p_to AND s."error" IS NULL AND NOT s."created")
+  UPDATE pg_temp.import_rows s SET
+    "customer_id" = coalesce(m.by_email, m.by_phone, m.by_external),
+    "error_field" = CASE WHEN m.by_phone <> coalesce(m.by_email, m.by_phone) THEN 'phone'
+                         WHEN m.by_external <> coalesce(m.by_email, m.by_phone, m.by_external) THEN 'external_id' END,
+    "error" = CASE WHEN m.by_phone <> coalesce(m.by_email, m.by_phone)
+                     OR m.by_external <> coalesce(m.by_email, m.by_phone, m.by_external)
+                   THEN 'belongs to a different existing customer than the row''s other identifiers' END
+    FROM m WHERE s."line" = m."line";
+END $$;
+
+-- Applies staged lines p_from..p_to: creates the customers no row matched, fills in matched
+-- customers' fields where the row gives a value (only those that differ, so a re-run updates
+-- nothing), and posts each opening balance once per customer, keyed
+-- import-opening:<customer id> in idempotency_keys.
+--
+-- An opening balance is an ADJUST credit (a balance carried over, not a purchase: no tier
+-- multiplier, never pending). For a customer this call creates it is written set-based, as
+-- customer_insert + ll_credit + ll_append would write it: the customer.created event (as the
+-- customer was before the entry), the entry, its lot (expiring after the business's expiry
+-- days), the caches, the tier (a tier_changes row and customer.tier_changed when it moves),
+-- points.adjusted, and the key. A customer who already existed may have lots to expire or
+-- release first: theirs goes through ledger_write itself.
+-- req: {actorType, actorId, staffName, source, requestId, description}.
+-- Returns {created, updated, posted, alreadyPosted, conflicts}.
+CREATE OR REPLACE FUNCTION ll_import_apply(p_business uuid, req jsonb, p_from int, p_to int) RETURNS jsonb LANGUAGE plpgsql AS $$
+DECLARE
+  v_expiry_days int;
+  v_tiers jsonb;
+  v_base_tier text;
+  v_created int;
+  v_updated int;
+  v_posted int;
+  v_already int;
+  v_conflicts int;
+  r record;
+BEGIN
+  SELECT b."point_expiry_days", b."tiers" INTO v_expiry_days, v_tiers FROM "businesses" b WHERE b."id" = p_business;
+  v_base_tier := ll_tier(p_business, 0);
+  -- Matched afresh: someone may have enrolled since the file was checked.
+  PERFORM ll_import_match(p_business, p_from, p_to);
+
+  -- New customers, with their opening balance already in the caches and their tier for it.
+  -- Ids are drawn first so each inserted row finds its line again by primary key.
+  UPDATE pg_temp.import_rows s SET "new_id" = gen_random_uuid()
+   WHERE s."line" BETWEEN p_from AND p_to AND s."error" IS NULL AND s."customer_id" IS NULL AND NOT s."created";
+  INSERT INTO "customers" ("id", "business_id", "email", "phone", "external_id", "name", "birthday", "tier",
+                           "balance", "lifetime_earned", "last_activity_at")
+  SELECT s."new_id", p_business, s."email", s."phone", s."external_id", s."name", s."birthday",
+         CASE WHEN s."opening" > 0 THEN (SELECT t->>'name' FROM jsonb_array_elements(v_tiers) t
+                                          WHERE (t->>'minPoints')::int <= s."opening" ORDER BY (t->>'minPoints')::int DESC LIMIT 1)
+              ELSE v_base_tier END,
+         s."opening", s."opening", CASE WHEN s."opening" > 0 THEN now() END
+    FROM pg_temp.import_rows s
+   WHERE s."line" BETWEEN p_from AND p_to AND s."new_id" IS NOT NULL AND s."customer_id" IS NULL AND NOT s."created"
+   ORDER BY s."line"
+  ON CONFLICT DO NOTHING;
+  UPDATE pg_temp.import_rows s SET "customer_id" = s."new_id", "created" = true
+   WHERE s."line" BETWEEN p_from AND p_to AND s."new_id" IS NOT NULL AND s."customer_id" IS NULL
+     AND EXISTS (SELECT 1 FROM "customers" c WHERE c."business_id" = p_business AND c."id" = s."new_id");
+  GET DIAGNOSTICS v_created = ROW_COUNT;
+  -- Not inserted and not matched: another customer took one of its identifiers meanwhile.
+  UPDATE pg_temp.import_rows s SET "error_field" = 'email', "error" = 'was taken by a customer enrolled during the import'
+   WHERE s."line" BETWEEN p_from AND p_to AND s."error" IS NULL AND s."customer_id" IS NULL;
+  GET DIAGNOSTICS v_conflicts = ROW_COUNT;
+
+  -- customer.created shows the customer as customer_insert would have: before any points.
+  INSERT INTO "outbox_events" ("business_id", "type", "payload")
+  SELECT p_business, 'customer.created', jsonb_build_object('customer', ll_customer_json(c) || jsonb_build_object(
+           'balance', 0, 'lifetimeEarned', 0, 'tier', v_base_tier, 'lastActivityAt', NULL))
+    FROM pg_temp.import_rows s JOIN "customers" c ON c."business_id" = p_business AND c."id" = s."customer_id"
+   WHERE s."line" BETWEEN p_from AND p_to AND s."created" AND s."error" IS NULL
+   ORDER BY s."line";
+
+  -- Existing customers: what the row gives and differs (the customers trigger announces it).
+  UPDATE "customers" c SET
+    "email" = coalesce(s."email", c."email"), "phone" = coalesce(s."phone", c."phone"),
+    "external_id" = coalesce(s."external_id", c."external_id"), "name" = coalesce(s."name", c."name"),
+    "birthday" = coalesce(s."birthday", c."birthday"), "updated_at" = now()
+    FROM pg_temp.import_rows s
+   WHERE s."line" BETWEEN p_from AND p_to AND s."error" IS NULL AND NOT s."created"
+     AND c."business_id" = p_business AND c."id" = s."customer_id"
+     AND ((s."email" IS NOT NULL AND s."email" IS DISTINCT FROM c."email") OR (s."phone" IS NOT NULL AND s."phone" IS DISTINCT FROM c."phone")
+       OR (s."external_id" IS NOT NULL AND s."external_id" IS DISTINCT FROM c."external_id")
+       OR (s."name" IS NOT NULL AND s."name" IS DISTINCT FROM c."name") OR (s."birthday" IS NOT NULL AND s."birthday" IS DISTINCT FROM c."birthday"));
+  GET DIAGNOSTICS v_updated = ROW_COUNT;
+
+  SELECT count(*) INTO v_already FROM pg_temp.import_rows s
+    JOIN "idempotency_keys" k ON k."business_id" = p_business AND k."key" = 'import-opening:' || s."customer_id"
+   WHERE s."line" BETWEEN p_from AND p_to AND s."error" IS NULL AND s."opening" > 0 AND NOT s."created";
+  -- Existing customers' openings: ledger_write, which expires and releases their lots first.
+  v_posted := 0;
+  FOR r IN SELECT s."customer_id", s."opening" FROM pg_temp.import_rows s
+            WHERE s."line" BETWEEN p_from AND p_to AND s."error" IS NULL AND s."opening" > 0 AND NOT s."created"
+              AND NOT EXISTS (SELECT 1 FROM "idempotency_keys" k WHERE k."business_id" = p_business AND k."key" = 'import-opening:' || s."customer_id")
+            ORDER BY s."line" LOOP
+    PERFORM ledger_write(req || jsonb_build_object('op', 'adjust', 'businessId', p_business, 'customerId', r."customer_id",
+                                                   'points', r."opening", 'idempotencyKey', 'import-opening:' || r."customer_id"));
+    v_posted := v_posted + 1;
+  END LOOP;
+
+  -- New customers' openings: entry, lot, tier change, events, key (the caches are set above).
+  CREATE TEMP TABLE IF NOT EXISTS import_entries ("id" uuid PRIMARY KEY) ON COMMIT DELETE ROWS;
+  WITH e AS (
+    INSERT INTO "ledger_entries" ("id", "business_id", "customer_id", "type", "points", "balance_after", "description",
+                                  "idempotency_key", "actor_type", "actor_id", "staff_name", "source", "request_id", "expires_at")
+    SELECT gen_random_uuid(), p_business, s."customer_id", 'ADJUST', s."opening", s."opening", req->>'description',
+           'import-opening:' || s."customer_id", (req->>'actorType')::"ActorType", req->>'actorId', req->>'staffName',
+           (req->>'source')::"EntrySource", req->>'requestId', now() + make_interval(days => v_expiry_days)
+      FROM pg_temp.import_rows s
+     WHERE s."line" BETWEEN p_from AND p_to AND s."error" IS NULL AND s."created" AND s."opening" > 0
+       AND NOT EXISTS (SELECT 1 FROM "idempotency_keys" k WHERE k."business_id" = p_business AND k."key" = 'import-opening:' || s."customer_id")
+     ORDER BY s."line"
+    RETURNING "id")
+  INSERT INTO pg_temp.import_entries SELECT "id" FROM e;
+  INSERT INTO "point_lots" ("business_id", "customer_id", "entry_id", "points", "remaining", "expires_at")
+  SELECT p_business, e."customer_id", e."id", e."points", e."points", e."expires_at"
+    FROM pg_temp.import_entries i JOIN "ledger_entries" e ON e."business_id" = p_business AND e."id" = i."id";
+  INSERT INTO "tier_changes" ("business_id", "customer_id", "from_tier", "to_tier", "qualifying_points", "reason")
+  SELECT p_business, c."id", v_base_tier, c."tier", e."points", 'EARNED'
+    FROM pg_temp.import_entries i JOIN "ledger_entries" e ON e."business_id" = p_business AND e."id" = i."id"
+    JOIN "customers" c ON c."business_id" = p_business AND c."id" = e."customer_id"
+   WHERE c."tier" IS DISTINCT FROM v_base_tier;
+  INSERT INTO "outbox_events" ("business_id", "type", "payload")
+  SELECT p_business, 'customer.tier_changed', jsonb_build_object('customer', ll_customer_json(c), 'previousTier', v_base_tier,
+           'tier', c."tier", 'qualifyingPoints', e."points", 'reason', 'EARNED')
+    FROM pg_temp.import_entries i JOIN "ledger_entries" e ON e."business_id" = p_business AND e."id" = i."id"
+    JOIN "customers" c ON c."business_id" = p_business AND c."id" = e."customer_id"
+   WHERE c."tier" IS DISTINCT FROM v_base_tier ORDER BY e."created_at";
+  INSERT INTO "outbox_events" ("business_id", "type", "payload")
+  SELECT p_business, 'points.adjusted', jsonb_build_object('customer', ll_customer_json(c), 'entry', ll_entry_json(e), 'balance', e."balance_after")
+    FROM pg_temp.import_entries i JOIN "ledger_entries" e ON e."business_id" = p_business AND e."id" = i."id"
+    JOIN "customers" c ON c."business_id" = p_business AND c."id" = e."customer_id"
+   ORDER BY e."created_at";
+  INSERT INTO "idempotency_keys" ("business_id", "key", "entry_id", "outcome")
+  SELECT p_business, e."idempotency_key", e."id", jsonb_build_object('customerId', e."customer_id", 'customerCreated', true,
+           'balance', e."balance_after", 'expiredId', NULL, 'context', NULL)
+    FROM pg_temp.import_entries i JOIN "ledger_entries" e ON e."business_id" = p_business AND e."id" = i."id";
+  SELECT v_posted + count(*) INTO v_posted FROM pg_temp.import_entries;
+  RETURN jsonb_build_object('created', v_created, 'updated', v_updated, 'posted', v_posted, 'alreadyPosted', v_already, 'conflicts', v_conflicts);
+END $$;
