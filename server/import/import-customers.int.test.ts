@@ -4,6 +4,7 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { createCustomer } from "../customers/create-customer";
+import { eraseCustomer } from "../customers/erase-customer";
 import { db } from "../db/client";
 import { ledgerState, makeBusiness, rowCounts } from "../../test/fixtures";
 import { importCustomers, OPENING_BALANCE_DESCRIPTION } from "./import-customers";
@@ -137,5 +138,14 @@ describe("customer import", () => {
     // Email of one customer, phone of another: which one would it be? Refused.
     const crossed = await run(actor, "email,phone\nann@x.test,+15550102000\n", { dryRun: true });
     expect(crossed.errors).toEqual([{ line: 2, field: "phone", reason: "belongs to a different existing customer than the row's other identifiers" }]);
+  });
+
+  it("erasing an imported customer erases their birthday too", async () => {
+    const { business, actor } = await makeBusiness();
+    await run(actor, "email,birthday\nbea@x.test,1985-06-07\n");
+    const bea = await db.customer.findFirstOrThrow({ where: { businessId: business.id, email: "bea@x.test" } });
+    expect(bea.birthday?.toISOString().slice(0, 10)).toBe("1985-06-07");
+    await eraseCustomer(db, actor, { id: bea.id });
+    expect(await db.customer.findUniqueOrThrow({ where: { businessId_id: { businessId: business.id, id: bea.id } } })).toMatchObject({ email: null, birthday: null });
   });
 });

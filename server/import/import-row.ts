@@ -37,7 +37,7 @@ export function readHeader(header: string[]): { columns: (ImportField | null)[];
   const seen = new Set<ImportField>();
   const columns = header.map((raw) => {
     const field = HEADERS[raw.toLowerCase().replace(/[\s_-]/g, "")];
-    if (!field) problems.push(`unknown column "${raw}" (expected ${Object.keys(HEADERS).join(", ")})`);
+    if (!field) problems.push(`unknown column "${raw}" (expected ${[...new Set(Object.values(HEADERS))].join(", ")})`);
     else if (seen.has(field)) problems.push(`column "${raw}" appears twice`);
     if (field) seen.add(field);
     return field ?? null;

@@ -80,14 +80,6 @@ BEGIN
    WHERE s."line" BETWEEN p_from AND p_to AND s."error" IS NULL AND s."customer_id" IS NULL;
   GET DIAGNOSTICS v_conflicts = ROW_COUNT;
 
-  -- customer.created shows the customer as customer_insert would have: before any points.
-  INSERT INTO "outbox_events" ("business_id", "type", "payload")
-  SELECT p_business, 'customer.created', jsonb_build_object('customer', ll_customer_json(c) || jsonb_build_object(
-           'balance', 0, 'lifetimeEarned', 0, 'tier', v_base_tier, 'lastActivityAt', NULL))
-    FROM pg_temp.import_rows s JOIN "customers" c ON c."business_id" = p_business AND c."id" = s."customer_id"
-   WHERE s."line" BETWEEN p_from AND p_to AND s."created" AND s."error" IS NULL
-   ORDER BY s."line";
-
   -- Existing customers: what the row gives and differs (the customers trigger announces it).
   UPDATE "customers" c SET
     "email" = coalesce(s."email", c."email"), "phone" = coalesce(s."phone", c."phone"),
@@ -115,43 +107,47 @@ BEGIN
     v_posted := v_posted + 1;
   END LOOP;
 
-  -- New customers' openings: entry, lot, tier change, events, key (the caches are set above).
-  CREATE TEMP TABLE IF NOT EXISTS import_entries ("id" uuid PRIMARY KEY) ON COMMIT DELETE ROWS;
-  WITH e AS (
+  -- New customers: their events, and their openings (entry, lot, tier change, key; the caches
+  -- are set above), in one statement. customer.created shows the customer as customer_insert
+  -- would have, before any points; the others as ll_append leaves it, after.
+  SELECT v_posted + count(*) INTO v_posted FROM pg_temp.import_rows s
+   WHERE s."line" BETWEEN p_from AND p_to AND s."error" IS NULL AND s."created" AND s."opening" > 0;
+  WITH base AS MATERIALIZED (
+    SELECT gen_random_uuid() AS "entry_id", s."line", s."opening", c AS cust
+      FROM pg_temp.import_rows s JOIN "customers" c ON c."business_id" = p_business AND c."id" = s."customer_id"
+     WHERE s."line" BETWEEN p_from AND p_to AND s."error" IS NULL AND s."created"),
+  e AS (
     INSERT INTO "ledger_entries" ("id", "business_id", "customer_id", "type", "points", "balance_after", "description",
                                   "idempotency_key", "actor_type", "actor_id", "staff_name", "source", "request_id", "expires_at")
-    SELECT gen_random_uuid(), p_business, s."customer_id", 'ADJUST', s."opening", s."opening", req->>'description',
-           'import-opening:' || s."customer_id", (req->>'actorType')::"ActorType", req->>'actorId', req->>'staffName',
+    SELECT b."entry_id", p_business, (b.cust)."id", 'ADJUST', b."opening", b."opening", req->>'description',
+           'import-opening:' || (b.cust)."id", (req->>'actorType')::"ActorType", req->>'actorId', req->>'staffName',
            (req->>'source')::"EntrySource", req->>'requestId', now() + make_interval(days => v_expiry_days)
-      FROM pg_temp.import_rows s
-     WHERE s."line" BETWEEN p_from AND p_to AND s."error" IS NULL AND s."created" AND s."opening" > 0
-       AND NOT EXISTS (SELECT 1 FROM "idempotency_keys" k WHERE k."business_id" = p_business AND k."key" = 'import-opening:' || s."customer_id")
-     ORDER BY s."line"
-    RETURNING "id")
-  INSERT INTO pg_temp.import_entries SELECT "id" FROM e;
-  INSERT INTO "point_lots" ("business_id", "customer_id", "entry_id", "points", "remaining", "expires_at")
-  SELECT p_business, e."customer_id", e."id", e."points", e."points", e."expires_at"
-    FROM pg_temp.import_entries i JOIN "ledger_entries" e ON e."business_id" = p_business AND e."id" = i."id";
-  INSERT INTO "tier_changes" ("business_id", "customer_id", "from_tier", "to_tier", "qualifying_points", "reason")
-  SELECT p_business, c."id", v_base_tier, c."tier", e."points", 'EARNED'
-    FROM pg_temp.import_entries i JOIN "ledger_entries" e ON e."business_id" = p_business AND e."id" = i."id"
-    JOIN "customers" c ON c."business_id" = p_business AND c."id" = e."customer_id"
-   WHERE c."tier" IS DISTINCT FROM v_base_tier;
+      FROM base b WHERE b."opening" > 0 ORDER BY b."line"
+    RETURNING *),
+  lots AS (
+    INSERT INTO "point_lots" ("business_id", "customer_id", "entry_id", "points", "remaining", "expires_at")
+    SELECT p_business, e."customer_id", e."id", e."points", e."points", e."expires_at" FROM e),
+  keys AS (
+    INSERT INTO "idempotency_keys" ("business_id", "key", "entry_id", "outcome")
+    SELECT p_business, e."idempotency_key", e."id", jsonb_build_object('customerId', e."customer_id", 'customerCreated', true,
+             'balance', e."balance_after", 'expiredId', NULL, 'context', NULL) FROM e),
+  tiers AS (
+    INSERT INTO "tier_changes" ("business_id", "customer_id", "from_tier", "to_tier", "qualifying_points", "reason")
+    SELECT p_business, (b.cust)."id", v_base_tier, (b.cust)."tier", b."opening", 'EARNED'
+      FROM base b WHERE b."opening" > 0 AND (b.cust)."tier" IS DISTINCT FROM v_base_tier)
   INSERT INTO "outbox_events" ("business_id", "type", "payload")
-  SELECT p_business, 'customer.tier_changed', jsonb_build_object('customer', ll_customer_json(c), 'previousTier', v_base_tier,
-           'tier', c."tier", 'qualifyingPoints', e."points", 'reason', 'EARNED')
-    FROM pg_temp.import_entries i JOIN "ledger_entries" e ON e."business_id" = p_business AND e."id" = i."id"
-    JOIN "customers" c ON c."business_id" = p_business AND c."id" = e."customer_id"
-   WHERE c."tier" IS DISTINCT FROM v_base_tier ORDER BY e."created_at";
-  INSERT INTO "outbox_events" ("business_id", "type", "payload")
-  SELECT p_business, 'points.adjusted', jsonb_build_object('customer', ll_customer_json(c), 'entry', ll_entry_json(e), 'balance', e."balance_after")
-    FROM pg_temp.import_entries i JOIN "ledger_entries" e ON e."business_id" = p_business AND e."id" = i."id"
-    JOIN "customers" c ON c."business_id" = p_business AND c."id" = e."customer_id"
-   ORDER BY e."created_at";
-  INSERT INTO "idempotency_keys" ("business_id", "key", "entry_id", "outcome")
-  SELECT p_business, e."idempotency_key", e."id", jsonb_build_object('customerId', e."customer_id", 'customerCreated', true,
-           'balance', e."balance_after", 'expiredId', NULL, 'context', NULL)
-    FROM pg_temp.import_entries i JOIN "ledger_entries" e ON e."business_id" = p_business AND e."id" = i."id";
-  SELECT v_posted + count(*) INTO v_posted FROM pg_temp.import_entries;
+  SELECT p_business, x."type", x."payload" FROM (
+    SELECT b."line", 0 AS ord, 'customer.created' AS "type", jsonb_build_object('customer', ll_customer_json(b.cust) || jsonb_build_object(
+             'balance', 0, 'lifetimeEarned', 0, 'tier', v_base_tier, 'lastActivityAt', NULL)) AS "payload"
+      FROM base b
+    UNION ALL
+    SELECT b."line", 1, 'customer.tier_changed', jsonb_build_object('customer', ll_customer_json(b.cust), 'previousTier', v_base_tier,
+             'tier', (b.cust)."tier", 'qualifyingPoints', b."opening", 'reason', 'EARNED')
+      FROM base b WHERE b."opening" > 0 AND (b.cust)."tier" IS DISTINCT FROM v_base_tier
+    UNION ALL
+    SELECT b."line", 2, 'points.adjusted', jsonb_build_object('customer', ll_customer_json(b.cust),
+             'entry', ll_entry_json(ROW(e.*)::"ledger_entries"), 'balance', e."balance_after")
+      FROM base b JOIN e ON e."id" = b."entry_id") x
+  ORDER BY x."line", x.ord;
   RETURN jsonb_build_object('created', v_created, 'updated', v_updated, 'posted', v_posted, 'alreadyPosted', v_already, 'conflicts', v_conflicts);
 END $$;
