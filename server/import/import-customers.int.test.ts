@@ -7,6 +7,7 @@ import { createCustomer } from "../customers/create-customer";
 import { eraseCustomer } from "../customers/erase-customer";
 import { db } from "../db/client";
 import { ledgerState, makeBusiness, rowCounts } from "../../test/fixtures";
+import { outboxEvents, type OutboxEventType } from "../outbox/outbox-events";
 import { importCustomers, OPENING_BALANCE_DESCRIPTION } from "./import-customers";
 
 // Issue 13 asks for 100k; that run took 50 s here on a shared 2-core machine (load 7-14), too
@@ -83,6 +84,7 @@ describe("customer import", () => {
     expect(await ledgerState(business.id, c.id)).toMatchObject({ balance: opening(162), entrySum: opening(162), lotSum: opening(162), entryCount: 1, lotsOutOfStepWithAllocations: 0 });
     const events = await db.outboxEvent.findMany({ where: { businessId: business.id, payload: { path: ["customer", "id"], equals: c.id } }, orderBy: { id: "asc" } });
     expect(events.map((e) => e.type)).toEqual(["customer.created", "customer.tier_changed", "points.adjusted"]);
+    for (const event of events) outboxEvents[event.type as OutboxEventType].parse(event.payload);
     expect(events[0]!.payload).toMatchObject({ customer: { balance: 0, tier: "Bronze" } });
     expect(events[2]!.payload).toMatchObject({ customer: { balance: opening(162), tier: "Gold" }, entry: { type: "ADJUST", points: opening(162), description: OPENING_BALANCE_DESCRIPTION } });
   });

@@ -16,7 +16,7 @@ export type Progress = { phase: "checking" | "importing"; rows: number; bytes?: 
 
 export const STAGING_TABLE = `CREATE TEMP TABLE import_rows (
   "line" int PRIMARY KEY, "email" text, "phone" text, "external_id" text, "name" text, "birthday" date,
-  "opening" int NOT NULL, "customer_id" uuid, "new_id" uuid, "created" boolean NOT NULL DEFAULT false,
+  "opening" int NOT NULL, "customer_id" uuid, "new_id" uuid NOT NULL DEFAULT gen_random_uuid(), "entry_id" uuid NOT NULL DEFAULT gen_random_uuid(),
   "error_field" text, "error" text)`;
 
 // COPY's CSV format: every value quoted, so an unquoted empty field is NULL.
