@@ -63,6 +63,7 @@ describe("CLI import and export", () => {
     const { business, actor } = await makeBusiness();
     const other = await makeBusiness();
     await awardPoints(db, actor, { customerEmail: "ann@export.test", amount: 40, description: 'Coffee, "large"' });
+    await awardPoints(db, actor, { customerEmail: "bob@export.test", amount: 2, description: "=HYPERLINK(\"http://x.test\")" });
     await awardPoints(db, other.actor, { customerEmail: "zed@export.test", amount: 7 });
     // A day either side: the entries' day is the database's, and a run at midnight UTC may straddle it.
     const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
@@ -71,8 +72,10 @@ describe("CLI import and export", () => {
     expect((await cli("export", "ledger", "--business", business.slug, "--from", yesterday, "--to", tomorrow, "--file", out)).code).toBe(0);
     const lines = readFileSync(out, "utf8").trimEnd().split("\n");
     expect(lines[0]).toMatch(/^entry_id,created_at,type,points,balance_after,customer_id,customer_email,customer_name,/);
-    expect(lines).toHaveLength(2);
+    expect(lines).toHaveLength(3);
     expect(lines[1]).toMatch(/,AWARD,40,40,[0-9a-f-]{36},ann@export\.test,,,"Coffee, ""large""",/);
+    // A description that would be a formula in a spreadsheet is defused, as in the customers export.
+    expect(lines[2]).toMatch(/,AWARD,2,2,[0-9a-f-]{36},bob@export\.test,,,"'=HYPERLINK\(""http:\/\/x\.test""\)",/);
 
     const empty = path.join(dir, "empty.csv");
     await cli("export", "ledger", "--business", business.slug, "--from", "2020-01-01", "--to", "2020-01-31", "--file", empty);

@@ -20,6 +20,10 @@ export const LEDGER_COLUMNS = [
   "customer_external_id", "description", "reference", "store_code", "actor_type", "staff_name", "source", "expires_at", "reverses_entry_id",
 ] as const;
 
+// Text a person typed (a name, a description) could start a spreadsheet formula when the file is
+// opened: defused with a leading quote, as the customers export does (=, +, -, @, tab, CR).
+const text = (column: string) => `CASE WHEN ${column} ~ '^[=+\\-@\\t\\r]' THEN '''' || ${column} ELSE ${column} END`;
+
 // Days are UTC days, from the first moment of `from` to the end of `to`.
 export async function exportLedger(db: Db, actor: Actor, input: z.input<typeof exportLedgerInput>, out: Writable): Promise<void> {
   const { from, to } = exportLedgerInput.parse(input);
@@ -33,8 +37,8 @@ export async function exportLedger(db: Db, actor: Actor, input: z.input<typeof e
     if (!z.uuid().safeParse(actor.businessId).success) throw new AppError("NOT_FOUND", "No such business.");
     const sql = `COPY (
       SELECT e."id", to_char(e."created_at" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), e."type", e."points", e."balance_after",
-             e."customer_id", c."email", c."name", c."external_id", e."description", e."reference", s."code", e."actor_type",
-             e."staff_name", e."source", to_char(e."expires_at" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), e."reverses_entry_id"
+             e."customer_id", ${text('c."email"')}, ${text('c."name"')}, ${text('c."external_id"')}, ${text('e."description"')},
+             ${text('e."reference"')}, ${text('s."code"')}, e."actor_type", ${text('e."staff_name"')}, e."source", to_char(e."expires_at" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), e."reverses_entry_id"
         FROM "ledger_entries" e
         JOIN "customers" c ON c."business_id" = e."business_id" AND c."id" = e."customer_id"
         LEFT JOIN "stores" s ON s."business_id" = e."business_id" AND s."id" = e."store_id"
