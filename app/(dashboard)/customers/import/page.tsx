@@ -7,7 +7,7 @@ export const metadata: Metadata = { title: "Import and export" };
 
 export default function ImportPage() {
   return (
-    <OwnerGate what="importing customers and exporting the ledger">
+    <OwnerGate what="customer imports and ledger exports">
       <div className="space-y-6">
         <ImportPanel />
         <LedgerExport />
