@@ -27,7 +27,15 @@ export async function POST(request: Request) {
   const encoder = new TextEncoder();
   const body = new ReadableStream<Uint8Array>({
     async start(controller) {
-      const send = (line: unknown) => controller.enqueue(encoder.encode(`${JSON.stringify(line)}\n`));
+      // A browser that went away stops getting lines, not the import: what is committed stays,
+      // and the rest follows (running the file again would finish it just the same).
+      const send = (line: unknown) => {
+        try {
+          controller.enqueue(encoder.encode(`${JSON.stringify(line)}\n`));
+        } catch {
+          // the response was cancelled
+        }
+      };
       let last = 0;
       try {
         const report = await importCustomers(db, actor, source, {
@@ -47,7 +55,11 @@ export async function POST(request: Request) {
         if (appError.code === "INTERNAL") console.error("[import]", error);
         send({ type: "error", message: appError.message });
       }
-      controller.close();
+      try {
+        controller.close();
+      } catch {
+        // the response was cancelled
+      }
     },
   });
   return new Response(body, { headers: { "content-type": "application/x-ndjson; charset=utf-8", "cache-control": "no-store" } });
