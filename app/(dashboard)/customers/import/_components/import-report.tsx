@@ -4,7 +4,7 @@ import type { ImportReport } from "@/server/import/import-customers";
 export function ImportReportView({ report }: { report: ImportReport }) {
   const n = (value: number) => value.toLocaleString("en");
   const summary = report.dryRun
-    ? `${n(report.rows)} rows checked: ${n(report.valid)} valid (${n(report.matched)} name customers already enrolled), ${n(report.invalid)} invalid. Nothing was written.`
+    ? `${n(report.rows)} rows checked: ${n(report.valid)} valid (${n(report.matched)} of them already enrolled), ${n(report.invalid)} invalid. Nothing was written.`
     : report.refused
       ? `Nothing was imported: ${n(report.invalid)} of ${n(report.rows)} rows are invalid.`
       : `${n(report.created)} customers created, ${n(report.updated)} updated, ${n(report.balancesPosted)} opening balances given (${n(report.balancesAlreadyPosted)} already given before), ${n(report.skipped)} rows skipped.`;
