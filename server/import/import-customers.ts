@@ -105,6 +105,7 @@ async function applyStaged(client: import("pg").PoolClient, actor: Actor, report
   const range = await client.query<{ first: number | null; last: number | null }>(`SELECT min("line") AS first, max("line") AS last FROM import_rows WHERE "error" IS NULL`);
   const { first, last } = range.rows[0]!;
   if (first === null || last === null) return;
+  onProgress({ phase: "importing", rows: 0, totalRows: last - first + 1 });
   const req = { actorType: actor.type, actorId: actor.id, staffName: actor.staffName ?? null, source: actor.source, requestId: actor.requestId ?? null, description: OPENING_BALANCE_DESCRIPTION };
   for (let from = first; from <= last; from += batchSize) {
     await client.query("BEGIN");

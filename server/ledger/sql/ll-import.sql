@@ -81,32 +81,38 @@ BEGIN
      AND NOT EXISTS (SELECT 1 FROM "customers" c WHERE c."business_id" = p_business AND c."id" = s."new_id");
   GET DIAGNOSTICS v_conflicts = ROW_COUNT;
 
-  -- Existing customers: what the row gives and differs (the customers trigger announces it).
-  UPDATE "customers" c SET
-    "email" = coalesce(s."email", c."email"), "phone" = coalesce(s."phone", c."phone"),
-    "external_id" = coalesce(s."external_id", c."external_id"), "name" = coalesce(s."name", c."name"),
-    "birthday" = coalesce(s."birthday", c."birthday"), "updated_at" = now()
-    FROM pg_temp.import_rows s
-   WHERE s."line" BETWEEN p_from AND p_to AND s."error" IS NULL
-     AND c."business_id" = p_business AND c."id" = s."customer_id"
-     AND ((s."email" IS NOT NULL AND s."email" IS DISTINCT FROM c."email") OR (s."phone" IS NOT NULL AND s."phone" IS DISTINCT FROM c."phone")
-       OR (s."external_id" IS NOT NULL AND s."external_id" IS DISTINCT FROM c."external_id")
-       OR (s."name" IS NOT NULL AND s."name" IS DISTINCT FROM c."name") OR (s."birthday" IS NOT NULL AND s."birthday" IS DISTINCT FROM c."birthday"));
-  GET DIAGNOSTICS v_updated = ROW_COUNT;
-
-  SELECT count(*) INTO v_already FROM pg_temp.import_rows s
-    JOIN "idempotency_keys" k ON k."business_id" = p_business AND k."key" = 'import-opening:' || s."customer_id"
-   WHERE s."line" BETWEEN p_from AND p_to AND s."error" IS NULL AND s."opening" > 0;
-  -- Existing customers' openings: ledger_write, which expires and releases their lots first.
+  v_updated := 0;
+  v_already := 0;
   v_posted := 0;
-  FOR r IN SELECT s."customer_id", s."opening" FROM pg_temp.import_rows s
-            WHERE s."line" BETWEEN p_from AND p_to AND s."error" IS NULL AND s."opening" > 0 AND s."customer_id" IS NOT NULL
-              AND NOT EXISTS (SELECT 1 FROM "idempotency_keys" k WHERE k."business_id" = p_business AND k."key" = 'import-opening:' || s."customer_id")
-            ORDER BY s."line" LOOP
-    PERFORM ledger_write(req || jsonb_build_object('op', 'adjust', 'businessId', p_business, 'customerId', r."customer_id",
-                                                   'points', r."opening", 'idempotencyKey', 'import-opening:' || r."customer_id"));
-    v_posted := v_posted + 1;
-  END LOOP;
+  -- Rows naming existing customers (none in a first import into a new business: then the
+  -- planner need not even look, and these joins can't grow with the customers table).
+  IF EXISTS (SELECT 1 FROM pg_temp.import_rows s WHERE s."line" BETWEEN p_from AND p_to AND s."error" IS NULL AND s."customer_id" IS NOT NULL) THEN
+    -- Existing customers: what the row gives and differs (the customers trigger announces it).
+    UPDATE "customers" c SET
+      "email" = coalesce(s."email", c."email"), "phone" = coalesce(s."phone", c."phone"),
+      "external_id" = coalesce(s."external_id", c."external_id"), "name" = coalesce(s."name", c."name"),
+      "birthday" = coalesce(s."birthday", c."birthday"), "updated_at" = now()
+      FROM pg_temp.import_rows s
+     WHERE s."line" BETWEEN p_from AND p_to AND s."error" IS NULL
+       AND c."business_id" = p_business AND c."id" = s."customer_id"
+       AND ((s."email" IS NOT NULL AND s."email" IS DISTINCT FROM c."email") OR (s."phone" IS NOT NULL AND s."phone" IS DISTINCT FROM c."phone")
+         OR (s."external_id" IS NOT NULL AND s."external_id" IS DISTINCT FROM c."external_id")
+         OR (s."name" IS NOT NULL AND s."name" IS DISTINCT FROM c."name") OR (s."birthday" IS NOT NULL AND s."birthday" IS DISTINCT FROM c."birthday"));
+    GET DIAGNOSTICS v_updated = ROW_COUNT;
+
+    SELECT count(*) INTO v_already FROM pg_temp.import_rows s
+      JOIN "idempotency_keys" k ON k."business_id" = p_business AND k."key" = 'import-opening:' || s."customer_id"
+     WHERE s."line" BETWEEN p_from AND p_to AND s."error" IS NULL AND s."opening" > 0;
+    -- Existing customers' openings: ledger_write, which expires and releases their lots first.
+    FOR r IN SELECT s."customer_id", s."opening" FROM pg_temp.import_rows s
+              WHERE s."line" BETWEEN p_from AND p_to AND s."error" IS NULL AND s."opening" > 0 AND s."customer_id" IS NOT NULL
+                AND NOT EXISTS (SELECT 1 FROM "idempotency_keys" k WHERE k."business_id" = p_business AND k."key" = 'import-opening:' || s."customer_id")
+              ORDER BY s."line" LOOP
+      PERFORM ledger_write(req || jsonb_build_object('op', 'adjust', 'businessId', p_business, 'customerId', r."customer_id",
+                                                     'points', r."opening", 'idempotencyKey', 'import-opening:' || r."customer_id"));
+      v_posted := v_posted + 1;
+    END LOOP;
+  END IF;
 
   -- New customers' openings: entry, lot, key and tier change (the caches are set above); the
   -- entry id was drawn when the row was staged, so all four come straight from the row.
