@@ -1,5 +1,4 @@
 // The CLI's command table. Each command is a thin adapter over a server/ function.
-import type { ParseArgsConfig } from "node:util";
 import { API_KEY_SCOPES, apiKeyScopeSchema } from "../api-keys/api-key-scopes";
 import { cliActor } from "../actors/actor";
 import { createApiKey } from "../api-keys/create-api-key";
@@ -16,26 +15,10 @@ import { migrateDatabase } from "../db/migrate";
 import { openDatabase } from "../db/open-database";
 import { withDatabase } from "../db/with-database";
 import { seedDemo } from "../seed/seed-demo";
+import { required, UsageError, type Command } from "./commands-base";
+import { importCommands } from "./import-commands";
 
-export class UsageError extends Error {}
-
-type Values = Record<string, string | boolean | string[] | undefined>;
-
-export type Command = {
-  name: string;
-  usage: string;
-  summary: string;
-  help?: string;
-  options?: ParseArgsConfig["options"];
-  positionals?: boolean;
-  run: (args: { values: Values; positionals: string[]; out: (line: string) => void }) => Promise<void>;
-};
-
-export function required(values: Values, name: string): string {
-  const value = values[name];
-  if (typeof value !== "string" || value.trim() === "") throw new UsageError(`Missing --${name}.`);
-  return value;
-}
+export { required, UsageError, type Command } from "./commands-base";
 
 export const commands: Command[] = [
   {
@@ -149,4 +132,5 @@ export const commands: Command[] = [
       out(`Marked ${run.failing} endpoints failing and ${run.stuck} stuck deliveries failed; pruned ${run.deliveries} deliveries (with their attempt logs) and ${run.events} events.`);
     },
   },
+  ...importCommands,
 ];

@@ -55,7 +55,7 @@ CREATE OR REPLACE FUNCTION ll_erase_customer_data(p_business uuid, p_customer uu
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 BEGIN
   -- First: the append-only tables accept erasure only of an erased customer's rows.
-  UPDATE "customers" SET "email" = NULL, "phone" = NULL, "external_id" = NULL, "name" = NULL, "notes" = NULL,
+  UPDATE "customers" SET "email" = NULL, "phone" = NULL, "external_id" = NULL, "name" = NULL, "notes" = NULL, "birthday" = NULL,
     "status" = 'BLOCKED', "erased_at" = coalesce("erased_at", now()), "updated_at" = now()
   WHERE "business_id" = p_business AND "id" = p_customer;
   IF NOT FOUND THEN PERFORM ll_fail('CUSTOMER_NOT_FOUND', 'LL404'); END IF;
@@ -131,7 +131,7 @@ BEGIN
   IF OLD."erased_at" IS NULL AND NEW."erased_at" IS NOT NULL AND NOT ll_acting_as_owner(TG_RELID) THEN
     RAISE EXCEPTION 'customers: only ll_erase_customer_data() erases a customer' USING ERRCODE = 'LL000';
   END IF;
-  IF NEW."erased_at" IS NOT NULL AND num_nonnulls(NEW."email", NEW."phone", NEW."external_id", NEW."name", NEW."notes") > 0 THEN
+  IF NEW."erased_at" IS NOT NULL AND num_nonnulls(NEW."email", NEW."phone", NEW."external_id", NEW."name", NEW."notes", NEW."birthday") > 0 THEN
     RAISE EXCEPTION 'customers: an erased customer has no personal data' USING ERRCODE = 'LL000';
   END IF;
   RETURN NEW;

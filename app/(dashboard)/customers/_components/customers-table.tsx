@@ -1,6 +1,8 @@
 "use client";
+
 // The customer list: search, status filter, server-side sort and pagination (a tenant can have
 // millions of customers, so nothing is sorted or paged in the browser).
+import Link from "next/link";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { flexRender, getCoreRowModel, useReactTable, type SortingState } from "@tanstack/react-table";
 import { useDeferredValue, useState } from "react";
@@ -48,7 +50,14 @@ export function CustomersTable({ canExport }: { canExport: boolean }) {
       <PageHeader
         title="Customers"
         description={pagination ? `${formatPoints(pagination.total)} customers${filters.search || filters.status ? " match" : " enrolled"}` : "Everyone in your programme."}
-        actions={canExport && <a href={exportHref} className="inline-flex items-center rounded-lg bg-white px-3.5 py-2 text-sm font-medium text-slate-700 shadow-sm ring-1 ring-inset ring-slate-300 hover:bg-slate-50" data-testid="export-csv">Export CSV</a>}
+        actions={
+          canExport && (
+            <div className="flex gap-2">
+              <Link href="/customers/import" className="inline-flex items-center rounded-lg bg-white px-3.5 py-2 text-sm font-medium text-slate-700 shadow-sm ring-1 ring-inset ring-slate-300 hover:bg-slate-50" data-testid="import-customers">Import</Link>
+              <a href={exportHref} className="inline-flex items-center rounded-lg bg-white px-3.5 py-2 text-sm font-medium text-slate-700 shadow-sm ring-1 ring-inset ring-slate-300 hover:bg-slate-50" data-testid="export-csv">Export CSV</a>
+            </div>
+          )
+        }
       />
       <div className="mb-4 flex flex-col gap-3 sm:flex-row">
         <Input type="search" placeholder="Search name, email or phone…" aria-label="Search customers" value={search} onChange={(e) => (setSearch(e.target.value), setPage(1))} className="sm:max-w-sm" />

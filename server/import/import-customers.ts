@@ -1,0 +1,130 @@
+// Customer import: a CSV of customers (email, phone, external id, name, birthday, opening
+// balance, tier) into a business. Two passes over one session's temporary table:
+//  1. check: every row is validated and staged (COPY), duplicates within the file and rows
+//     naming two different existing customers are marked. Nothing is written to the business.
+//     A dry run stops here; so does a real run with any invalid row, unless skipInvalid.
+//  2. apply: the staged rows, a batch of lines per transaction, through ll_import_apply
+//     (server/ledger/sql/ll-import.sql). Opening balances are keyed per customer, so a re-run,
+//     or a run after one that stopped half-way, posts each exactly once.
+// The tier column is accepted and ignored (counted in the report): tiers follow points.
+import type { Readable } from "node:stream";
+import type { Db } from "../db/client";
+import { rawPoolOf } from "../db/client";
+import { AppError } from "../errors";
+import { recordAudit } from "../audit/record-audit";
+import type { Actor } from "../actors/actor";
+import type { RowError } from "./import-row";
+import { markDuplicates, MAX_LISTED_ERRORS, stageImportFile, STAGING_TABLE, type Progress } from "./stage-import-file";
+
+export const OPENING_BALANCE_DESCRIPTION = "Opening balance (import)";
+
+export type ImportOptions = {
+  dryRun: boolean;
+  skipInvalid: boolean;
+  totalBytes?: number;
+  batchSize?: number;
+  onProgress?: (progress: Progress) => void;
+};
+
+export type ImportReport = {
+  dryRun: boolean;
+  refused: boolean;
+  rows: number;
+  valid: number;
+  invalid: number;
+  // Dry run: what the run would do (matched = existing customers the rows name).
+  matched: number;
+  created: number;
+  updated: number;
+  balancesPosted: number;
+  balancesAlreadyPosted: number;
+  skipped: number;
+  warnings: string[];
+  errors: RowError[];
+  errorsNotListed: number;
+};
+
+export async function importCustomers(db: Db, actor: Actor, source: Readable, options: ImportOptions): Promise<ImportReport> {
+  const pool = rawPoolOf(db);
+  if (!pool) throw new Error("importCustomers needs the root client (it runs its own transactions).");
+  const onProgress = options.onProgress ?? (() => {});
+  const client = await pool.connect();
+  try {
+    // A million rows take longer than a request may; this connection is the import's own.
+    await client.query("SET statement_timeout = 0");
+    await client.query(STAGING_TABLE);
+    const staged = await stageImportFile(client, source, onProgress, options.totalBytes);
+    await markDuplicates(client);
+    await client.query("SELECT ll_import_match($1, 0, 2147483647)", [actor.businessId]);
+    // Temporary tables get no statistics of their own: without them each batch's plan would
+    // guess, and might scan the whole file's rows (or all customers) per batch.
+    await client.query("ANALYZE import_rows");
+    const db0 = await client.query<{ errors: string; matched: string }>(
+      `SELECT count(*) FILTER (WHERE "error" IS NOT NULL) AS errors, count("customer_id") FILTER (WHERE "error" IS NULL) AS matched FROM import_rows`,
+    );
+    const dbErrors = Number(db0.rows[0]!.errors);
+    const listed = await client.query<RowError>(
+      `SELECT "line", "error_field" AS field, "error" AS reason FROM import_rows WHERE "error" IS NOT NULL ORDER BY "line" LIMIT ${MAX_LISTED_ERRORS}`,
+    );
+    const errors = [...staged.errors, ...listed.rows].sort((a, b) => a.line - b.line).slice(0, MAX_LISTED_ERRORS);
+    const invalid = staged.invalid + dbErrors;
+    const totalErrors = staged.errorCount + dbErrors;
+    const report: ImportReport = {
+      dryRun: options.dryRun,
+      refused: invalid > 0 && !options.skipInvalid,
+      rows: staged.rows,
+      valid: staged.rows - invalid,
+      invalid,
+      matched: Number(db0.rows[0]!.matched),
+      created: 0,
+      updated: 0,
+      balancesPosted: 0,
+      balancesAlreadyPosted: 0,
+      skipped: options.skipInvalid ? invalid : 0,
+      warnings: staged.tierIgnored
+        ? [`The tier column was ignored on ${staged.tierIgnored} rows: tiers follow the points customers earn (the opening balance counts).`]
+        : [],
+      errors,
+      errorsNotListed: Math.max(0, totalErrors - errors.length),
+    };
+    if (options.dryRun || report.refused) return report;
+
+    await applyStaged(client, actor, report, options.batchSize ?? 10_000, onProgress);
+    await recordAudit(db, actor, {
+      action: "customers.imported",
+      details: { rows: report.rows, created: report.created, updated: report.updated, balancesPosted: report.balancesPosted, skipped: report.skipped },
+    });
+    return report;
+  } finally {
+    // Destroyed, not returned to the pool: the temporary tables and the setting go with it.
+    client.release(true);
+  }
+}
+
+async function applyStaged(client: import("pg").PoolClient, actor: Actor, report: ImportReport, batchSize: number, onProgress: (p: Progress) => void) {
+  const range = await client.query<{ first: number | null; last: number | null }>(`SELECT min("line") AS first, max("line") AS last FROM import_rows WHERE "error" IS NULL`);
+  const { first, last } = range.rows[0]!;
+  if (first === null || last === null) return;
+  onProgress({ phase: "importing", rows: 0, totalRows: last - first + 1 });
+  const req = { actorType: actor.type, actorId: actor.id, staffName: actor.staffName ?? null, source: actor.source, requestId: actor.requestId ?? null, description: OPENING_BALANCE_DESCRIPTION };
+  for (let from = first; from <= last; from += batchSize) {
+    await client.query("BEGIN");
+    try {
+      const { rows } = await client.query<{ r: { created: number; updated: number; posted: number; alreadyPosted: number; conflicts: number } }>(
+        "SELECT ll_import_apply($1, $2, $3, $4) AS r",
+        [actor.businessId, req, from, from + batchSize - 1],
+      );
+      await client.query("COMMIT");
+      const r = rows[0]!.r;
+      report.created += r.created;
+      report.updated += r.updated;
+      report.balancesPosted += r.posted;
+      report.balancesAlreadyPosted += r.alreadyPosted;
+      report.skipped += r.conflicts;
+    } catch (error) {
+      await client.query("ROLLBACK").catch(() => {});
+      throw error instanceof AppError ? error : new AppError("INTERNAL", `The import stopped at lines ${from}-${from + batchSize - 1} (${(error as Error).message}); lines before them are imported, and running the same file again finishes it.`);
+    }
+    onProgress({ phase: "importing", rows: Math.min(last, from + batchSize - 1) - first + 1, totalRows: last - first + 1 });
+  }
+}
