@@ -120,6 +120,15 @@ describe("customer import", () => {
     expect(await db.customer.findMany({ where: { businessId: business.id }, select: { email: true, balance: true } })).toEqual([{ email: "ann@x.test", balance: 100 }]);
   });
 
+  it("refuses a file whose stray quote would make the rest one huge record, without holding it in memory", async () => {
+    const { business, actor } = await makeBusiness();
+    const before = await rowCounts(business.id);
+    const broken = "email,name\nann@x.test,\"Ann\n" + "x".repeat(200_000) + "\n";
+    // Refused at the 64 KB record limit, not at the end of the file (an unclosed quote).
+    await expect(run(actor, broken)).rejects.toMatchObject({ code: "VALIDATION_ERROR", message: expect.stringMatching(/not valid CSV: .*Max Record Size/i) });
+    expect(await rowCounts(business.id)).toEqual(before);
+  });
+
   it("matches existing customers, fills in what the row gives, and posts their opening balance through the ledger once", async () => {
     const { business, actor } = await makeBusiness();
     const { customer: ann } = await createCustomer(db, actor, { email: "ann@x.test", name: "Ann", initialPoints: 50 });

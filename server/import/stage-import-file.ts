@@ -9,6 +9,8 @@ import { from as copyFrom } from "pg-copy-streams";
 import { AppError } from "../errors";
 import { readHeader, readRow, type ImportField, type RowError } from "./import-row";
 
+const MAX_RECORD_BYTES = 64 * 1024;
+
 export const MAX_LISTED_ERRORS = 1_000;
 
 export type StageResult = { rows: number; staged: number; invalid: number; tierIgnored: number; errorCount: number; errors: RowError[] };
@@ -30,7 +32,9 @@ export async function stageImportFile(
 ): Promise<StageResult> {
   const result: StageResult = { rows: 0, staged: 0, invalid: 0, tierIgnored: 0, errorCount: 0, errors: [] };
   let columns: (ImportField | null)[] | undefined;
-  const parser = parse({ info: true, bom: true, relax_column_count: true, skip_empty_lines: true });
+  // max_record_size: a stray quote would otherwise make the rest of the file one record held in
+  // memory (hundreds of MB); no real customer row comes near 64 KB.
+  const parser = parse({ info: true, bom: true, relax_column_count: true, skip_empty_lines: true, max_record_size: MAX_RECORD_BYTES });
   async function* check(records: AsyncIterable<{ record: string[]; info: { lines: number; bytes: number } }>) {
     for await (const { record, info } of records) {
       if (!columns) {

@@ -36,7 +36,12 @@ export const metadataSchema = z
   .refine((m) => !nestsWithin(m, MAX_METADATA_DEPTH) || Buffer.byteLength(JSON.stringify(m)) <= 1024, "must be at most 1 KB of JSON")
   .refine((m) => !nestsWithin(m, MAX_METADATA_DEPTH) || isStorableJson(m), storableJsonMessage);
 
-export const idempotencyKeySchema = storableText(255).pipe(z.string().min(1));
+// Keys the ledger writes for its own records (an order's award, an imported opening balance)
+// share the business's key space: a caller's key can't take one of their names.
+export const RESERVED_KEY_PREFIXES = ["order:", "import-opening:"] as const;
+export const idempotencyKeySchema = storableText(255)
+  .pipe(z.string().min(1))
+  .refine((key) => !RESERVED_KEY_PREFIXES.some((prefix) => key.toLowerCase().startsWith(prefix)), `must not start with ${RESERVED_KEY_PREFIXES.join(" or ")} (reserved for the ledger's own records)`);
 // The cashier or clerk's name a write is stamped with (it rides on the actor, so the domain
 // schemas above never see it: every route that takes it must use this).
 export const staffNameSchema = storableText(100);

@@ -38,9 +38,10 @@ export type WriteRequest = {
   // pending days.
   skipMultiplier?: boolean;
   availableAt?: Date | null;
-  // Reverse only: the rewards core cancelling its redemption (any other reversal of a
-  // redemption's entry is refused).
-  cancelsRedemption?: boolean;
+  // A write by the record that owns the entry (a redemption's cancel, an order's refund or
+  // cancel): only such a write may reverse an entry a redemption or an order owns, and an
+  // order's reissued pending award goes through for a blocked customer and a closed store.
+  byOwner?: boolean;
   // What "the same request" means for idempotency when it isn't the movement itself: a till
   // sends a purchase, and the points it earns depend on settings that may change between a
   // request and its retry, so the till's own input is hashed instead (whatever op it became).
@@ -72,6 +73,7 @@ const SENTENCES: Record<string, string> = {
   NOT_REVERSIBLE: "Only awards, redemptions and adjustments can be reversed.",
   ALREADY_REVERSED: "This transaction has already been reversed.",
   REDEMPTION_ENTRY: "This transaction is a reward redemption: cancel the redemption instead (POST /redemptions/{id}/cancel), which also returns its stock and coupon.",
+  ORDER_ENTRY: "This transaction is an order's points: refund or cancel the order instead (POST /orders/{externalId}/refunds, PUT /orders/{externalId}), which keeps the order's record of them.",
   EXPIRES_IN_PAST: "Invalid request: expiresAt must be in the future.",
   EXPIRES_BEFORE_AVAILABLE: "Invalid request: expiresAt must be after the points become available (availableAt, or the program's pending days).",
   STORE_NOT_FOUND: "Invalid request: storeId names no open store of this business (give our store id or your store code).",
@@ -84,6 +86,7 @@ const ALIASES: Record<string, ErrorCode> = {
   EXPIRES_BEFORE_AVAILABLE: "VALIDATION_ERROR",
   STORE_NOT_FOUND: "VALIDATION_ERROR",
   REDEMPTION_ENTRY: "NOT_REVERSIBLE",
+  ORDER_ENTRY: "NOT_REVERSIBLE",
   IDENTITY_CONFLICT: "ALREADY_EXISTS",
 };
 

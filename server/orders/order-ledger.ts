@@ -53,12 +53,14 @@ export async function takeBackPoints(tx: DbOrTx, actor: Actor, order: Order, tar
       FROM "point_lots" WHERE "business_id" = ${businessId}::uuid AND "entry_id" = ${order.awardEntryId}::uuid`);
   const metadata = { orderId: order.id };
   if (lot?.pending) {
-    const reversal = await writeLedger(tx, actor, { op: "reverse", entryId: order.awardEntryId, description: reason, reference: order.externalId.slice(0, 128), metadata });
+    // byOwner: the order's own flow (any other reversal of its award is refused by the ledger),
+    // and the reissue goes through for a customer blocked or a store closed since.
+    const reversal = await writeLedger(tx, actor, { op: "reverse", entryId: order.awardEntryId, description: reason, reference: order.externalId.slice(0, 128), metadata, byOwner: true });
     const left = order.pointsAwarded - target;
     let awardEntryId: string | null = null;
     if (left > 0) {
       const reissued = await writeLedger(tx, actor, {
-        ...awardWrite({ ...order, points: left }), idempotencyKey: null, skipMultiplier: true, availableAt: lot.availableAt,
+        ...awardWrite({ ...order, points: left }), idempotencyKey: null, skipMultiplier: true, availableAt: lot.availableAt, byOwner: true,
         description: `Order ${order.externalId} (after refund)`,
       });
       awardEntryId = reissued.entry!.id;

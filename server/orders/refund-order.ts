@@ -52,7 +52,10 @@ async function refundIn(tx: DbOrTx, actor: Actor, externalId: string, data: Body
     throw new AppError("VALIDATION_ERROR", `Invalid request: the refund (${data.amount}) is more than is left to refund on this order (${total - order.amountRefunded}).`);
   }
   const amountRefunded = order.amountRefunded + amount;
-  const full = amountRefunded === total;
+  // Everything refunded: all the money, or (an order that cost nothing, whose points came from
+  // units) every item returned.
+  const allReturned = order.items.every((line) => (part.lines.get(line.id) ?? line.quantityRefunded) >= line.quantity);
+  const full = total > 0 ? amountRefunded === total : data.items !== undefined && allReturned;
   const eligibleRefunded = full ? order.eligibleAmount : Math.min(order.eligibleAmount, order.eligibleRefunded + part.eligible);
   const target = pointsToTakeBack({ points: order.pointsAwarded, eligibleAmount: order.eligibleAmount }, eligibleRefunded, full);
   const back = await takeBackPoints(tx, actor, order, target, `Refund of order ${order.externalId}`);

@@ -30,7 +30,7 @@ export async function cancelRedemption(db: DbOrTx, actor: Actor, input: CancelRe
       op: "reverse",
       entryId: redemption.entryId,
       description: input.reason ?? `Cancelled: ${redemption.rewardTitle}`,
-      cancelsRedemption: true,
+      byOwner: true,
     });
     // Only an unused code comes back: a pool code to be issued again, a generated one voided.
     await tx.$executeRaw`

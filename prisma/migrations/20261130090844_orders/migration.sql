@@ -122,3 +122,6 @@ ALTER TABLE "order_items" ADD CONSTRAINT "order_items_amounts_check" CHECK (
   AND "quantity_refunded" >= 0 AND "quantity_refunded" <= "quantity");
 ALTER TABLE "order_refunds" ADD CONSTRAINT "order_refunds_amounts_check" CHECK (
   "amount" >= 0 AND "eligible_amount" >= 0 AND "points_taken" >= 0 AND "points_unrecovered" >= 0);
+
+-- The ledger asks whether an entry is an order's award (to refuse reversing it alone).
+CREATE UNIQUE INDEX "orders_award_entry_idx" ON "orders" ("business_id", "award_entry_id") WHERE "award_entry_id" IS NOT NULL;

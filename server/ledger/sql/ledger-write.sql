@@ -64,10 +64,16 @@ BEGIN
     v_replay := ll_replay(v_business, v_key, req->>'requestHash');
     IF v_replay IS NOT NULL THEN RETURN v_replay; END IF;
   END IF;
-  IF c."status" = 'BLOCKED' AND v_op IN ('award', 'redeem', 'enrol') THEN PERFORM ll_fail('CUSTOMER_BLOCKED', 'LL403'); END IF;
+  -- (An owner's write, an order's reissued award, isn't the customer earning: see byOwner.)
+  IF c."status" = 'BLOCKED' AND v_op IN ('award', 'redeem', 'enrol') AND NOT coalesce((req->>'byOwner')::boolean, false) THEN
+    PERFORM ll_fail('CUSTOMER_BLOCKED', 'LL403');
+  END IF;
   IF (req->>'expiresAt')::timestamptz <= now() THEN PERFORM ll_fail('EXPIRES_IN_PAST', 'LL400'); END IF;
   IF req->>'storeId' IS NOT NULL THEN
-    v_store := ll_store(v_business, req->>'storeId', coalesce((req->>'storeLenient')::boolean, false));
+    -- An owner's write repeats its record's store (our id), open or since closed.
+    v_store := CASE WHEN coalesce((req->>'byOwner')::boolean, false)
+                    THEN (SELECT "id" FROM "stores" WHERE "business_id" = v_business AND "id"::text = req->>'storeId')
+                    ELSE ll_store(v_business, req->>'storeId', coalesce((req->>'storeLenient')::boolean, false)) END;
     req := req || jsonb_build_object('storeUuid', v_store);
   END IF;
 

@@ -92,7 +92,7 @@ export const updateOrderOperation = defineOperation({
     "Reaching PAID (or FULFILLED, per the program's `orderPointsWhen`) awards the points, pending for `pendingDays`. " +
     "CANCELLED takes back what was awarded: a pending award is cancelled; released points are taken as far as the customer's balance allows, the rest recorded as `pointsUnrecovered` (never below zero).",
   scope: "points:write", params: orderParams, body: updateOrderBody, response: orderSchema, status: 200,
-  example: { status: "PAID" }, errors: ["VALIDATION_ERROR", "NOT_FOUND", "CONFLICT"],
+  example: { status: "PAID" }, errors: ["VALIDATION_ERROR", "NOT_FOUND", "CONFLICT", "CUSTOMER_BLOCKED", "CUSTOMER_NOT_FOUND"],
 });
 
 export const refundOrderOperation = defineOperation({

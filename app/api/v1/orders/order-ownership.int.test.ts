@@ -1,0 +1,78 @@
+// An order's points belong to the order: only its own refunds and cancel take them back (a
+// reversal of its award alone is refused, or a later refund would take them twice), its
+// reissued pending award goes through for a blocked customer and a closed store, a caller's
+// key can't take the order's key name, and a free order's first item refund isn't a full one.
+import { describe, expect, it } from "vitest";
+import { cliActor } from "@/server/actors/actor";
+import { db } from "@/server/db/client";
+import { awardPoints, reverseEntry } from "@/server/ledger";
+import { createStore, updateStore } from "@/server/stores/manage-stores";
+import { businessWithKey, call } from "@/test/api";
+import { ledgerState } from "@/test/fixtures";
+import { POST as refund } from "./[externalId]/refunds/route";
+import { PUT as put } from "./[externalId]/route";
+import { POST as post } from "./route";
+
+const order = (externalId: string, extra: Record<string, unknown> = {}) => ({
+  externalId, customerEmail: "ada@example.com", currency: "USD", subtotal: 10_000, status: "PAID",
+  items: [{ productExternalId: "beans", quantity: 4, unitPrice: 2500 }], ...extra,
+});
+const orderRow = (businessId: string, externalId: string) => db.order.findUniqueOrThrow({ where: { businessId_externalId: { businessId, externalId } } });
+
+describe("an order's points", () => {
+  it("can't be reversed behind the order's back: a later cancel then takes them exactly once", async () => {
+    const { key, business } = await businessWithKey();
+    const created = await call("POST", post, { key, body: order("SO-1") });
+    const row = await orderRow(business.id, "SO-1");
+    await awardPoints(db, cliActor(business.id), { customerId: row.customerId, amount: 500 });
+    await expect(reverseEntry(db, cliActor(business.id), { entryId: row.awardEntryId!, reason: "oops" })).rejects.toMatchObject({
+      code: "NOT_REVERSIBLE",
+      message: expect.stringMatching(/refund or cancel the order/),
+    });
+    expect(created.data).toMatchObject({ pointsAwarded: 100 });
+    expect((await call("PUT", put, { key, params: { externalId: "SO-1" }, body: { status: "CANCELLED" } })).status).toBe(200);
+    expect((await ledgerState(business.id, row.customerId)).balance).toBe(500);
+  });
+
+  it("a partial refund of a pending award reissues the rest for a blocked customer at a closed store", async () => {
+    const { key, business } = await businessWithKey();
+    await db.business.update({ where: { id: business.id }, data: { pendingDays: 14 } });
+    const actor = cliActor(business.id);
+    const store = await createStore(db, actor, { name: "Downtown", code: "DT-01" });
+    await call("POST", post, { key, body: order("SO-2", { storeId: "DT-01" }) });
+    const row = await orderRow(business.id, "SO-2");
+    await updateStore(db, actor, { id: store.id, active: false });
+    await db.customer.update({ where: { businessId_id: { businessId: business.id, id: row.customerId } }, data: { status: "BLOCKED" } });
+    const res = await call("POST", refund, { key, params: { externalId: "SO-2" }, body: { amount: 2500, idempotencyKey: "r-1" } });
+    expect(res.status, JSON.stringify(res.json)).toBe(201);
+    const after = await orderRow(business.id, "SO-2");
+    expect(after).toMatchObject({ pointsRefunded: 25 });
+    const reissued = await db.ledgerEntry.findUniqueOrThrow({ where: { businessId_id: { businessId: business.id, id: after.awardEntryId! } } });
+    expect(reissued).toMatchObject({ type: "AWARD", points: 75, storeId: store.id });
+    expect(await ledgerState(business.id, row.customerId)).toMatchObject({ balance: 0, pending: 75 });
+  });
+
+  it("a caller's idempotency key can't take an order's key name", async () => {
+    const { key, business } = await businessWithKey();
+    const { POST: awardRoute } = await import("../points/award/route");
+    const res = await call("POST", awardRoute, { key, body: { customerEmail: "ada@example.com", amount: 5, idempotencyKey: "order:K-1" } });
+    expect([res.status, res.json.code]).toEqual([400, "VALIDATION_ERROR"]);
+    expect(res.json.error).toMatch(/reserved/);
+    expect((await call("POST", post, { key, body: order("K-1") })).status).toBe(201);
+    expect(await db.ledgerEntry.count({ where: { businessId: business.id } })).toBe(1);
+  });
+
+  it("returning one item of a free order isn't a full refund (it took all 30 points): its money share, none, takes none", async () => {
+    const { key, business } = await businessWithKey();
+    await db.business.update({ where: { id: business.id }, data: { earnMode: "UNIT", earnRate: 10 } });
+    const free = { subtotal: 300, discount: 300, items: [{ productExternalId: "cookie", quantity: 3, unitPrice: 100 }] };
+    const created = await call("POST", post, { key, body: order("SO-3", free) });
+    expect(created.data).toMatchObject({ points: 30, pointsAwarded: 30 });
+    const res = await call("POST", refund, { key, params: { externalId: "SO-3" }, body: { items: [{ productExternalId: "cookie", quantity: 1 }], idempotencyKey: "r-3" } });
+    expect(res.status, JSON.stringify(res.json)).toBe(201);
+    expect((await orderRow(business.id, "SO-3")).pointsRefunded).toBe(0);
+    // All of it back: everything the order earned.
+    await call("POST", refund, { key, params: { externalId: "SO-3" }, body: { items: [{ productExternalId: "cookie", quantity: 2 }], idempotencyKey: "r-4" } });
+    expect((await orderRow(business.id, "SO-3")).pointsRefunded).toBe(30);
+  });
+});
