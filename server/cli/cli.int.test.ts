@@ -1,24 +1,13 @@
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { authenticateApiKey } from "../api-keys/authenticate-api-key";
 import { verifyPassword } from "../auth/password";
 import { db } from "../db/client";
 import { randomPassword } from "../accounts/one-time-token";
-import { runCli } from "./run-cli";
+import { cli } from "../../test/run-cli-capture";
 
 // Random per run, like every password the repository hands out.
 const PASSWORD = randomPassword();
 
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const errors: string[] = [];
-  const spy = vi.spyOn(console, "error").mockImplementation((line: string) => void errors.push(String(line)));
-  try {
-    const code = await runCli(argv, (line) => out.push(line));
-    return { code, out: out.join("\n"), err: errors.join("\n") };
-  } finally {
-    spy.mockRestore();
-  }
-}
 
 describe("CLI", () => {
   it("creates a business with its owner and prints the slug alone", async () => {

@@ -1,11 +1,11 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "../db/client";
 import { awardPoints } from "../ledger";
 import { makeBusiness, rowCounts } from "../../test/fixtures";
-import { runCli } from "./run-cli";
+import { cli } from "../../test/run-cli-capture";
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "cli-import-"));
 const file = (name: string, text: string) => {
@@ -14,17 +14,6 @@ const file = (name: string, text: string) => {
   return full;
 };
 
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const errors: string[] = [];
-  const spy = vi.spyOn(console, "error").mockImplementation((line: string) => void errors.push(String(line)));
-  try {
-    const code = await runCli(argv, (line) => out.push(line));
-    return { code, out: out.join("\n"), err: errors.join("\n") };
-  } finally {
-    spy.mockRestore();
-  }
-}
 
 describe("CLI import and export", () => {
   it("imports customers with a JSON report on stdout; exit 1 for an invalid file (nothing written), 2 for bad usage", async () => {

@@ -3,11 +3,11 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { formatDateTime } from "@/components/format";
 import { useTRPC } from "@/components/trpc-provider";
-import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/card";
 import { Input, Select } from "@/components/ui/field";
 import { EmptyState, ErrorState, Pill, TableSkeleton } from "@/components/ui/states";
 import { SimpleTable } from "@/components/ui/simple-table";
+import { Pager } from "@/components/ui/pager";
 
 // Date inputs give whole days; `to` is inclusive for people, so the query runs to the next midnight.
 const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000);
@@ -65,17 +65,7 @@ export function AuditTable() {
           </div>
         )}
       </div>
-      {audit.data && audit.data.pagination.totalPages > 1 && (
-        <div className="mt-4 flex items-center justify-between text-sm text-slate-500">
-          <span>
-            Page {audit.data.pagination.page} of {audit.data.pagination.totalPages}
-          </span>
-          <div className="flex gap-2">
-            <Button variant="secondary" size="sm" disabled={page <= 1} onClick={() => setPage((p) => p - 1)}>Previous</Button>
-            <Button variant="secondary" size="sm" disabled={page >= audit.data.pagination.totalPages} onClick={() => setPage((p) => p + 1)}>Next</Button>
-          </div>
-        </div>
-      )}
+      {audit.data && <Pager page={page} totalPages={audit.data.pagination.totalPages} onPage={setPage} />}
     </>
   );
 }

@@ -8,11 +8,11 @@ import { flexRender, getCoreRowModel, useReactTable, type SortingState } from "@
 import { useDeferredValue, useState } from "react";
 import { formatPoints } from "@/components/format";
 import { useTRPC } from "@/components/trpc-provider";
-import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/card";
 import { Input, Select } from "@/components/ui/field";
 import { EmptyState, ErrorState, TableSkeleton } from "@/components/ui/states";
 import { customerColumns } from "./customer-columns";
+import { Pager } from "@/components/ui/pager";
 
 type SortBy = "createdAt" | "balance" | "lifetimeEarned" | "lastActivityAt" | "name";
 const PER_PAGE = 25;
@@ -118,15 +118,7 @@ export function CustomersTable({ canExport }: { canExport: boolean }) {
           </div>
         )}
       </div>
-      {pagination && pagination.totalPages > 1 && (
-        <div className="mt-4 flex items-center justify-between text-sm text-slate-500">
-          <span>Page {pagination.page} of {formatPoints(pagination.totalPages)}</span>
-          <div className="flex gap-2">
-            <Button variant="secondary" size="sm" disabled={page <= 1} onClick={() => setPage((p) => p - 1)}>Previous</Button>
-            <Button variant="secondary" size="sm" disabled={page >= pagination.totalPages} onClick={() => setPage((p) => p + 1)}>Next</Button>
-          </div>
-        </div>
-      )}
+      {pagination && <Pager page={page} totalPages={pagination.totalPages} onPage={setPage} />}
     </>
   );
 }

@@ -10,6 +10,7 @@ import { Button } from "@/components/ui/button";
 import { SimpleTable } from "@/components/ui/simple-table";
 import { EmptyState, ErrorState, Pill, TableSkeleton } from "@/components/ui/states";
 import { CancelRedemptionDialog, type CancellableRedemption } from "./cancel-redemption-dialog";
+import { Pager } from "@/components/ui/pager";
 
 type Props = { rewardId?: string; customerId?: string };
 
@@ -56,15 +57,7 @@ export function RedemptionsTable({ rewardId, customerId }: Props) {
           </tr>
         ))}
       </SimpleTable>
-      {totalPages > 1 && (
-        <div className="flex items-center justify-between border-t border-slate-100 px-4 py-3 text-xs text-slate-500">
-          <span>Page {page} of {totalPages}</span>
-          <div className="flex gap-2">
-            <Button variant="secondary" size="sm" disabled={page <= 1} onClick={() => setPage((p) => p - 1)}>Previous</Button>
-            <Button variant="secondary" size="sm" disabled={page >= totalPages} onClick={() => setPage((p) => p + 1)}>Next</Button>
-          </div>
-        </div>
-      )}
+      <Pager page={page} totalPages={totalPages} onPage={setPage} inTable />
       <CancelRedemptionDialog redemption={cancelling} onClose={() => setCancelling(null)} />
     </div>
   );

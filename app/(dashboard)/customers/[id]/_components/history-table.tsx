@@ -9,6 +9,7 @@ import { Select } from "@/components/ui/field";
 import { EmptyState, ErrorState, Pill, TableSkeleton } from "@/components/ui/states";
 import { ReverseDialog, type ReversibleEntry } from "./reverse-dialog";
 import { SimpleTable } from "@/components/ui/simple-table";
+import { Pager } from "@/components/ui/pager";
 
 const TYPES = ["AWARD", "REDEEM", "ADJUST", "EXPIRE", "REVERSAL"] as const;
 type EntryType = (typeof TYPES)[number];
@@ -74,15 +75,7 @@ export function HistoryTable({ customerId }: { customerId: string }) {
                 </tr>
               ))}
             </SimpleTable>
-          {history.data.pagination.totalPages > 1 && (
-            <div className="flex items-center justify-between border-t border-slate-100 px-4 py-3 text-xs text-slate-500">
-              <span>Page {page} of {history.data.pagination.totalPages}</span>
-              <div className="flex gap-2">
-                <Button variant="secondary" size="sm" disabled={page <= 1} onClick={() => setPage((p) => p - 1)}>Previous</Button>
-                <Button variant="secondary" size="sm" disabled={page >= history.data.pagination.totalPages} onClick={() => setPage((p) => p + 1)}>Next</Button>
-              </div>
-            </div>
-          )}
+          <Pager page={page} totalPages={history.data.pagination.totalPages} onPage={setPage} inTable />
         </div>
       )}
       <ReverseDialog entry={reversing} onClose={() => setReversing(null)} />

@@ -5,13 +5,13 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tansta
 import { useState } from "react";
 import { toast } from "sonner";
 import { useTRPC } from "@/components/trpc-provider";
-import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Select } from "@/components/ui/field";
 import { SimpleTable, type Column } from "@/components/ui/simple-table";
 import { EmptyState, ErrorState, TableSkeleton } from "@/components/ui/states";
 import type { PublicDelivery } from "@/server/webhooks/list-webhook-deliveries";
 import { DeliveryCard, DeliveryRow, type ItemProps } from "./delivery-items";
+import { Pager } from "@/components/ui/pager";
 
 const STATUSES = ["PENDING", "DELIVERED", "FAILED"] as const;
 type Status = (typeof STATUSES)[number];
@@ -70,15 +70,7 @@ export function DeliveryLog({ endpointId, active }: { endpointId: string; active
           <ul className="divide-y divide-slate-100 sm:hidden">
             {log.data.items.map((d) => <DeliveryCard key={d.id} {...item(d)} />)}
           </ul>
-          {pages > 1 && (
-            <div className="flex items-center justify-between border-t border-slate-100 px-4 py-3 text-xs text-slate-500">
-              <span>Page {page} of {pages}</span>
-              <div className="flex gap-2">
-                <Button variant="secondary" size="sm" disabled={page <= 1} onClick={() => setPage((p) => p - 1)}>Previous</Button>
-                <Button variant="secondary" size="sm" disabled={page >= pages} onClick={() => setPage((p) => p + 1)}>Next</Button>
-              </div>
-            </div>
-          )}
+          <Pager page={page} totalPages={pages} onPage={setPage} inTable />
         </div>
       )}
     </Card>
