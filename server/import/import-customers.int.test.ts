@@ -146,6 +146,10 @@ describe("customer import", () => {
     expect(await run(actor, file)).toMatchObject({ created: 0, updated: 0, balancesPosted: 0, balancesAlreadyPosted: 1 });
     expect((await ledgerState(business.id, ann.id)).balance).toBe(250);
 
+    // Two rows naming Ann, by email and by phone: the second is an error, not a dropped balance.
+    const twice = await run(actor, "email,phone,balance\nann@x.test,,10\n,+15550103000,20\n", { dryRun: true });
+    expect(twice.errors).toEqual([{ line: 3, field: "row", reason: "names the same customer as line 2" }]);
+
     // Email of one customer, phone of another: which one would it be? Refused.
     const crossed = await run(actor, "email,phone\nann@x.test,+15550102000\n", { dryRun: true });
     expect(crossed.errors).toEqual([{ line: 2, field: "phone", reason: "belongs to a different existing customer than the row's other identifiers" }]);

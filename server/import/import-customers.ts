@@ -14,7 +14,7 @@ import { AppError } from "../errors";
 import { recordAudit } from "../audit/record-audit";
 import type { Actor } from "../actors/actor";
 import type { RowError } from "./import-row";
-import { markDuplicates, MAX_LISTED_ERRORS, stageImportFile, STAGING_TABLE, type Progress } from "./stage-import-file";
+import { markDuplicates, markSameCustomer, MAX_LISTED_ERRORS, stageImportFile, STAGING_TABLE, type Progress } from "./stage-import-file";
 
 export const OPENING_BALANCE_DESCRIPTION = "Opening balance (import)";
 
@@ -56,6 +56,7 @@ export async function importCustomers(db: Db, actor: Actor, source: Readable, op
     const staged = await stageImportFile(client, source, onProgress, options.totalBytes);
     await markDuplicates(client);
     await client.query("SELECT ll_import_match($1, 0, 2147483647)", [actor.businessId]);
+    await markSameCustomer(client);
     // Temporary tables get no statistics of their own: without them each batch's plan would
     // guess, and might scan the whole file's rows (or all customers) per batch.
     await client.query("ANALYZE import_rows");

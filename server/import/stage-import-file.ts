@@ -81,3 +81,14 @@ export async function markDuplicates(client: pg.PoolClient): Promise<void> {
        WHERE s."line" = d."line" AND d."first" < d."line" AND s."error" IS NULL`);
   }
 }
+
+// Rows that name the same existing customer by different identifiers (one by email, one by
+// phone): the first stands, the later ones are errors, as for a repeated identifier (its opening
+// balance would otherwise be dropped silently: an opening is posted once per customer).
+export async function markSameCustomer(client: pg.PoolClient): Promise<void> {
+  await client.query(`
+    UPDATE import_rows s SET "error_field" = 'row', "error" = 'names the same customer as line ' || d."first"
+      FROM (SELECT "line", min("line") OVER (PARTITION BY "customer_id") AS "first" FROM import_rows
+             WHERE "customer_id" IS NOT NULL AND "error" IS NULL) d
+     WHERE s."line" = d."line" AND d."first" < d."line"`);
+}

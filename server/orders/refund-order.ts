@@ -97,6 +97,7 @@ function byAmount(order: FullOrder, amount: number): Part {
 function byItems(order: FullOrder, items: { productExternalId: string; quantity: number }[]): Part {
   const lines = [...order.items].sort((a, b) => a.position - b.position);
   const refunded = new Map(lines.map((l) => [l.id, l.quantityRefunded]));
+  const nets = netPrices(order, lines);
   let amount = 0;
   let eligible = 0;
   for (const { productExternalId, quantity } of items) {
@@ -105,7 +106,7 @@ function byItems(order: FullOrder, items: { productExternalId: string; quantity:
       const before = refunded.get(line.id)!;
       const take = Math.min(wanted, line.quantity - before);
       if (take <= 0) continue;
-      amount += upTo(netOf(order, line), line, before + take) - upTo(netOf(order, line), line, before);
+      amount += upTo(nets.get(line.id)!, line, before + take) - upTo(nets.get(line.id)!, line, before);
       eligible += upTo(line.eligibleAmount, line, before + take) - upTo(line.eligibleAmount, line, before);
       refunded.set(line.id, before + take);
       wanted -= take;
@@ -120,6 +121,19 @@ function byItems(order: FullOrder, items: { productExternalId: string; quantity:
   return { amount, eligible, lines: touched };
 }
 
-// A line's price after its share of the order's discount (rounded to the minor unit).
-const netOf = (order: FullOrder, line: OrderItem) => (order.subtotal === 0 ? 0 : line.lineTotal - Math.round((order.discount * line.lineTotal) / order.subtotal));
+// Each line's price after its share of the order's discount, shared out by running totals in
+// line order, so the lines' net prices add up to exactly what was charged for the goods
+// (rounding each share on its own could refund a cent or two more or less than that).
+function netPrices(order: FullOrder, lines: OrderItem[]): Map<string, number> {
+  const nets = new Map<string, number>();
+  let running = 0n;
+  let given = 0n;
+  for (const line of lines) {
+    running += BigInt(line.lineTotal);
+    const soFar = order.subtotal === 0 ? 0n : (BigInt(order.discount) * running) / BigInt(order.subtotal);
+    nets.set(line.id, line.lineTotal - Number(soFar - given));
+    given = soFar;
+  }
+  return nets;
+}
 const upTo = (value: number, line: OrderItem, quantity: number) => Math.floor((value * quantity) / line.quantity);

@@ -76,3 +76,17 @@ describe("an order's points", () => {
     expect((await orderRow(business.id, "SO-3")).pointsRefunded).toBe(30);
   });
 });
+
+describe("refunds by items", () => {
+  it("give back exactly what the goods cost after the discount, however the items are returned", async () => {
+    const { key, business } = await businessWithKey();
+    const body = order("SO-9", { subtotal: 300, discount: 100, items: [{ productExternalId: "a", quantity: 1, unitPrice: 100 }, { productExternalId: "b", quantity: 1, unitPrice: 100 }, { productExternalId: "c", quantity: 1, unitPrice: 100 }] });
+    expect((await call("POST", post, { key, body })).status).toBe(201);
+    for (const [i, product] of ["a", "b", "c"].entries()) {
+      const res = await call("POST", refund, { key, params: { externalId: "SO-9" }, body: { items: [{ productExternalId: product, quantity: 1 }], idempotencyKey: `r-${i}` } });
+      expect(res.status, JSON.stringify(res.json)).toBe(201);
+    }
+    // 3 x 1.00 less 1.00: 2.00 charged for the goods, 2.00 back (each line's share rounded on its own gave 2.01).
+    expect((await orderRow(business.id, "SO-9")).amountRefunded).toBe(200);
+  });
+});
