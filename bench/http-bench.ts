@@ -90,6 +90,12 @@ const raw = (customerId: string, points: number) =>
   );
 
 const pick = (i: number) => ids[(i * 7919) % ids.length]!;
+// A new paid order each time (an order id is used once): one line, 10.00, earning 10 points.
+let orders = 0;
+const order = (i: number) => ({
+  externalId: `bench-${++orders}`, customerId: pick(i), currency: "USD", subtotal: 1000, status: "PAID",
+  items: [{ productExternalId: "beans", quantity: 1, unitPrice: 1000 }],
+});
 
 // Warm up each route for a few seconds: module loading, JIT and the pool's connections, so
 // the first measured scenario isn't also the warm-up.
@@ -103,6 +109,7 @@ const warm = (path: string, body?: object) =>
 await warm("/api/v1/ping");
 await warm("/api/v1/points/award", { customerId: ids[1], amount: 1 });
 await warm("/api/v1/points/redeem", { customerId: ids[1], amount: 1 });
+await load("/api/v1/orders", order); // (warm-up: each order needs its own id)
 const results: [string, Run][] = [];
 const show = (name: string, r: Run) => {
   results.push([name, r]);
@@ -119,6 +126,7 @@ const SCENARIOS: [string, () => Promise<Run>][] = [
   ["POST redeem, 1,000 customers", () => load("/api/v1/points/redeem", (i) => ({ customerId: pick(i), amount: 1 }))],
   ["POST award, one hot customer", () => load("/api/v1/points/award", () => ({ customerId: hot, amount: 5 }))],
   ["POST redeem, one hot customer", () => load("/api/v1/points/redeem", () => ({ customerId: hot, amount: 1 }))],
+  ["POST order (paid), 1,000 customers", () => load("/api/v1/orders", order)],
 ];
 console.log(`HTTP bench: ${ROUNDS} rounds, ${DURATION}s per run, ${CONNECTIONS} connections, autocannon on the same 2 cores as the server`);
 const ratios = new Map<string, number[]>();
@@ -138,7 +146,7 @@ show("raw pg single-statement write", { ...rawRun, p50: Math.round(rawRun.p50), 
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const perSecond = (prefix: string) => median(results.filter(([n]) => n.startsWith(prefix)).map(([, r]) => r.perSecond));
-console.log("\nratios, median over rounds (goal: award and redeem >= 0.5x the no-database route; p99 < 50 ms at 200 req/s)");
+console.log("\nratios, median over rounds (goal: award, redeem and orders >= 0.5x the no-database route; p99 < 50 ms at 200 req/s)");
 for (const [name, xs] of ratios) {
   const list = xs.map((x) => x.toFixed(2)).join(" ");
   console.log(`${name.padEnd(30)} ${median(xs).toFixed(2)}x no-db route (rounds: ${list})   ${(perSecond(name) / rawRun.perSecond).toFixed(2)}x raw pg write`);
