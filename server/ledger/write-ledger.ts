@@ -120,10 +120,12 @@ function optionalHashParts(request: WriteRequest): unknown[] {
   return Object.values(parts).some((v) => v !== undefined) ? [parts] : [];
 }
 
-export async function writeLedger(db: DbOrTx, actor: Actor, request: WriteRequest): Promise<WriteResult> {
+// The ledger_write() request for a movement: the request's hash (when it has a key) and who did it.
+// Exported for callers that run ledger_write inside a larger statement (order_create).
+export function ledgerRequest(actor: Actor, request: WriteRequest) {
   const hash = request.idempotencyKey ? requestHash(actor.businessId, request) : null;
   const { hashInput: _hashInput, ...movement } = request;
-  const payload = JSON.stringify({
+  return {
     ...movement,
     businessId: actor.businessId,
     actorType: actor.type,
@@ -132,7 +134,13 @@ export async function writeLedger(db: DbOrTx, actor: Actor, request: WriteReques
     source: actor.source,
     requestId: actor.requestId ?? null,
     requestHash: hash,
-  });
+  };
+}
+
+export async function writeLedger(db: DbOrTx, actor: Actor, request: WriteRequest): Promise<WriteResult> {
+  const body = ledgerRequest(actor, request);
+  const payload = JSON.stringify(body);
+  const hash = body.requestHash;
   // Inside a caller's transaction the statement must run on its connection, and retrying
   // would run on an aborted transaction: retries and replays only when we own the statement.
   const pool = rawPoolOf(db);
@@ -155,7 +163,7 @@ export async function writeLedger(db: DbOrTx, actor: Actor, request: WriteReques
         if (ownsTransaction) return replayExisting(db, actor.businessId, request.idempotencyKey, hash);
         throw new AppError("IDEMPOTENCY_IN_PROGRESS", "Another request with this idempotency key was being processed; retry to get its result.");
       }
-      throw translate(error, code);
+      throw translateLedgerError(error, code);
     }
   }
 }
@@ -200,11 +208,12 @@ async function replayExisting(db: DbOrTx, businessId: string, key: string, hash:
     if (!row?.result) throw new AppError("IDEMPOTENCY_IN_PROGRESS", "A request with this idempotency key is still being processed; retry shortly.");
     return parseResult(row.result);
   } catch (error) {
-    throw translate(error, pgCode(error));
+    throw translateLedgerError(error, pgCode(error));
   }
 }
 
-function translate(error: unknown, code: string | undefined): unknown {
+// A ledger refusal (raised as LL4xx) as the AppError it stands for; anything else unchanged.
+export function translateLedgerError(error: unknown, code: string | undefined = pgCode(error)): unknown {
   if (code?.startsWith("LL")) {
     const refusal = pgMessage(error);
     const appCode = ALIASES[refusal] ?? refusal;
