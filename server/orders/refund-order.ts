@@ -84,12 +84,14 @@ async function refundIn(tx: DbOrTx, actor: Actor, externalId: string, data: Body
 
 type Part = { amount: number; eligible: number; lines: Map<string, number> };
 
-// An amount's eligible part: the order's eligible amount in proportion to the money refunded,
-// by running totals (the same refunds in any split take back the same in all).
+// An amount's eligible part: the eligible amount not yet refunded in proportion to the money not
+// yet refunded, so an amount after returned items shares out what is left (excluded goods
+// already returned don't dilute it). Rounded down; the refund that completes the order takes
+// whatever is left.
 function byAmount(order: FullOrder, amount: number): Part {
-  const total = BigInt(orderTotal(order));
-  const share = (refunded: number) => (total === 0n ? 0 : Number((BigInt(order.eligibleAmount) * BigInt(refunded)) / total));
-  return { amount, eligible: share(order.amountRefunded + amount) - share(order.amountRefunded), lines: new Map() };
+  const moneyLeft = BigInt(orderTotal(order) - order.amountRefunded);
+  const eligibleLeft = BigInt(order.eligibleAmount - order.eligibleRefunded);
+  return { amount, eligible: moneyLeft === 0n ? 0 : Number((eligibleLeft * BigInt(amount)) / moneyLeft), lines: new Map() };
 }
 
 // Returned items: each line's discounted price and eligible amount for the quantity, by running

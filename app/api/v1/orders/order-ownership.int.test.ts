@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { cliActor } from "@/server/actors/actor";
 import { db } from "@/server/db/client";
 import { awardPoints, reverseEntry } from "@/server/ledger";
+import { upsertProduct } from "@/server/products/upsert-product";
 import { createStore, updateStore } from "@/server/stores/manage-stores";
 import { businessWithKey, call } from "@/test/api";
 import { ledgerState } from "@/test/fixtures";
@@ -88,5 +89,19 @@ describe("refunds by items", () => {
     }
     // 3 x 1.00 less 1.00: 2.00 charged for the goods, 2.00 back (each line's share rounded on its own gave 2.01).
     expect((await orderRow(business.id, "SO-9")).amountRefunded).toBe(200);
+  });
+
+  it("an amount after returned excluded goods shares out what is left: all of it earned, so a quarter of the money takes a quarter of the points", async () => {
+    const { key, business } = await businessWithKey();
+    await upsertProduct(db, cliActor(business.id), { externalId: "gift", name: "Gift card", excluded: true });
+    const body = order("SO-10", { items: [{ productExternalId: "beans", quantity: 1, unitPrice: 5000 }, { productExternalId: "gift", quantity: 1, unitPrice: 5000 }] });
+    expect((await call("POST", post, { key, body })).data).toMatchObject({ eligibleAmount: 5000, pointsAwarded: 50 });
+    expect((await call("POST", refund, { key, params: { externalId: "SO-10" }, body: { items: [{ productExternalId: "gift", quantity: 1 }], idempotencyKey: "r-gift" } })).data).toMatchObject({ refund: { pointsTaken: 0 } });
+    // 25.00 of the 50.00 left is half of what is left, all of it the beans' (it took 12 of 50 before: a share of the whole order).
+    const res = await call("POST", refund, { key, params: { externalId: "SO-10" }, body: { amount: 2500, idempotencyKey: "r-amount" } });
+    expect(res.data).toMatchObject({ refund: { eligibleAmount: 2500, pointsTaken: 25 } });
+    const row = await orderRow(business.id, "SO-10");
+    expect(row).toMatchObject({ amountRefunded: 7500, eligibleRefunded: 2500, pointsRefunded: 25 });
+    expect((await ledgerState(business.id, row.customerId)).balance).toBe(25);
   });
 });
