@@ -17,10 +17,21 @@ import { writeLedger } from "../ledger/write-ledger";
 // customerId null: the caller names the customer its own way (enrol, at creation).
 export type AwardRequest = Pick<Order, "id" | "externalId" | "points" | "storeId"> & { customerId: string | null };
 
-// The award of an order's points (null when it earns none). availableAt is left to the
-// ledger: the program's pendingDays from now, spendable at once when that is 0.
-export async function awardOrderPoints(tx: DbOrTx, actor: Actor, order: AwardRequest): Promise<{ entryId: string; points: number } | null> {
-  if (order.points <= 0) return null;
+// Whether the order's customer can take points now: a blocked customer's orders still move
+// (the shop's records must), earning nothing until an award after unblocking; an erased
+// customer's points went with the erasure, so their orders move with no points either way.
+async function customerStanding(tx: DbOrTx, businessId: string, customerId: string): Promise<"ACTIVE" | "BLOCKED" | "ERASED"> {
+  const [row] = await tx.$queryRaw<{ standing: "ACTIVE" | "BLOCKED" | "ERASED" }[]>(Prisma.sql`
+    SELECT CASE WHEN "erased_at" IS NOT NULL THEN 'ERASED' ELSE "status"::text END AS "standing"
+      FROM "customers" WHERE "business_id" = ${businessId}::uuid AND "id" = ${customerId}::uuid`);
+  return row?.standing ?? "ERASED";
+}
+
+// The award of an order's points (null when it earns none, or its customer can't earn now).
+// availableAt is left to the ledger: the program's pendingDays from now, spendable at once
+// when that is 0.
+export async function awardOrderPoints(tx: DbOrTx, actor: Actor, order: AwardRequest & { customerId: string }): Promise<{ entryId: string; points: number } | null> {
+  if (order.points <= 0 || (await customerStanding(tx, actor.businessId, order.customerId)) !== "ACTIVE") return null;
   const result = await writeLedger(tx, actor, awardWrite(order));
   return { entryId: result.entry!.id, points: result.entry!.points };
 }
@@ -46,8 +57,8 @@ export type TakeBack = { taken: number; unrecovered: number; entryId: string | n
 export async function takeBackPoints(tx: DbOrTx, actor: Actor, order: Order, target: number, reason: string): Promise<TakeBack> {
   const take = target - order.pointsRefunded - order.pointsUnrecovered;
   const unchanged = { taken: 0, unrecovered: 0, entryId: null, awardEntryId: order.awardEntryId };
-  if (take <= 0 || !order.awardEntryId) return unchanged;
   const { businessId } = actor;
+  if (take <= 0 || !order.awardEntryId || (await customerStanding(tx, businessId, order.customerId)) === "ERASED") return unchanged;
   const [lot] = await tx.$queryRaw<{ pending: boolean; availableAt: Date | null }[]>(Prisma.sql`
     SELECT ("pending" AND "available_at" > now()) AS "pending", "available_at" AS "availableAt"
       FROM "point_lots" WHERE "business_id" = ${businessId}::uuid AND "entry_id" = ${order.awardEntryId}::uuid`);

@@ -9,6 +9,7 @@
 -- The same order sent twice at once: the second waits on the first's order row (or its ledger
 -- key) and fails with a unique violation once the first commits; the caller then answers it as
 -- a replay. Refusals raise like ledger_write's (LL4xx, the AppError code as the message).
+-- A blocked customer's order is recorded with no award.
 CREATE OR REPLACE FUNCTION order_create(p jsonb) RETURNS jsonb LANGUAGE plpgsql AS $$
 DECLARE
   v_business uuid := (p->>'businessId')::uuid;
@@ -21,7 +22,14 @@ BEGIN
   IF p->>'storeRef' IS NOT NULL THEN
     v_store := ll_store(v_business, p->>'storeRef', false);
   END IF;
-  v_ledger := ledger_write(p->'ledger' || jsonb_build_object('storeId', v_store));
+  BEGIN
+    v_ledger := ledger_write(p->'ledger' || jsonb_build_object('storeId', v_store));
+  EXCEPTION WHEN SQLSTATE 'LL403' THEN
+    -- A blocked customer's order is still the shop's record: kept, earning nothing (an owner's
+    -- enrol finds a blocked customer where the customer's own would be refused).
+    v_ledger := ledger_write(jsonb_build_object('op', 'enrol', 'byOwner', true) || ((p->'ledger') - 'op' - 'points' - 'idempotencyKey' - 'requestHash'));
+    o := o || '{"awards": false}';
+  END;
   v_entry := CASE WHEN (o->>'awards')::boolean THEN v_ledger->'entry' END;
 
   INSERT INTO "orders" ("id", "business_id", "external_id", "customer_id", "currency", "subtotal", "discount", "shipping", "tax", "status",

@@ -65,13 +65,14 @@ export const createOrderOperation = defineOperation({
     "Eligible lines 39.99 of 59.99; their discount share 6.00 × 39.99 / 59.99 = 3.9997, rounded up to 4.00; 39.99 − 4.00 + 5.00 shipping = eligible 40.99; 40.99 × 2 = 81.98, rounded down: **81 points**. " +
     "(The lines show 53 and 18 of them; the other 10 are the shipping's.)\n\n" +
     "**When.** The points are awarded when the order is PAID (or FULFILLED, per the program's `orderPointsWhen`), at creation if it arrives so, " +
-    "and are pending for the program's `pendingDays` (the return window; spendable at once when 0). Cancelling takes them back. Sends `order.created`.",
+    "and are pending for the program's `pendingDays` (the return window; spendable at once when 0). Cancelling takes them back. " +
+    "A blocked customer's orders are recorded and move like any other but earn nothing (`pointsAwarded` 0); an erased customer's orders still move and refund, with no points either way. Sends `order.created`.",
   scope: "points:write", body: createOrderInput, response: orderSchema, status: 201,
   example: {
     externalId: "SO-1001", customerEmail: "ada@example.com", currency: "USD", subtotal: 5999, discount: 600, shipping: 500, tax: 480, status: "PAID",
     items: [{ productExternalId: "beans-1kg", quantity: 2, unitPrice: 1500 }, { productExternalId: "gift-20", quantity: 1, unitPrice: 2000 }, { productExternalId: "mug", quantity: 1, unitPrice: 999 }],
   },
-  errors: ["VALIDATION_ERROR", "CUSTOMER_NOT_FOUND", "CUSTOMER_BLOCKED", "IDEMPOTENCY_MISMATCH", "ALREADY_EXISTS"],
+  errors: ["VALIDATION_ERROR", "CUSTOMER_NOT_FOUND", "IDEMPOTENCY_MISMATCH", "ALREADY_EXISTS"],
 });
 
 export const listOrdersOperation = defineOperation({

@@ -1,10 +1,12 @@
 // An order's points belong to the order: only its own refunds and cancel take them back (a
 // reversal of its award alone is refused, or a later refund would take them twice), its
 // reissued pending award goes through for a blocked customer and a closed store, a caller's
-// key can't take the order's key name, and a free order's first item refund isn't a full one.
+// key can't take the order's key name, a free order's first item refund isn't a full one, and a
+// blocked or erased customer's orders are recorded and move, earning and taking nothing.
 import { describe, expect, it } from "vitest";
 import { cliActor } from "@/server/actors/actor";
 import { db } from "@/server/db/client";
+import { eraseCustomer } from "@/server/customers/erase-customer";
 import { awardPoints, reverseEntry } from "@/server/ledger";
 import { upsertProduct } from "@/server/products/upsert-product";
 import { createStore, updateStore } from "@/server/stores/manage-stores";
@@ -75,6 +77,49 @@ describe("an order's points", () => {
     // All of it back: everything the order earned.
     await call("POST", refund, { key, params: { externalId: "SO-3" }, body: { items: [{ productExternalId: "cookie", quantity: 2 }], idempotencyKey: "r-4" } });
     expect((await orderRow(business.id, "SO-3")).pointsRefunded).toBe(30);
+  });
+});
+
+describe("a customer who can't earn", () => {
+  const block = (businessId: string, id: string) => db.customer.update({ where: { businessId_id: { businessId, id } }, data: { status: "BLOCKED" } });
+
+  it("blocked: a paid order is still recorded, earning nothing (it was refused with 403 and lost from the shop's record)", async () => {
+    const { key, business } = await businessWithKey();
+    const { transaction } = await awardPoints(db, cliActor(business.id), { customerEmail: "ada@example.com", amount: 5 });
+    await block(business.id, transaction.customerId);
+    const res = await call("POST", post, { key, body: order("SO-20") });
+    expect(res.status, JSON.stringify(res.json)).toBe(201);
+    expect(await orderRow(business.id, "SO-20")).toMatchObject({ customerId: transaction.customerId, status: "PAID", points: 100, pointsAwarded: 0, awardEntryId: null });
+    expect((await ledgerState(business.id, transaction.customerId)).balance).toBe(5);
+  });
+
+  it("blocked: a pending order becomes paid and fulfilled with no award, then cancelled with nothing to take", async () => {
+    const { key, business } = await businessWithKey();
+    await call("POST", post, { key, body: order("SO-21", { status: "PENDING" }) });
+    const row = await orderRow(business.id, "SO-21");
+    await block(business.id, row.customerId);
+    for (const status of ["PAID", "FULFILLED", "CANCELLED"]) {
+      const res = await call("PUT", put, { key, params: { externalId: "SO-21" }, body: { status } });
+      expect(res.status, JSON.stringify(res.json)).toBe(200);
+    }
+    expect(await orderRow(business.id, "SO-21")).toMatchObject({ status: "CANCELLED", pointsAwarded: 0, awardEntryId: null, pointsRefunded: 0, pointsUnrecovered: 0 });
+    expect(await db.ledgerEntry.count({ where: { businessId: business.id, customerId: row.customerId } })).toBe(0);
+  });
+
+  it("erased: the shop can still move and refund the orders (they failed with 404); the points went with the erasure", async () => {
+    const { key, business } = await businessWithKey();
+    await call("POST", post, { key, body: order("SO-22", { status: "PENDING" }) });
+    await call("POST", post, { key, body: order("SO-23") });
+    const row = await orderRow(business.id, "SO-22");
+    await eraseCustomer(db, cliActor(business.id), { id: row.customerId });
+    const entries = await db.ledgerEntry.count({ where: { businessId: business.id } });
+    expect((await call("PUT", put, { key, params: { externalId: "SO-22" }, body: { status: "PAID" } })).status).toBe(200);
+    const refunded = await call("POST", refund, { key, params: { externalId: "SO-23" }, body: { amount: 5000, idempotencyKey: "r-erased" } });
+    expect(refunded.status, JSON.stringify(refunded.json)).toBe(201);
+    expect((await call("PUT", put, { key, params: { externalId: "SO-23" }, body: { status: "CANCELLED" } })).status).toBe(200);
+    expect(await orderRow(business.id, "SO-22")).toMatchObject({ status: "PAID", awardEntryId: null, pointsAwarded: 0 });
+    expect(await orderRow(business.id, "SO-23")).toMatchObject({ status: "CANCELLED", amountRefunded: 5000, pointsRefunded: 0, pointsUnrecovered: 0 });
+    expect(await db.ledgerEntry.count({ where: { businessId: business.id } })).toBe(entries);
   });
 });
 
