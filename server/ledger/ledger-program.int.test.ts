@@ -194,6 +194,21 @@ describe("pending points", () => {
     expect(await db.outboxEvent.count({ where: { businessId: actor.businessId, type: "points.available" } })).toBe(1);
   });
 
+  it("the release job, run for every business, finds the ones with points due and releases only those", async () => {
+    const due = [await programBusiness(), await programBusiness()];
+    const later = await programBusiness();
+    const at = await databaseTimeIn(2);
+    const customers = [];
+    for (const { actor } of due) customers.push((await awardPoints(db, actor, { customerEmail: "k@test.dev", amount: 30, availableAt: at })).transaction.customerId);
+    const waiting = (await awardPoints(db, later.actor, { customerEmail: "k@test.dev", amount: 30, availableAt: await databaseTimeIn(3600) })).transaction.customerId;
+    await untilDatabaseClockPasses(at);
+    expect((await releasePendingPoints(db)).customers).toBeGreaterThanOrEqual(2);
+    for (const [i, { actor }] of due.entries()) {
+      expect(await ledgerState(actor.businessId, customers[i]!)).toMatchObject({ balance: 30, pending: 0, pendingLotSum: 0 });
+    }
+    expect(await ledgerState(later.actor.businessId, waiting)).toMatchObject({ balance: 0, pending: 30, pendingLotSum: 30 });
+  });
+
   it("the program's pending days apply to awards (not adjustments), and expiry counts from availability", async () => {
     const { actor } = await programBusiness({ pendingDays: 14, pointExpiryDays: 30 });
     const award = await awardPoints(db, actor, { customerEmail: "w@test.dev", amount: 20 });
