@@ -8,7 +8,7 @@ import { useDeferredValue, useState } from "react";
 import { formatDate, formatMoney, formatPoints } from "@/components/format";
 import { useTRPC } from "@/components/trpc-provider";
 import { PageHeader } from "@/components/ui/card";
-import { Input, Select } from "@/components/ui/field";
+import { Field, Input, Select } from "@/components/ui/field";
 import { Pager } from "@/components/ui/pager";
 import { SimpleTable } from "@/components/ui/simple-table";
 import { EmptyState, ErrorState, TableSkeleton } from "@/components/ui/states";
@@ -49,17 +49,28 @@ export function OrdersList({ canExport }: { canExport: boolean }) {
         description={pagination ? `${formatPoints(pagination.total)} orders${filtered ? " match" : ""}` : "Orders your shop sent, with the points they earned."}
         actions={canExport && <a href={exportHref} className={link} data-testid="orders-export" title="The orders placed in the chosen days (all when none), one row per line">Export CSV</a>}
       />
-      <div className="mb-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-[minmax(0,1fr)_11rem_10rem_10rem]">
-        <Input type="search" placeholder="Order id, customer name or email…" aria-label="Search orders" value={search} onChange={(e) => reset(setSearch)(e.target.value)} />
-        <Select aria-label="Status" value={status} onChange={(e) => reset(setStatus)(e.target.value as typeof status)}>
-          <option value="">All statuses</option>
-          <option value="PENDING">Pending</option>
-          <option value="PAID">Paid</option>
-          <option value="FULFILLED">Fulfilled</option>
-          <option value="CANCELLED">Cancelled</option>
-        </Select>
-        <Input type="date" aria-label="Placed from" title="Placed from (UTC day)" value={from} max={to || undefined} onChange={(e) => reset(setFrom)(e.target.value)} data-testid="orders-from" />
-        <Input type="date" aria-label="Placed to" title="Placed to (UTC day, included)" value={to} min={from || undefined} onChange={(e) => reset(setTo)(e.target.value)} data-testid="orders-to" />
+      <div className="mb-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-[minmax(0,1fr)_11rem_21rem]">
+        <Field label="Search">
+          <Input type="search" placeholder="Order id, customer name or email…" aria-label="Search orders" value={search} onChange={(e) => reset(setSearch)(e.target.value)} />
+        </Field>
+        <Field label="Status">
+          <Select aria-label="Status" value={status} onChange={(e) => reset(setStatus)(e.target.value as typeof status)}>
+            <option value="">All statuses</option>
+            <option value="PENDING">Pending</option>
+            <option value="PAID">Paid</option>
+            <option value="FULFILLED">Fulfilled</option>
+            <option value="CANCELLED">Cancelled</option>
+          </Select>
+        </Field>
+        {/* UTC days, both included: the same days the export takes. */}
+        <div className="grid grid-cols-2 gap-3 sm:col-span-2 lg:col-span-1">
+          <Field label="Placed from">
+            <Input type="date" value={from} max={to || undefined} onChange={(e) => reset(setFrom)(e.target.value)} data-testid="orders-from" />
+          </Field>
+          <Field label="Placed to">
+            <Input type="date" value={to} min={from || undefined} onChange={(e) => reset(setTo)(e.target.value)} data-testid="orders-to" />
+          </Field>
+        </div>
       </div>
       {!rangeOk && <p className="mb-3 text-sm text-red-600">The end date is before the start date.</p>}
       <div className="overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm">

@@ -125,7 +125,8 @@ export function OrderDetail({ id }: { id: string }) {
             )}
           </Card>
         </div>
-        <div className="min-w-0 space-y-6">
+        {/* First on a phone, as the customer page's redeem and adjust cards: the action, then the detail. */}
+        <div className="order-first min-w-0 space-y-6 lg:order-none">
           <RefundCard order={o} />
         </div>
       </div>
