@@ -5,26 +5,19 @@
 import Link from "next/link";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useDeferredValue, useState } from "react";
-import { formatDate, formatMoney, formatPoints } from "@/components/format";
+import { formatDate, formatPoints } from "@/components/format";
 import { useTRPC } from "@/components/trpc-provider";
 import { PageHeader } from "@/components/ui/card";
 import { Field, Input, Select } from "@/components/ui/field";
 import { Pager } from "@/components/ui/pager";
 import { SimpleTable } from "@/components/ui/simple-table";
 import { EmptyState, ErrorState, TableSkeleton } from "@/components/ui/states";
-import { customerLabel, OrderStatusPill, type OrderStatus } from "./order-status";
+import { Buyer, Money, Points } from "./order-cells";
+import { OrderStatusPill, type OrderStatus } from "./order-status";
 
 const PER_PAGE = 25;
 const link = "inline-flex items-center rounded-lg bg-white px-3.5 py-2 text-sm font-medium text-slate-700 shadow-sm ring-1 ring-inset ring-slate-300 hover:bg-slate-50";
 
-type Row = {
-  id: string; externalId: string; status: OrderStatus; currency: string; placedAt: Date;
-  subtotal: number; discount: number; shipping: number; tax: number; amountRefunded: number;
-  pointsAwarded: number; pointsRefunded: number; pointsUnrecovered: number;
-  customer: { id: string; name: string | null; email: string | null; erased: boolean };
-};
-
-const total = (o: Row) => o.subtotal - o.discount + o.shipping + o.tax;
 
 export function OrdersList({ canExport }: { canExport: boolean }) {
   const trpc = useTRPC();
@@ -123,35 +116,5 @@ export function OrdersList({ canExport }: { canExport: boolean }) {
       </div>
       {pagination && <Pager page={page} totalPages={pagination.totalPages} onPage={setPage} />}
     </>
-  );
-}
-
-function Buyer({ order: o }: { order: Row }) {
-  if (o.customer.erased) return <span className="italic text-slate-500">Erased customer</span>;
-  return (
-    <Link href={`/customers/${o.customer.id}`} className="group block min-w-0">
-      <span className="block truncate text-slate-900 group-hover:text-brand-600">{customerLabel(o.customer)}</span>
-      {o.customer.name && o.customer.email && <span className="block truncate text-xs text-slate-500">{o.customer.email}</span>}
-    </Link>
-  );
-}
-
-function Money({ order: o }: { order: Row }) {
-  return (
-    <span className="tabular-nums">
-      {formatMoney(total(o), o.currency)}
-      {o.amountRefunded > 0 && <span className="block text-xs text-slate-500">{formatMoney(o.amountRefunded, o.currency)} refunded</span>}
-    </span>
-  );
-}
-
-// Awarded, then what refunds and cancelling took back, then what they couldn't (already spent).
-function Points({ order: o }: { order: Row }) {
-  return (
-    <span className="block text-right text-sm tabular-nums">
-      <span className="font-semibold">{formatPoints(o.pointsAwarded)}</span> <span className="text-xs text-slate-500">awarded</span>
-      {o.pointsRefunded > 0 && <span className="block text-xs text-slate-600">−{formatPoints(o.pointsRefunded)} taken back</span>}
-      {o.pointsUnrecovered > 0 && <span className="block text-xs text-amber-700">{formatPoints(o.pointsUnrecovered)} unrecovered</span>}
-    </span>
   );
 }
