@@ -17,6 +17,7 @@ import { withDatabase } from "../db/with-database";
 import { seedDemo } from "../seed/seed-demo";
 import { required, UsageError, type Command } from "./commands-base";
 import { importCommands } from "./import-commands";
+import { orderCommands } from "./order-commands";
 
 export { required, UsageError, type Command } from "./commands-base";
 
@@ -133,4 +134,5 @@ export const commands: Command[] = [
     },
   },
   ...importCommands,
+  ...orderCommands,
 ];

@@ -10,7 +10,7 @@ import { importCustomers } from "../import/import-customers";
 import type { Progress } from "../import/stage-import-file";
 import { required, UsageError, type Command } from "./commands-base";
 
-async function businessActor(db: Db, slug: string) {
+export async function businessActor(db: Db, slug: string) {
   const business = await db.business.findUnique({ where: { slug } });
   if (!business) throw new AppError("NOT_FOUND", `No business with the slug "${slug}".`);
   return cliActor(business.id);

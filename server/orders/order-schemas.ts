@@ -86,6 +86,23 @@ export const listOrdersInput = z
   })
   .transform(pagedBy);
 
+// The portal's list: the API's filters plus a search (the order's own id, the customer's name or
+// email) and a range of UTC days the orders were placed in. Not on the API: searching customers
+// by email is for people who may see them.
+const day = z.iso.date("must be a date as YYYY-MM-DD");
+export const orderRangeShape = { from: day.optional(), to: day.optional() };
+export const searchOrdersInput = z
+  .object({
+    customerId: z.uuid("must be a customer id (UUID)").optional(),
+    status: status.optional(),
+    search: z.string().trim().max(200).optional(),
+    ...orderRangeShape,
+    ...pagingShape,
+  })
+  .refine((v) => !v.from || !v.to || v.from <= v.to, { message: "must not be before from", path: ["to"] })
+  .transform(pagedBy);
+
 export type CreateOrderInput = z.input<typeof createOrderInput>;
 export type RefundOrderInput = z.input<typeof refundOrderBody>;
 export type ListOrdersInput = z.input<typeof listOrdersInput>;
+export type SearchOrdersInput = z.input<typeof searchOrdersInput>;

@@ -19,6 +19,7 @@ type Props = {
 
 const NAV: { href: string; label: string; ownerOnly?: boolean }[] = [
   { href: "/customers", label: "Customers" },
+  { href: "/orders", label: "Orders" },
   { href: "/analytics", label: "Analytics" },
   { href: "/audit", label: "Audit log" },
   { href: "/team", label: "Team", ownerOnly: true },

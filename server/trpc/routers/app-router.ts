@@ -3,6 +3,7 @@ import { publicProcedure, router } from "../init";
 import { apiKeysRouter } from "./api-keys-router";
 import { customersRouter } from "./customers-router";
 import { analyticsRouter, auditRouter } from "./insights-router";
+import { ordersRouter } from "./orders-router";
 import { pointsRouter } from "./points-router";
 import { productsRouter } from "./products-router";
 import { rewardsRouter } from "./rewards-router";
@@ -17,6 +18,7 @@ export const appRouter = router({
   session: sessionRouter,
   customers: customersRouter,
   points: pointsRouter,
+  orders: ordersRouter,
   apiKeys: apiKeysRouter,
   team: teamRouter,
   webhooks: webhooksRouter,
