@@ -24,4 +24,10 @@ describe("storable values", () => {
     expect(storableDate.safeParse(1e15).success).toBe(false);
     expect(storableDate.safeParse("not a date").success).toBe(false);
   });
+
+  it("takes only strings (and Dates) as dates: null, true and numbers were read as moments in 1970", () => {
+    for (const value of [null, true, false, 0, 5]) expect(storableDate.safeParse(value).success, String(value)).toBe(false);
+    expect(storableDate.safeParse(new Date("2027-01-15T00:00:00Z")).success).toBe(true);
+    expect(storableDate.optional().safeParse(undefined).success).toBe(true);
+  });
 });

@@ -35,7 +35,12 @@ export function nestsWithin(value: unknown, levels: number): boolean {
 
 // Years 1970-9999: Postgres's timestamptz goes wider, but nothing in a loyalty programme
 // happens outside this, and JS dates beyond year 9999 don't even serialise as ISO 8601.
-export const storableDate = z.coerce
-  .date({ error: "must be a date (ISO 8601)" })
-  .min(new Date("1970-01-01T00:00:00Z"), "must be in 1970 or later")
-  .max(new Date("9999-12-31T23:59:59.999Z"), "must be before the year 10000");
+// Only a string (or a Date, from our own callers) is a date: coercion alone read null as
+// 1970-01-01, and true or a number as moments in 1970.
+export const storableDate = z.preprocess(
+  (value) => (typeof value === "string" || value instanceof Date ? value : "not a date"),
+  z.coerce
+    .date({ error: "must be a date (ISO 8601)" })
+    .min(new Date("1970-01-01T00:00:00Z"), "must be in 1970 or later")
+    .max(new Date("9999-12-31T23:59:59.999Z"), "must be before the year 10000"),
+);

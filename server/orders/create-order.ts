@@ -12,7 +12,7 @@ import type { z } from "zod";
 import type { Actor } from "../actors/actor";
 import type { DbOrTx } from "../db/client";
 import { namedStatement } from "../db/named-statement";
-import { isUniqueViolation } from "../db/prisma-errors";
+import { isUniqueViolation, pgCode } from "../db/prisma-errors";
 import { AppError } from "../errors";
 import { ledgerRequest, translateLedgerError } from "../ledger/write-ledger";
 import { awardWrite } from "./order-ledger";
@@ -39,7 +39,10 @@ export async function createOrder(db: DbOrTx, actor: Actor, input: CreateOrderIn
   }
 }
 
-const collided = (error: unknown) => (error instanceof AppError && error.code === "IDEMPOTENCY_IN_PROGRESS") || isUniqueViolation(error);
+// The other came first with a different body: its award under the order's ledger key refuses
+// ours (LL422), or its order row does (a unique violation); the second pass answers with the
+// order's own 422.
+const collided = (error: unknown) => pgCode(error) === "LL422" || isUniqueViolation(error);
 
 type Program = {
   currency: string; earnMode: "SPEND" | "UNIT"; earnRate: number; orderEarnsOnShipping: boolean; orderEarnsOnTax: boolean;

@@ -11,6 +11,7 @@ import type { DbOrTx } from "../db/client";
 import { Prisma, type OrderItem } from "../db/generated/client";
 import { isUniqueViolation } from "../db/prisma-errors";
 import { AppError } from "../errors";
+import { earnsAt } from "./create-order";
 import { takeBackPoints } from "./order-ledger";
 import { pointsToTakeBack } from "./order-points";
 import { bodyHash, inOrderTransaction, lockOrder, orderTotal, toPublicOrder, toPublicRefund, type FullOrder, type PublicOrder, type PublicRefund } from "./order-record";
@@ -42,7 +43,10 @@ async function refundIn(tx: DbOrTx, actor: Actor, externalId: string, data: Body
   if (order.status === "PENDING" || order.status === "CANCELLED") {
     throw new AppError("CONFLICT", `Order ${order.externalId} is ${order.status}: only a paid or fulfilled order can be refunded${order.status === "PENDING" ? " (cancel it instead)" : ""}.`);
   }
-  if (order.points > 0 && !order.awardEntryId) {
+  // Paid, and the program awards on fulfilment: the points are still to come. (Past its points
+  // status with no award, its customer was blocked or erased: the money is refunded, no points.)
+  const { orderPointsWhen } = await tx.business.findUniqueOrThrow({ where: { id: businessId }, select: { orderPointsWhen: true } });
+  if (order.points > 0 && !order.awardEntryId && !earnsAt(order.status, orderPointsWhen)) {
     throw new AppError("CONFLICT", `Order ${order.externalId}'s points aren't awarded yet (the program awards them when an order is fulfilled): refund it once it is fulfilled, or cancel it.`);
   }
   const total = orderTotal(order);

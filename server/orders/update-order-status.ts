@@ -37,8 +37,11 @@ export async function updateOrderStatus(db: DbOrTx, actor: Actor, input: { exter
         awardEntryId: back.awardEntryId ?? order.awardEntryId,
       };
     } else if (!order.awardEntryId) {
+      // Points are decided once, as the order reaches its points status: an order that got
+      // none then (its customer blocked) doesn't earn them on a later move.
       const { orderPointsWhen } = await tx.business.findUniqueOrThrow({ where: { id: actor.businessId }, select: { orderPointsWhen: true } });
-      const award = earnsAt(status, orderPointsWhen) ? await awardOrderPoints(tx, actor, order) : null;
+      const reaches = earnsAt(status, orderPointsWhen) && !earnsAt(order.status, orderPointsWhen);
+      const award = reaches ? await awardOrderPoints(tx, actor, order) : null;
       if (award) changes = { awardEntryId: award.entryId, pointsAwarded: award.points };
     }
     const row = await tx.order.update({

@@ -9,12 +9,14 @@
 -- The same order sent twice at once: the second waits on the first's order row (or its ledger
 -- key) and fails with a unique violation once the first commits; the caller then answers it as
 -- a replay. Refusals raise like ledger_write's (LL4xx, the AppError code as the message).
--- A blocked customer's order is recorded with no award.
+-- A blocked customer's order is recorded with no award, as is any order for one.
 CREATE OR REPLACE FUNCTION order_create(p jsonb) RETURNS jsonb LANGUAGE plpgsql AS $$
 DECLARE
   v_business uuid := (p->>'businessId')::uuid;
   o jsonb := p->'order';
   v_store uuid;
+  v_req jsonb;
+  v_customer uuid;
   v_ledger jsonb;
   v_entry jsonb;
   v_row "orders";
@@ -22,14 +24,20 @@ BEGIN
   IF p->>'storeRef' IS NOT NULL THEN
     v_store := ll_store(v_business, p->>'storeRef', false);
   END IF;
-  BEGIN
-    v_ledger := ledger_write(p->'ledger' || jsonb_build_object('storeId', v_store));
-  EXCEPTION WHEN SQLSTATE 'LL403' THEN
-    -- A blocked customer's order is still the shop's record: kept, earning nothing (an owner's
-    -- enrol finds a blocked customer where the customer's own would be refused).
-    v_ledger := ledger_write(jsonb_build_object('op', 'enrol', 'byOwner', true) || ((p->'ledger') - 'op' - 'points' - 'idempotencyKey' - 'requestHash'));
+  -- The customer first (found or enrolled): a blocked one's order is still the shop's record,
+  -- kept with an owner's enrolment (the customer's own would be refused) and no award. Checked
+  -- here rather than caught from ledger_write: an EXCEPTION block would put a subtransaction
+  -- on every order. (Blocked in the instant between: ledger_write refuses, 403, and a retry
+  -- records the order.)
+  v_req := p->'ledger';
+  v_customer := coalesce((v_req->>'customerId')::uuid, (SELECT e."id" FROM ll_enrol(v_business, v_req->'enrol') e));
+  v_req := (v_req - 'enrol') || jsonb_build_object('customerId', v_customer, 'storeId', v_store);
+  IF NOT (o->>'awards')::boolean
+     OR EXISTS (SELECT 1 FROM "customers" WHERE "business_id" = v_business AND "id" = v_customer AND "status" = 'BLOCKED') THEN
+    v_req := (v_req - 'points' - 'idempotencyKey' - 'requestHash') || '{"op": "enrol", "byOwner": true}';
     o := o || '{"awards": false}';
-  END;
+  END IF;
+  v_ledger := ledger_write(v_req);
   v_entry := CASE WHEN (o->>'awards')::boolean THEN v_ledger->'entry' END;
 
   INSERT INTO "orders" ("id", "business_id", "external_id", "customer_id", "currency", "subtotal", "discount", "shipping", "tax", "status",

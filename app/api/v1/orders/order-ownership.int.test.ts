@@ -90,15 +90,20 @@ describe("a customer who can't earn", () => {
     const res = await call("POST", post, { key, body: order("SO-20") });
     expect(res.status, JSON.stringify(res.json)).toBe(201);
     expect(await orderRow(business.id, "SO-20")).toMatchObject({ customerId: transaction.customerId, status: "PAID", points: 100, pointsAwarded: 0, awardEntryId: null });
+    // Its money can still be refunded (no points to take).
+    const refunded = await call("POST", refund, { key, params: { externalId: "SO-20" }, body: { amount: 5000, idempotencyKey: "r-blocked" } });
+    expect(refunded.status, JSON.stringify(refunded.json)).toBe(201);
+    expect(await orderRow(business.id, "SO-20")).toMatchObject({ amountRefunded: 5000, pointsRefunded: 0, pointsUnrecovered: 0 });
     expect((await ledgerState(business.id, transaction.customerId)).balance).toBe(5);
   });
 
-  it("blocked: a pending order becomes paid and fulfilled with no award, then cancelled with nothing to take", async () => {
+  it("blocked: a pending order becomes paid with no award, and doesn't earn later once unblocked (decided as it was paid); cancelled, nothing to take", async () => {
     const { key, business } = await businessWithKey();
     await call("POST", post, { key, body: order("SO-21", { status: "PENDING" }) });
     const row = await orderRow(business.id, "SO-21");
     await block(business.id, row.customerId);
     for (const status of ["PAID", "FULFILLED", "CANCELLED"]) {
+      if (status === "FULFILLED") await db.customer.update({ where: { businessId_id: { businessId: business.id, id: row.customerId } }, data: { status: "ACTIVE" } });
       const res = await call("PUT", put, { key, params: { externalId: "SO-21" }, body: { status } });
       expect(res.status, JSON.stringify(res.json)).toBe(200);
     }
@@ -116,8 +121,11 @@ describe("a customer who can't earn", () => {
     expect((await call("PUT", put, { key, params: { externalId: "SO-22" }, body: { status: "PAID" } })).status).toBe(200);
     const refunded = await call("POST", refund, { key, params: { externalId: "SO-23" }, body: { amount: 5000, idempotencyKey: "r-erased" } });
     expect(refunded.status, JSON.stringify(refunded.json)).toBe(201);
+    // Paid after the erasure, so never awarded: its money refunds all the same.
+    const unawarded = await call("POST", refund, { key, params: { externalId: "SO-22" }, body: { amount: 5000, idempotencyKey: "r-erased-2" } });
+    expect(unawarded.status, JSON.stringify(unawarded.json)).toBe(201);
     expect((await call("PUT", put, { key, params: { externalId: "SO-23" }, body: { status: "CANCELLED" } })).status).toBe(200);
-    expect(await orderRow(business.id, "SO-22")).toMatchObject({ status: "PAID", awardEntryId: null, pointsAwarded: 0 });
+    expect(await orderRow(business.id, "SO-22")).toMatchObject({ status: "PAID", awardEntryId: null, pointsAwarded: 0, amountRefunded: 5000 });
     expect(await orderRow(business.id, "SO-23")).toMatchObject({ status: "CANCELLED", amountRefunded: 5000, pointsRefunded: 0, pointsUnrecovered: 0 });
     expect(await db.ledgerEntry.count({ where: { businessId: business.id } })).toBe(entries);
   });
@@ -136,7 +144,7 @@ describe("refunds by items", () => {
     expect((await orderRow(business.id, "SO-9")).amountRefunded).toBe(200);
   });
 
-  it("an amount after returned excluded goods shares out what is left: all of it earned, so a quarter of the money takes a quarter of the points", async () => {
+  it("an amount after returned excluded goods shares out what is left: 25.00 of the 50.00 left, all of it earned, takes half the points", async () => {
     const { key, business } = await businessWithKey();
     await upsertProduct(db, cliActor(business.id), { externalId: "gift", name: "Gift card", excluded: true });
     const body = order("SO-10", { items: [{ productExternalId: "beans", quantity: 1, unitPrice: 5000 }, { productExternalId: "gift", quantity: 1, unitPrice: 5000 }] });

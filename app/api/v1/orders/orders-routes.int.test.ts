@@ -88,6 +88,16 @@ describe("POST /api/v1/orders", () => {
     expect(await db.ledgerEntry.count({ where: { businessId: business.id } })).toBe(1);
   });
 
+  it("two different bodies under one new order id at once: one order, the other answered with the order's 422 (not the ledger key's sentence)", async () => {
+    const { key, business } = await setup();
+    const bodies = [simple("SO-D"), simple("SO-D", { subtotal: 20_000, items: [{ productExternalId: "beans", quantity: 2, unitPrice: 10_000 }] })];
+    const results = await Promise.all(bodies.map((body) => call("POST", post, { key, body })));
+    expect(results.map((r) => r.status).sort()).toEqual([201, 422]);
+    expect(results.find((r) => r.status === 422)!.json).toMatchObject({ code: "IDEMPOTENCY_MISMATCH", error: expect.stringMatching(/already received with a different body/) });
+    expect(await db.order.count({ where: { businessId: business.id } })).toBe(1);
+    expect(await db.ledgerEntry.count({ where: { businessId: business.id } })).toBe(1);
+  });
+
   it("answers 400 for another currency, a subtotal that isn't the lines' sum, a discount above it and unknown fields, writing nothing", async () => {
     const { key, business } = await setup();
     for (const body of [simple("X", { currency: "EUR" }), simple("X", { subtotal: 9_999 }), simple("X", { discount: 10_001 }), simple("X", { colour: "red" }), simple("X", { storeId: "NOPE" })]) {
