@@ -11,6 +11,7 @@ import type { DbOrTx } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import { isUniqueViolation, pgMessage } from "../db/prisma-errors";
 import { AppError } from "../errors";
+import { planOrderBonuses } from "../campaigns/order-bonuses";
 import { writeLedger } from "../ledger/write-ledger";
 import { awardWrite } from "./order-ledger";
 import { orderPoints } from "./order-points";
@@ -90,6 +91,7 @@ async function createIn(tx: DbOrTx, actor: Actor, data: Data, hash: string): Pro
   };
   const [row] = await tx.$queryRaw<{ placedAt: Date; createdAt: Date; updatedAt: Date }[]>(insertOrder(businessId, order, items, hash));
   const { placedAt, createdAt, updatedAt } = row!;
+  await planOrderBonuses(tx, actor, { id, customerId: ledger.customerId, storeId, placedAt, lines: items, awardNow: awards });
   return { order: { ...order, placedAt, createdAt, updatedAt, items: items.map(({ position: _p, ...item }) => item), refunds: [] }, created: true };
 }
 

@@ -16,6 +16,7 @@ BEGIN
   RETURNING * INTO v_row;
   IF v_row."id" IS NULL THEN RETURN NULL; END IF;
   PERFORM ll_emit_customer_created(v_row);
+  PERFORM ll_campaign_signup(v_row);
   RETURN v_row."id";
 END $$;
 
