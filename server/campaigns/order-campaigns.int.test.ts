@@ -56,6 +56,21 @@ describe("multiplier campaigns on orders", () => {
     ]);
   });
 
+  it("the documented worked example, continued: 121 + 106 + 18 points in three entries", async () => {
+    const { business, actor } = await setup({ earnRate: 2, orderEarnsOnShipping: true, tiers: [{ name: "Gold", minPoints: 0, multiplierPercent: 150 }] });
+    await upsertProduct(db, actor, { externalId: "gift-20", name: "Gift card", excluded: true });
+    await upsertProduct(db, actor, { externalId: "beans-1kg", name: "Beans", category: "Coffee" });
+    await createCampaign(db, actor, { name: "Double weekend", kind: "MULTIPLIER", multiplierPercent: 200, ...window() });
+    await createCampaign(db, actor, { name: "Coffee triple", kind: "MULTIPLIER", multiplierPercent: 300, categories: ["Coffee"], ...window() });
+    const { order: o } = await createOrder(db, actor, {
+      externalId: "SO-1001", customerEmail: "ada@example.com", currency: "USD", subtotal: 5999, discount: 600, shipping: 500, tax: 480, status: "PAID",
+      items: [{ productExternalId: "beans-1kg", quantity: 2, unitPrice: 1500 }, { productExternalId: "gift-20", quantity: 1, unitPrice: 2000 }, { productExternalId: "mug", quantity: 1, unitPrice: 999 }],
+    });
+    const rows = await db.ledgerEntry.findMany({ where: { businessId: business.id, customerId: o.customerId }, orderBy: { createdAt: "asc" } });
+    expect(rows.map((e) => [e.description, e.points])).toEqual([["Order SO-1001", 121], ["Campaign: Double weekend", 18], ["Campaign: Coffee triple", 106]]);
+    expect((await ledgerState(business.id, o.customerId)).balance).toBe(245);
+  });
+
   it("filters by store; outside its window or ended earns nothing extra", async () => {
     const { business, actor, store, other } = await setup();
     await createCampaign(db, actor, { name: "Downtown only", kind: "MULTIPLIER", multiplierPercent: 200, storeIds: [store.id], ...window() });

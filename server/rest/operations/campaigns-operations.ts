@@ -54,3 +54,16 @@ export const updateCampaignOperation = defineOperation({
   scope: "program:manage", params: campaignIdParams, body: campaignChangesInput, response: campaignSchema, status: 200, example: { active: false },
   errors: ["VALIDATION_ERROR", "NOT_FOUND"],
 });
+
+// The campaigns' part of POST /orders (orders-operations.ts appends it), with the worked
+// example carried on (order-campaigns.int.test.ts checks it).
+export const CAMPAIGNS_ON_ORDERS =
+  "\n\n**Campaigns, in this order.** 1) Each line's base points by the earn rule (above). 2) The customer's tier multiplier applies to the order's own points, as always. " +
+  "3) Each running MULTIPLIER campaign (see /campaigns) whose window holds the order's `placedAt` (else the time it was recorded), whose stores include the order's store (or it names none) " +
+  "and whose categories include the line's product category (or it names none) multiplies the **base** points of the lines it matches, never the tier-multiplied ones: " +
+  "bonus = floor(base points of its lines × (multiplierPercent − 100) / 100). 4) Campaigns don't stack: where several match a line, the highest percent wins (a tie: the earliest created). " +
+  "Shipping and tax points get no campaign bonus. 5) Each campaign's bonus is its own transaction, \"Campaign: <name>\", written with the order's award (pending alike) " +
+  "and taken back with its refunds (in the same proportion as the order's points) and its cancellation (all of it).\n\n" +
+  "*Worked example, continued*: a Gold customer (tier 150%) during \"Double weekend\" (200%, every line) and \"Coffee triple\" (300%, category Coffee, the beans' category): " +
+  "the order's own entry is 81 × 150% = 121; the beans' 53 base points go to the triple (300% beats 200%): 53 × 200 / 100 = **106**; the mug's 18 to the double: 18 × 100 / 100 = **18**; " +
+  "the shipping's 10 get none. The customer gets 121 + 106 + 18 = 245 points, in three entries.";

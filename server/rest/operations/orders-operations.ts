@@ -4,6 +4,7 @@ import { orderStatuses } from "../../orders/order-schemas";
 import { createOrderInput, listOrdersInput, orderParams, refundOrderBody, updateOrderBody } from "../../orders/order-schemas";
 import { defineOperation } from "../operation";
 import { paginationSchema } from "../schemas";
+import { CAMPAIGNS_ON_ORDERS } from "./campaigns-operations";
 
 const refundSchema = z
   .object({
@@ -65,7 +66,7 @@ export const createOrderOperation = defineOperation({
     "Eligible lines 39.99 of 59.99; their discount share 6.00 × 39.99 / 59.99 = 3.9997, rounded up to 4.00; 39.99 − 4.00 + 5.00 shipping = eligible 40.99; 40.99 × 2 = 81.98, rounded down: **81 points**. " +
     "(The lines show 53 and 18 of them; the other 10 are the shipping's.)\n\n" +
     "**When.** The points are awarded when the order is PAID (or FULFILLED, per the program's `orderPointsWhen`), at creation if it arrives so, " +
-    "and are pending for the program's `pendingDays` (the return window; spendable at once when 0). Cancelling takes them back. Sends `order.created`.",
+    "and are pending for the program's `pendingDays` (the return window; spendable at once when 0). Cancelling takes them back. Sends `order.created`." + CAMPAIGNS_ON_ORDERS,
   scope: "points:write", body: createOrderInput, response: orderSchema, status: 201,
   example: {
     externalId: "SO-1001", customerEmail: "ada@example.com", currency: "USD", subtotal: 5999, discount: 600, shipping: 500, tax: 480, status: "PAID",

@@ -7,7 +7,7 @@ import { securityCases } from "@/test/security-cases";
 import { GET as getOne, PATCH as patch } from "./[id]/route";
 import { GET as list, POST as create } from "./route";
 
-const weekend = { name: "Double weekend", kind: "MULTIPLIER", multiplierPercent: 200, startsAt: "2030-01-04T00:00:00Z", endsAt: "2030-01-06T00:00:00Z" };
+const weekend = { name: "Double weekend", kind: "MULTIPLIER" as const, multiplierPercent: 200, startsAt: "2030-01-04T00:00:00Z", endsAt: "2030-01-06T00:00:00Z" };
 const foreignCampaign = async (owner: { id: string }) => (await createCampaign(db, cliActor(owner.id), { name: "Theirs", kind: "SIGNUP", points: 10 })).id;
 
 describe("POST /api/v1/campaigns", () => {
@@ -59,9 +59,9 @@ describe("GET and PATCH /api/v1/campaigns/{id}", () => {
     const first = await createCampaign(db, actor, { name: "Welcome", kind: "SIGNUP", points: 20 });
     const second = await createCampaign(db, actor, { ...weekend, startsAt: new Date(weekend.startsAt), endsAt: new Date(weekend.endsAt) });
     const all = await call("GET", list, { key });
-    expect(all.data.items.map((c: { id: string }) => c.id)).toEqual([second.id, first.id]);
+    expect((all.data as { items: { id: string }[] }).items.map((c) => c.id)).toEqual([second.id, first.id]);
     const signups = await call("GET", list, { key, query: { kind: "signup" } });
-    expect(signups.data.items.map((c: { id: string }) => c.id)).toEqual([first.id]);
+    expect((signups.data as { items: { id: string }[] }).items.map((c) => c.id)).toEqual([first.id]);
     expect((await call("GET", getOne, { key, params: { id: first.id } })).data).toMatchObject({ id: first.id, points: 20 });
     expect((await call("GET", getOne, { key, params: { id: await foreignCampaign(other.business) } })).status).toBe(404);
     expect((await call("PATCH", patch, { key, params: { id: await foreignCampaign(other.business) }, body: { active: false } })).status).toBe(404);
