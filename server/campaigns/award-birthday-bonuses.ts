@@ -3,12 +3,12 @@
 // (the key campaign:<id>:birthday:<customer>:<year>, and the same key on the campaign_awards
 // link, which is how a later run skips who already has it). Businesses have no time zone of
 // their own yet: "today" is the UTC date. A 29 February birthday is celebrated on 28 February
-// in other years. Customers are found set-based, in batches, across every business at once
+// in other years. Spendable at once (no return window on a present). Customers are found set-based, in batches, across every business at once
 // (an index on the birthday's month and day); each award is its own small transaction.
 import { jobActor } from "../actors/actor";
 import type { Db } from "../db/client";
 import { Prisma } from "../db/generated/client";
-import { awardCampaign } from "./award-campaign";
+import { awardCampaign, SPENDABLE_NOW } from "./award-campaign";
 
 export type BirthdayRun = { awards: number; points: number; failed: string[] };
 type Due = { businessId: string; campaignId: string; name: string; points: number; customerId: string; key: string };
@@ -45,7 +45,7 @@ export async function awardBirthdayBonuses(db: Db, options: { now?: Date; batchS
       // One customer refused (blocked a moment ago) doesn't hold up everyone else's birthday;
       // the next hourly run tries them again.
       const result = await db
-        .$transaction((tx) => awardCampaign(tx, jobActor(row.businessId), { campaign: { id: row.campaignId, name: row.name }, customerId: row.customerId, points: row.points, key: row.key }))
+        .$transaction((tx) => awardCampaign(tx, jobActor(row.businessId), { campaign: { id: row.campaignId, name: row.name }, customerId: row.customerId, points: row.points, key: row.key, availableAt: SPENDABLE_NOW() }))
         .catch((error: unknown) => (run.failed.push(`${row.key}: ${error instanceof Error ? error.message : String(error)}`), null));
       if (result && !result.replay) {
         run.awards++;

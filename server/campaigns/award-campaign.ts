@@ -18,10 +18,17 @@ export type CampaignAward = {
   orderId?: string | null;
   storeId?: string | null;
   availableAt?: Date | null;
+  // Now: spendable at once (a welcome or a present has no return window); absent: pending like
+  // the order's own award, for the program's pendingDays.
   // An order's reissued bonus after a partial refund: goes through as the order's own did.
   byOwner?: boolean;
   description?: string;
 };
+
+// An availableAt the ledger takes as "spendable now": a minute back, since the database's now()
+// is its transaction's start, which may be a moment before this runs (a later availableAt
+// would leave the points pending until the next release run).
+export const SPENDABLE_NOW = () => new Date(Date.now() - 60_000);
 
 export const campaignDescription = (campaign: CampaignRef) => `Campaign: ${campaign.name}`.slice(0, 500);
 
@@ -32,6 +39,9 @@ export async function awardCampaign(tx: DbOrTx, actor: Actor, award: CampaignAwa
     points: award.points,
     description: award.description ?? campaignDescription(award.campaign),
     idempotencyKey: award.key,
+    // "The same award" is the key's: a job run again after the campaign was renamed or its
+    // points changed replays the first award instead of being refused as a different request.
+    hashInput: award.key ? ["campaign", award.key] : undefined,
     metadata: { campaignId: award.campaign.id, ...(award.orderId ? { orderId: award.orderId } : {}) },
     storeId: award.storeId ?? null,
     skipMultiplier: true,

@@ -1,9 +1,10 @@
 // The sign-up bonus, run by the campaign_signup job that enrolment queues (sql/campaign-signup.sql):
 // `points` from every SIGNUP campaign that was running when the customer was enrolled, once per
 // customer per campaign (the key campaign:<id>:signup:<customer>), however often the job runs.
+// Spendable at once: there is no return window on a welcome.
 import { jobActor } from "../actors/actor";
 import type { Db } from "../db/client";
-import { awardCampaign } from "./award-campaign";
+import { awardCampaign, SPENDABLE_NOW } from "./award-campaign";
 
 export async function awardSignupBonus(db: Db, job: { businessId: string; customerId: string }): Promise<number> {
   const { businessId, customerId } = job;
@@ -21,7 +22,7 @@ export async function awardSignupBonus(db: Db, job: { businessId: string; custom
   let awarded = 0;
   for (const campaign of campaigns) {
     const result = await db.$transaction((tx) =>
-      awardCampaign(tx, jobActor(businessId), { campaign, customerId, points: campaign.points!, key: `campaign:${campaign.id}:signup:${customerId}` }),
+      awardCampaign(tx, jobActor(businessId), { campaign, customerId, points: campaign.points!, key: `campaign:${campaign.id}:signup:${customerId}`, availableAt: SPENDABLE_NOW() }),
     );
     if (!result.replay) awarded += result.points;
   }

@@ -71,6 +71,8 @@ describe("birthday bonus", () => {
 
   it("once a year on the birthday; skips other days, erased and blocked customers; 29 February on the 28th in other years", async () => {
     const { business } = await makeBusiness();
+    // A return window for orders: a present is spendable at once all the same.
+    await db.business.update({ where: { id: business.id }, data: { pendingDays: 14 } });
     const actor = cliActor(business.id);
     const birthday = await createCampaign(db, actor, { name: "Happy birthday", kind: "BIRTHDAY", points: 50 });
     const make = async (email: string, day: string | null) => {
@@ -94,7 +96,7 @@ describe("birthday bonus", () => {
       [june, 50, "Campaign: Happy birthday", `campaign:${birthday.id}:birthday:${june}:2026`],
     ]);
     expect(await awardBirthdayBonuses(db, { now: at("2027-06-15") })).toMatchObject({ awards: 1 });
-    expect((await ledgerState(business.id, june)).balance).toBe(100);
+    expect(await ledgerState(business.id, june)).toMatchObject({ balance: 100, pending: 0 });
     expect((await ledgerState(business.id, other)).balance).toBe(0);
 
     expect(await awardBirthdayBonuses(db, { now: at("2027-02-28") })).toMatchObject({ awards: 1 });
