@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { cliActor } from "@/server/actors/actor";
 import { createCustomer } from "@/server/customers/create-customer";
 import { eraseCustomer } from "@/server/customers/erase-customer";
+import { updateCustomer } from "@/server/customers/update-customer";
 import { db } from "@/server/db/client";
 import { importCustomers } from "@/server/import/import-customers";
 import { awardPoints } from "@/server/ledger";
@@ -115,5 +116,23 @@ describe("birthday bonus", () => {
     await createCampaign(db, actor, { name: "Spring", kind: "BIRTHDAY", points: 5, startsAt: at("2030-04-01"), endsAt: at("2030-04-30") });
     await awardBirthdayBonuses(db, { now: at("2030-05-01") });
     expect(await bonusEntries(business.id)).toEqual([]);
+  });
+
+  it("customers get an optional birthday when created or changed (a date; null clears it; nonsense is refused)", async () => {
+    const { business } = await makeBusiness();
+    const actor = cliActor(business.id);
+    const { customer } = await createCustomer(db, actor, { email: "bday@example.com", name: "B", birthday: "1990-02-28" });
+    expect(customer.birthday).toEqual(new Date("1990-02-28T00:00:00Z"));
+    const row = () => db.customer.findUniqueOrThrow({ where: { businessId_id: { businessId: business.id, id: customer.id } } });
+    expect((await row()).birthday).toEqual(new Date("1990-02-28T00:00:00Z"));
+    await updateCustomer(db, actor, { id: customer.id, birthday: "1991-07-04" });
+    expect((await row()).birthday).toEqual(new Date("1991-07-04T00:00:00Z"));
+    for (const bad of ["1991-02-30", "04/07/1991", "1800-01-01", "2999-01-01", "1991-07-04T10:00:00Z"]) {
+      await expect(updateCustomer(db, actor, { id: customer.id, birthday: bad }), bad).rejects.toThrow();
+    }
+    expect((await row()).birthday).toEqual(new Date("1991-07-04T00:00:00Z"));
+    await updateCustomer(db, actor, { id: customer.id, birthday: null });
+    expect((await row()).birthday).toBeNull();
+    expect(await db.auditLog.count({ where: { businessId: business.id, action: "customer.updated" } })).toBe(2);
   });
 });
