@@ -60,7 +60,7 @@ export function CampaignsPanel({ isOwner }: { isOwner: boolean }) {
       <PageHeader
         title="Campaigns"
         description="Bonus points beyond the base rate: a sign-up bonus, a birthday bonus, and time-boxed multipliers on orders. Each award is its own transaction naming the campaign."
-        actions={isOwner && !adding && <Button onClick={() => (create.reset(), setAdding(true))}>Add campaign</Button>}
+        actions={isOwner && !adding && <Button className="whitespace-nowrap" onClick={() => (create.reset(), setAdding(true))}>Add campaign</Button>}
       />
       {adding && (
         <Card title="Add a campaign" className="mb-6">
