@@ -9,6 +9,7 @@ import { Prisma } from "../db/generated/client";
 import type { DbOrTx } from "../db/client";
 import type { Actor } from "../actors/actor";
 import { analyticsInput, rangeBounds, type AnalyticsInput } from "./analytics-range";
+import { campaignPoints } from "../campaigns/campaign-points";
 import { compareStores } from "./compare-stores";
 import { dailyPointsSince, storeDailyPointsSince } from "./daily-points";
 
@@ -22,7 +23,7 @@ export async function getAnalytics(db: DbOrTx, actor: Actor, input: AnalyticsInp
   const range = analyticsInput.parse(input);
   const { start, end, days } = rangeBounds(range);
   const businessId = actor.businessId;
-  const [business, totals, byDay, active, top, stores, storeDays] = await Promise.all([
+  const [business, totals, byDay, active, top, stores, storeDays, campaigns] = await Promise.all([
     db.business.findUniqueOrThrow({ where: { id: businessId }, select: { currency: true, pointValuePer100: true } }),
     // booked: the sum of cached balances and pending points, which the ledger's entries add up
     // to (pending points are owed too, just not spendable yet); due: points past
@@ -40,6 +41,7 @@ export async function getAnalytics(db: DbOrTx, actor: Actor, input: AnalyticsInp
     topCustomers(db, businessId),
     compareStores(db, businessId, { start, end }),
     range.storeId ? storeDailyPointsSince(db, businessId, range.storeId, start) : null,
+    campaignPoints(db, businessId, { start, end }),
   ]);
   // One store's movements, day by day; liability stays the business's (points aren't owed by a store).
   const movements = storeDays ?? byDay;
@@ -78,6 +80,8 @@ export async function getAnalytics(db: DbOrTx, actor: Actor, input: AnalyticsInp
     topCustomers: top,
     storeId: range.storeId ?? null,
     stores,
+    // Points issued per campaign in the range (net of take-backs).
+    campaigns,
   };
 }
 

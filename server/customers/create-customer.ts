@@ -27,7 +27,7 @@ export async function createCustomer(db: DbOrTx, actor: Actor, input: CreateCust
     const existing = await byIdentity(tx);
     if (existing) return { customer: await publicCustomer(tx, businessId, existing), created: false };
     await assertIdentityFree(tx, businessId, others);
-    const inserted = await insertCustomer(tx, businessId, { email: data.email, name: data.name, phone: data.phone, externalId: data.externalId, notes: data.notes });
+    const inserted = await insertCustomer(tx, businessId, { email: data.email, name: data.name, phone: data.phone, externalId: data.externalId, notes: data.notes, birthday: data.birthday ?? null });
     if (!inserted) {
       // A concurrent request enrolled this identity (or took another identifier) first.
       const raced = await byIdentity(tx);

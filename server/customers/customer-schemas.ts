@@ -17,6 +17,12 @@ const MAX_NOTES_LENGTH = 1_000;
 const notesSchema = storableText(MAX_NOTES_LENGTH)
   .transform((notes) => notes || null)
   .nullable();
+// For birthday campaigns: a calendar date (YYYY-MM-DD), no time of day; null clears it.
+const birthdaySchema = z.iso
+  .date("must be a date (YYYY-MM-DD)")
+  .refine((d) => d >= "1900-01-01" && d <= new Date().toISOString().slice(0, 10), "must be a date between 1900 and today")
+  .nullable();
+export const birthdayDate = (d: string | null | undefined) => (d == null ? d : new Date(`${d}T00:00:00.000Z`));
 const initialPointsSchema = z
   .number({ error: "must be a number" })
   .int("must be a whole number of points")
@@ -64,6 +70,7 @@ export const createCustomerInput = z
     name: nameSchema,
     externalId: externalIdSchema.optional(),
     notes: notesSchema.optional(),
+    birthday: birthdaySchema.optional(),
     initialPoints: initialPointsSchema.optional(),
   })
   .refine((v) => v.email !== undefined || v.phone !== undefined, { message: "send an email or a phone number (or both)", path: ["email"] });
@@ -84,11 +91,13 @@ const changesShape = {
   phone: phoneSchema.nullable().optional(),
   // null (or empty) clears the notes.
   notes: notesSchema.optional(),
+  // null clears the birthday.
+  birthday: birthdaySchema.optional(),
   status: z.enum(customerStatuses).optional(),
 };
-const hasChange = (v: { name?: unknown; phone?: unknown; notes?: unknown; status?: unknown }) =>
-  v.name !== undefined || v.phone !== undefined || v.notes !== undefined || v.status !== undefined;
-const NO_CHANGE = { message: "send at least one of name, phone, notes or status", path: ["name"] };
+const hasChange = (v: { name?: unknown; phone?: unknown; notes?: unknown; birthday?: unknown; status?: unknown }) =>
+  v.name !== undefined || v.phone !== undefined || v.notes !== undefined || v.birthday !== undefined || v.status !== undefined;
+const NO_CHANGE = { message: "send at least one of name, phone, notes, birthday or status", path: ["name"] };
 
 // The editable fields on their own: the body of PATCH /customers/{id}.
 export const customerChangesInput = z.object(changesShape).refine(hasChange, NO_CHANGE);

@@ -39,7 +39,8 @@ export async function resolveCustomer(db: DbOrTx, businessId: string, ref: Custo
   return found;
 }
 
-export type NewCustomer = { email?: string | null; phone?: string | null; externalId?: string | null; name?: string | null; notes?: string | null };
+// birthday: YYYY-MM-DD.
+export type NewCustomer = { email?: string | null; phone?: string | null; externalId?: string | null; name?: string | null; notes?: string | null; birthday?: string | null };
 
 // Creates a customer through customer_insert() (customers/sql/customer-insert.sql), the one
 // path every enrolment takes, which also records customer.created. Null when the email, phone

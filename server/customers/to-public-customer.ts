@@ -13,6 +13,7 @@ export type PublicCustomer = {
   name: string | null;
   // Staff notes: for the business's own systems and staff, never the customer.
   notes: string | null;
+  birthday: Date | null;
   status: CustomerStatus;
   tier: string | null;
   balance: number;
@@ -23,8 +24,8 @@ export type PublicCustomer = {
 };
 
 export function toPublicCustomer(row: PublicCustomer): PublicCustomer {
-  const { id, email, phone, externalId, name, notes, status, tier, balance, lifetimeEarned, lifetimeRedeemed, lastActivityAt, createdAt } = row;
-  return { id, email, phone, externalId, name, notes, status, tier, balance, lifetimeEarned, lifetimeRedeemed, lastActivityAt, createdAt };
+  const { id, email, phone, externalId, name, notes, birthday, status, tier, balance, lifetimeEarned, lifetimeRedeemed, lastActivityAt, createdAt } = row;
+  return { id, email, phone, externalId, name, notes, birthday, status, tier, balance, lifetimeEarned, lifetimeRedeemed, lastActivityAt, createdAt };
 }
 
 // What a domain function answers for one customer: its public fields, with the balance as of
@@ -37,10 +38,10 @@ export async function publicCustomer(db: DbOrTx, businessId: string, row: Public
 // lookup, a list): API keys without a customers scope (api-keys/api-key-scopes.ts
 // keySeesPersonalData) get these fields as null. One rule applied to the whole answer in
 // rest/api-route.ts, so an answer added later can't forget it.
-export const PERSONAL_FIELDS: ReadonlySet<string> = new Set(["name", "email", "phone", "notes"]);
+export const PERSONAL_FIELDS: ReadonlySet<string> = new Set(["name", "email", "phone", "notes", "birthday"]);
 
 export const PERSONAL_DATA_NOTE =
-  "Personal data: for an API key with neither customers:read nor customers:write, every customer name, email, phone and notes field in this answer is null. Free text your own systems wrote (descriptions, reasons, metadata) is answered as it was sent.";
+  "Personal data: for an API key with neither customers:read nor customers:write, every customer name, email, phone, notes and birthday field in this answer is null. Free text your own systems wrote (descriptions, reasons, metadata) is answered as it was sent.";
 
 // `metadata` is the caller's own JSON, returned as sent: a till's {"items":[{"name":"Latte"}]}
 // is not a customer's name.
@@ -61,6 +62,7 @@ export const publicCustomerSchema = z
     externalId: z.string().nullable().meta({ description: "Your own id for this customer (store, POS or CRM)." }),
     name: z.string().nullable(),
     notes: z.string().nullable().meta({ description: "Staff notes (up to 1,000 characters); never shown to the customer." }),
+    birthday: z.iso.datetime().nullable().meta({ description: "For birthday campaigns: midnight UTC of the date (send YYYY-MM-DD)." }),
     status: z.enum(["ACTIVE", "BLOCKED"]),
     tier: z.string().nullable(),
     balance: z.int(),

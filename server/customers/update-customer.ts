@@ -4,7 +4,7 @@ import { recordAudit } from "../audit/record-audit";
 import type { DbOrTx } from "../db/client";
 import type { Actor } from "../actors/actor";
 import { assertIdentityFree, conflictsAsAppErrors } from "./create-customer";
-import { updateCustomerInput, type UpdateCustomerInput } from "./customer-schemas";
+import { birthdayDate, updateCustomerInput, type UpdateCustomerInput } from "./customer-schemas";
 import { inTransaction, loadCustomer } from "./resolve-customer";
 import { publicCustomer, type PublicCustomer } from "./to-public-customer";
 
@@ -12,14 +12,16 @@ export async function updateCustomer(db: DbOrTx, actor: Actor, input: UpdateCust
   const data = updateCustomerInput.parse(input);
   const work = inTransaction(db, async (tx) => {
     const current = await loadCustomer(tx, actor.businessId, data.id);
-    const fields = (["name", "phone", "notes"] as const).filter((field) => data[field] !== undefined && data[field] !== current[field]);
+    const fields: string[] = (["name", "phone", "notes"] as const).filter((field) => data[field] !== undefined && data[field] !== current[field]);
+    const birthday = birthdayDate(data.birthday);
+    if (birthday !== undefined && birthday?.getTime() !== current.birthday?.getTime()) fields.push("birthday");
     const statusChanged = data.status !== undefined && data.status !== current.status;
     if (fields.length === 0 && !statusChanged) return await publicCustomer(tx, actor.businessId, current);
     if (fields.includes("phone")) await assertIdentityFree(tx, actor.businessId, { phone: data.phone }, current.id);
 
     const row = await tx.customer.update({
       where: { businessId_id: { businessId: actor.businessId, id: current.id } },
-      data: { name: data.name, phone: data.phone, notes: data.notes, status: data.status },
+      data: { name: data.name, phone: data.phone, notes: data.notes, birthday, status: data.status },
     });
     const target = { targetType: "customer", targetId: current.id };
     // Field names only: the audit trail outlives an erasure, so it holds no personal data.

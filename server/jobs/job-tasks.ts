@@ -3,6 +3,8 @@
 import { parseCronItems, type TaskList } from "graphile-worker";
 import type pg from "pg";
 import { rollUpAnalytics } from "../analytics/roll-up-analytics";
+import { awardBirthdayBonuses } from "../campaigns/award-birthday-bonuses";
+import { awardSignupBonus } from "../campaigns/award-signup-bonus";
 import type { Db } from "../db/client";
 import { expireDuePoints } from "../ledger/expire-due-points";
 import { releasePendingPoints } from "../ledger/release-pending-points";
@@ -37,6 +39,15 @@ export function jobTasks(context: TaskContext): TaskList {
       const run = await warnExpiringPoints(db);
       if (run.lots) log(`points.expiring_soon written for ${run.lots} lots`);
     },
+    // Queued by enrolment (server/campaigns/sql/campaign-signup.sql) while a sign-up campaign runs.
+    campaign_signup: async (payload) => {
+      await awardSignupBonus(db, payload as { businessId: string; customerId: string });
+    },
+    birthday_bonuses: async () => {
+      const run = await awardBirthdayBonuses(db);
+      if (run.awards) log(`birthday bonus: ${run.points} points to ${run.awards} customers`);
+      for (const failed of run.failed) log(`birthday bonus not awarded (${failed})`);
+    },
     analytics_rollup: async () => {
       await rollUpAnalytics(db);
     },
@@ -61,5 +72,7 @@ export const scheduledJobs = parseCronItems([
   { task: "webhook_maintenance", match: "25 * * * *", options: { backfillPeriod: 60 * 60 * 1000, queueName: "scheduled", jobKey: "webhook_maintenance" } },
   { task: "release_pending_points", match: "* * * * *", options: { backfillPeriod: 0, queueName: "scheduled", jobKey: "release_pending_points" } },
   { task: "reevaluate_tiers", match: "30 0 * * *", options: { backfillPeriod: 24 * 60 * 60 * 1000, queueName: "scheduled", jobKey: "reevaluate_tiers" } },
+  // Hourly, so a missed run is made up the same day; each customer once a year whatever runs.
+  { task: "birthday_bonuses", match: "40 * * * *", options: { backfillPeriod: 60 * 60 * 1000, queueName: "scheduled", jobKey: "birthday_bonuses" } },
   { task: "analytics_rollup", match: "15 1 * * *", options: { backfillPeriod: 24 * 60 * 60 * 1000, queueName: "scheduled", jobKey: "analytics_rollup" } },
 ]);

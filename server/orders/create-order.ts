@@ -17,7 +17,8 @@ import { AppError } from "../errors";
 import { ledgerRequest, translateLedgerError } from "../ledger/write-ledger";
 import { awardWrite } from "./order-ledger";
 import { orderPoints } from "./order-points";
-import { bodyHash, findOrder, toPublicOrder, type PublicOrder } from "./order-record";
+import { runOrderHooks, HOOKS_NEEDED } from "./order-hooks";
+import { bodyHash, findOrder, inOrderTransaction, toPublicOrder, type PublicOrder } from "./order-record";
 import { createOrderInput, type CreateOrderInput } from "./order-schemas";
 
 type Data = z.output<typeof createOrderInput>;
@@ -46,15 +47,17 @@ const collided = (error: unknown) => pgCode(error) === "LL422" || isUniqueViolat
 
 type Program = {
   currency: string; earnMode: "SPEND" | "UNIT"; earnRate: number; orderEarnsOnShipping: boolean; orderEarnsOnTax: boolean;
-  orderPointsWhen: "PAID" | "FULFILLED"; existingHash: string | null; excluded: string[];
+  orderPointsWhen: "PAID" | "FULFILLED"; existingHash: string | null; excluded: string[]; hooks: boolean;
 };
 
-// The program, the order if it exists already, and which of the named products earn nothing.
+// The program, the order if it exists already, which of the named products earn nothing, and
+// whether the order may set off more than its own award (order-hooks.ts).
 const READ = `
   SELECT b."currency", b."earn_mode"::text AS "earnMode", b."earn_rate" AS "earnRate", b."order_earns_on_shipping" AS "orderEarnsOnShipping",
          b."order_earns_on_tax" AS "orderEarnsOnTax", b."order_points_when"::text AS "orderPointsWhen",
          (SELECT o."request_hash" FROM "orders" o WHERE o."business_id" = b."id" AND o."external_id" = $2) AS "existingHash",
-         ARRAY(SELECT p."external_id" FROM "products" p WHERE p."business_id" = b."id" AND p."external_id" = ANY($3::text[]) AND p."excluded") AS "excluded"
+         ARRAY(SELECT p."external_id" FROM "products" p WHERE p."business_id" = b."id" AND p."external_id" = ANY($3::text[]) AND p."excluded") AS "excluded",
+         ${HOOKS_NEEDED} AS "hooks"
     FROM "businesses" b WHERE b."id" = $1::uuid`;
 
 type Written = { customerId: string; storeId: string | null; awardEntryId: string | null; pointsAwarded: number; placedAt: string; createdAt: string; updatedAt: string };
@@ -62,7 +65,7 @@ type Written = { customerId: string; storeId: string | null; awardEntryId: strin
 async function create(db: DbOrTx, actor: Actor, data: Data, hash: string): Promise<CreateOrderResult> {
   const { businessId } = actor;
   const named = [...new Set(data.items.map((i) => i.productExternalId))];
-  const [program] = await namedStatement<Program>(db, "order_read", READ, [businessId, data.externalId, named]);
+  const [program] = await namedStatement<Program>(db, "order_read", READ, [businessId, data.externalId, named, data.placedAt ?? null]);
   if (!program) throw new AppError("NOT_FOUND", "No such business.");
   if (program.existingHash !== null) {
     if (program.existingHash !== hash) {
@@ -97,8 +100,14 @@ async function create(db: DbOrTx, actor: Actor, data: Data, hash: string): Promi
     points: computed.points, awards,
   };
   const payload = JSON.stringify({ businessId, storeRef: data.storeId ?? null, ledger, order, items, requestHash: hash });
-  const [row] = await namedStatement<{ written: Written }>(db, "order_create", "SELECT order_create($1::jsonb) AS written", [payload]);
-  const written = row!.written;
+  const write = async (on: DbOrTx) => (await namedStatement<{ written: Written }>(on, "order_create", "SELECT order_create($1::jsonb) AS written", [payload]))[0]!.written;
+  const written = !program.hooks
+    ? await write(db)
+    : await inOrderTransaction(db, async (tx) => {
+        const w = await write(tx);
+        await runOrderHooks(tx, actor, { id, customerId: w.customerId, storeId: w.storeId, placedAt: new Date(w.placedAt), awarded: w.awardEntryId !== null, lines: items });
+        return w;
+      });
   const { awards: _awards, ...fields } = order;
   return {
     order: {

@@ -10,6 +10,7 @@ import type { Actor } from "../actors/actor";
 import type { DbOrTx } from "../db/client";
 import { Prisma, type OrderItem } from "../db/generated/client";
 import { isUniqueViolation } from "../db/prisma-errors";
+import { takeBackOrderBonuses } from "../campaigns/take-back-bonuses";
 import { AppError } from "../errors";
 import { earnsAt } from "./create-order";
 import { takeBackPoints } from "./order-ledger";
@@ -63,6 +64,7 @@ async function refundIn(tx: DbOrTx, actor: Actor, externalId: string, data: Body
   const eligibleRefunded = full ? order.eligibleAmount : Math.min(order.eligibleAmount, order.eligibleRefunded + part.eligible);
   const target = pointsToTakeBack({ points: order.pointsAwarded, eligibleAmount: order.eligibleAmount }, eligibleRefunded, full);
   const back = await takeBackPoints(tx, actor, order, target, `Refund of order ${order.externalId}`);
+  await takeBackOrderBonuses(tx, actor, order, { full, eligibleRefunded }, `Refund of order ${order.externalId}`);
 
   const refund = await tx.orderRefund.create({
     data: {

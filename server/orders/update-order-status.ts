@@ -6,6 +6,8 @@
 import type { Actor } from "../actors/actor";
 import type { DbOrTx } from "../db/client";
 import type { OrderStatus } from "../db/generated/client";
+import { awardOrderBonuses } from "../campaigns/order-bonuses";
+import { takeBackOrderBonuses } from "../campaigns/take-back-bonuses";
 import { AppError } from "../errors";
 import { earnsAt } from "./create-order";
 import { awardOrderPoints, takeBackPoints } from "./order-ledger";
@@ -31,6 +33,7 @@ export async function updateOrderStatus(db: DbOrTx, actor: Actor, input: { exter
     let changes = {};
     if (status === "CANCELLED") {
       const back = await takeBackPoints(tx, actor, order, order.pointsAwarded, `Order ${order.externalId} cancelled`);
+      await takeBackOrderBonuses(tx, actor, order, { full: true }, `Order ${order.externalId} cancelled`);
       changes = {
         pointsRefunded: order.pointsRefunded + back.taken,
         pointsUnrecovered: order.pointsUnrecovered + back.unrecovered,
@@ -42,7 +45,10 @@ export async function updateOrderStatus(db: DbOrTx, actor: Actor, input: { exter
       const { orderPointsWhen } = await tx.business.findUniqueOrThrow({ where: { id: actor.businessId }, select: { orderPointsWhen: true } });
       const reaches = earnsAt(status, orderPointsWhen) && !earnsAt(order.status, orderPointsWhen);
       const award = reaches ? await awardOrderPoints(tx, actor, order) : null;
-      if (award) changes = { awardEntryId: award.entryId, pointsAwarded: award.points };
+      if (award) {
+        changes = { awardEntryId: award.entryId, pointsAwarded: award.points };
+        await awardOrderBonuses(tx, actor, order);
+      }
     }
     const row = await tx.order.update({
       where: { businessId_id: { businessId: actor.businessId, id: order.id } },

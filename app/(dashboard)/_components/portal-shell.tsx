@@ -26,6 +26,7 @@ const NAV: { href: string; label: string; ownerOnly?: boolean }[] = [
   { href: "/api-keys", label: "API keys", ownerOnly: true },
   { href: "/webhooks", label: "Webhooks", ownerOnly: true },
   { href: "/rewards", label: "Rewards" },
+  { href: "/campaigns", label: "Campaigns" },
   { href: "/products", label: "Products" },
   { href: "/stores", label: "Stores" },
   { href: "/settings", label: "Settings", ownerOnly: true },

@@ -1,6 +1,6 @@
 -- The one way a customer is created, whoever creates them: an award or check-in to someone new
 -- (through ll_enrol), POST /customers, PUT /customers/{externalId}, bulk, the portal. It writes
--- the one customer.created event with the row. f: {email, phone, externalId, name, notes},
+-- the one customer.created event with the row. f: {email, phone, externalId, name, notes, birthday},
 -- already normalised by the caller's schemas.
 --
 -- Returns the new id, or NULL when the email, phone or external id is already taken (ON
@@ -10,12 +10,13 @@ CREATE OR REPLACE FUNCTION customer_insert(p_business uuid, f jsonb) RETURNS uui
 DECLARE
   v_row "customers";
 BEGIN
-  INSERT INTO "customers" ("business_id", "email", "phone", "external_id", "name", "notes")
-  VALUES (p_business, f->>'email', f->>'phone', f->>'externalId', f->>'name', f->>'notes')
+  INSERT INTO "customers" ("business_id", "email", "phone", "external_id", "name", "notes", "birthday")
+  VALUES (p_business, f->>'email', f->>'phone', f->>'externalId', f->>'name', f->>'notes', (f->>'birthday')::date)
   ON CONFLICT DO NOTHING
   RETURNING * INTO v_row;
   IF v_row."id" IS NULL THEN RETURN NULL; END IF;
   PERFORM ll_emit_customer_created(v_row);
+  PERFORM ll_campaign_signup(v_row);
   RETURN v_row."id";
 END $$;
 

@@ -94,7 +94,7 @@ export const updateCustomerOperation = defineOperation({
   path: "/customers/{id}",
   tag: "Customers",
   summary: "Update a customer",
-  description: "Changes name, phone (null clears it), notes (null clears them) or status. A BLOCKED customer can't earn or redeem; corrections still work.",
+  description: "Changes name, phone (null clears it), notes (null clears them), birthday (YYYY-MM-DD, for birthday campaigns; null clears it) or status. A BLOCKED customer can't earn or redeem; corrections still work.",
   scope: "customers:write",
   params: customerIdParams,
   body: customerChangesInput,

@@ -4,6 +4,7 @@ import { orderStatuses } from "../../orders/order-schemas";
 import { createOrderInput, listOrdersInput, orderParams, refundOrderBody, updateOrderBody } from "../../orders/order-schemas";
 import { defineOperation } from "../operation";
 import { paginationSchema } from "../schemas";
+import { CAMPAIGNS_ON_ORDERS } from "./campaigns-operations";
 
 const refundSchema = z
   .object({
@@ -66,7 +67,7 @@ export const createOrderOperation = defineOperation({
     "(The lines show 53 and 18 of them; the other 10 are the shipping's.)\n\n" +
     "**When.** The points are awarded when the order is PAID (or FULFILLED, per the program's `orderPointsWhen`), at creation if it arrives so, " +
     "and are pending for the program's `pendingDays` (the return window; spendable at once when 0). Cancelling takes them back. " +
-    "Points are decided as the order reaches that status: if its customer is blocked then, the order is recorded and moves like any other but earns nothing, then or later (`pointsAwarded` 0; its money still refunds). An erased customer's orders still move and refund, with no points either way. Sends `order.created`.",
+    "Points are decided as the order reaches that status: if its customer is blocked then, the order is recorded and moves like any other but earns nothing, then or later (`pointsAwarded` 0; its money still refunds). An erased customer's orders still move and refund, with no points either way. Sends `order.created`." + CAMPAIGNS_ON_ORDERS,
   scope: "points:write", body: createOrderInput, response: orderSchema, status: 201,
   example: {
     externalId: "SO-1001", customerEmail: "ada@example.com", currency: "USD", subtotal: 5999, discount: 600, shipping: 500, tax: 480, status: "PAID",

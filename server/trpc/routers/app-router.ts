@@ -1,6 +1,7 @@
 import { checkHealth } from "../../health/check-health";
 import { publicProcedure, router } from "../init";
 import { apiKeysRouter } from "./api-keys-router";
+import { campaignsRouter } from "./campaigns-router";
 import { customersRouter } from "./customers-router";
 import { analyticsRouter, auditRouter } from "./insights-router";
 import { ordersRouter } from "./orders-router";
@@ -25,6 +26,7 @@ export const appRouter = router({
   settings: settingsRouter,
   stores: storesRouter,
   rewards: rewardsRouter,
+  campaigns: campaignsRouter,
   products: productsRouter,
   analytics: analyticsRouter,
   audit: auditRouter,

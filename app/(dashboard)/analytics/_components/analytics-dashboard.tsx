@@ -7,6 +7,7 @@ import { useTRPC } from "@/components/trpc-provider";
 import { Card, PageHeader, Stat } from "@/components/ui/card";
 import { Input, Select } from "@/components/ui/field";
 import { SimpleTable } from "@/components/ui/simple-table";
+import { CampaignPointsCard } from "../../campaigns/_components/campaign-points-card";
 import { EmptyState, ErrorState, Skeleton } from "@/components/ui/states";
 import { defaultRange } from "@/server/analytics/analytics-range";
 import { LiabilityChart, PointsFlowChart } from "./analytics-charts";
@@ -91,6 +92,7 @@ export function AnalyticsDashboard() {
               </div>
             </Card>
           )}
+          <CampaignPointsCard campaigns={d.campaigns} />
           <Card title="Top customers by balance">
             {d.topCustomers.length === 0 ? (
               <EmptyState title="No balances yet" description="Customers appear here once they hold points." />
