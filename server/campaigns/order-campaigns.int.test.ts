@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { cliActor } from "@/server/actors/actor";
 import { getAnalytics } from "@/server/analytics/get-analytics";
 import { db } from "@/server/db/client";
+import { eraseCustomer } from "@/server/customers/erase-customer";
+import { reverseEntry } from "@/server/ledger";
 import { createOrder } from "@/server/orders/create-order";
 import { refundOrder } from "@/server/orders/refund-order";
 import { updateOrderStatus } from "@/server/orders/update-order-status";
@@ -128,5 +130,18 @@ describe("multiplier campaigns on orders", () => {
     const bonus = await db.orderCampaignBonus.findFirstOrThrow({ where: { businessId: business.id, orderId: o.id } });
     const live = await db.ledgerEntry.findFirstOrThrow({ where: { businessId: business.id, id: bonus.entryId! } });
     expect(live).toMatchObject({ points: 100, description: "Campaign: Double (order SO-PEND after refund)" });
+  });
+
+  it("a bonus is the order's: it can't be reversed alone (a refund would take it twice), and an erased customer's order cancels with it", async () => {
+    const { business, actor } = await setup();
+    await createCampaign(db, actor, { name: "Double", kind: "MULTIPLIER", multiplierPercent: 200, ...window() });
+    const { order: o } = await createOrder(db, actor, order("SO-OWN"));
+    const bonus = await db.orderCampaignBonus.findFirstOrThrow({ where: { businessId: business.id, orderId: o.id } });
+    await expect(reverseEntry(db, actor, { entryId: bonus.entryId!, reason: "by hand" })).rejects.toMatchObject({ code: "NOT_REVERSIBLE" });
+    await eraseCustomer(db, actor, { id: o.customerId });
+    const entries = await db.ledgerEntry.count({ where: { businessId: business.id } });
+    await expect(updateOrderStatus(db, actor, { externalId: "SO-OWN", status: "CANCELLED" })).resolves.toMatchObject({ changed: true });
+    expect(await db.ledgerEntry.count({ where: { businessId: business.id } })).toBe(entries);
+    expect(await db.orderCampaignBonus.findFirstOrThrow({ where: { businessId: business.id, orderId: o.id } })).toMatchObject({ pointsTaken: 0, pointsUnrecovered: 0 });
   });
 });

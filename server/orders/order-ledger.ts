@@ -51,42 +51,57 @@ export const awardWrite = (order: AwardRequest) => ({
   storeId: order.storeId,
 });
 
-export type TakeBack = { taken: number; unrecovered: number; entryId: string | null; awardEntryId: string | null };
+// One award an order holds (its own, or a campaign's bonus on it) and what was taken back of it.
+export type HeldAward = { customerId: string; entryId: string | null; awarded: number; taken: number; unrecovered: number };
+export type TakeBackHow = {
+  reason: string; reference: string; metadata: Record<string, unknown>;
+  // Writes the pending award again for what is left; answers its entry id.
+  reissue: (left: number, availableAt: Date | null) => Promise<string>;
+};
+// entry: the reversal or adjustment written; awardEntryId: the award's entry from now on (the
+// reissue; null when a pending award was taken whole).
+export type TakeBack = { taken: number; unrecovered: number; entry: { id: string; points: number } | null; awardEntryId: string | null };
 
-// Brings the points taken back from the order (taken + unrecovered) to `target`.
-export async function takeBackPoints(tx: DbOrTx, actor: Actor, order: Order, target: number, reason: string): Promise<TakeBack> {
-  const take = target - order.pointsRefunded - order.pointsUnrecovered;
-  const unchanged = { taken: 0, unrecovered: 0, entryId: null, awardEntryId: order.awardEntryId };
+// Brings the points taken back from an award (taken + unrecovered) to `target`.
+export async function takeBack(tx: DbOrTx, actor: Actor, award: HeldAward, target: number, how: TakeBackHow): Promise<TakeBack> {
+  const take = target - award.taken - award.unrecovered;
+  const unchanged = { taken: 0, unrecovered: 0, entry: null, awardEntryId: award.entryId };
   const { businessId } = actor;
-  if (take <= 0 || !order.awardEntryId || (await customerStanding(tx, businessId, order.customerId)) === "ERASED") return unchanged;
+  if (take <= 0 || !award.entryId || (await customerStanding(tx, businessId, award.customerId)) === "ERASED") return unchanged;
   const [lot] = await tx.$queryRaw<{ pending: boolean; availableAt: Date | null }[]>(Prisma.sql`
     SELECT ("pending" AND "available_at" > now()) AS "pending", "available_at" AS "availableAt"
-      FROM "point_lots" WHERE "business_id" = ${businessId}::uuid AND "entry_id" = ${order.awardEntryId}::uuid`);
-  const metadata = { orderId: order.id };
+      FROM "point_lots" WHERE "business_id" = ${businessId}::uuid AND "entry_id" = ${award.entryId}::uuid`);
+  const { reason: description, reference, metadata } = how;
   if (lot?.pending) {
-    // byOwner: the order's own flow (any other reversal of its award is refused by the ledger),
-    // and the reissue goes through for a customer blocked or a store closed since.
-    const reversal = await writeLedger(tx, actor, { op: "reverse", entryId: order.awardEntryId, description: reason, reference: order.externalId.slice(0, 128), metadata, byOwner: true });
-    const left = order.pointsAwarded - target;
-    let awardEntryId: string | null = null;
-    if (left > 0) {
-      const reissued = await writeLedger(tx, actor, {
-        ...awardWrite({ ...order, points: left }), idempotencyKey: null, skipMultiplier: true, availableAt: lot.availableAt, byOwner: true,
-        description: `Order ${order.externalId} (after refund)`,
-      });
-      awardEntryId = reissued.entry!.id;
-    }
-    return { taken: take, unrecovered: 0, entryId: reversal.entry!.id, awardEntryId };
+    // byOwner: the order's own flow (any other reversal of its awards is refused by the ledger).
+    const reversal = await writeLedger(tx, actor, { op: "reverse", entryId: award.entryId, description, reference, metadata, byOwner: true });
+    const left = award.awarded - target;
+    const awardEntryId = left > 0 ? await how.reissue(left, lot.availableAt) : null;
+    return { taken: take, unrecovered: 0, entry: pick(reversal.entry!), awardEntryId };
   }
   // Held to the end of the transaction (the ledger takes it again): the balance read here is
   // still the balance when the adjustment lands.
-  await tx.$executeRaw(Prisma.sql`SELECT 1 FROM "customers" WHERE "business_id" = ${businessId}::uuid AND "id" = ${order.customerId}::uuid FOR UPDATE`);
-  const balance = (await liveBalances(tx, businessId, [order.customerId])).get(order.customerId) ?? 0;
+  await tx.$executeRaw(Prisma.sql`SELECT 1 FROM "customers" WHERE "business_id" = ${businessId}::uuid AND "id" = ${award.customerId}::uuid FOR UPDATE`);
+  const balance = (await liveBalances(tx, businessId, [award.customerId])).get(award.customerId) ?? 0;
   const got = Math.max(0, Math.min(take, balance));
-  let entryId: string | null = null;
-  if (got > 0) {
-    const adjust = await writeLedger(tx, actor, { op: "adjust", customerId: order.customerId, points: -got, description: reason, reference: order.externalId.slice(0, 128), metadata });
-    entryId = adjust.entry!.id;
-  }
-  return { taken: got, unrecovered: take - got, entryId, awardEntryId: order.awardEntryId };
+  const adjust = got > 0 ? await writeLedger(tx, actor, { op: "adjust", customerId: award.customerId, points: -got, description, reference, metadata }) : null;
+  return { taken: got, unrecovered: take - got, entry: adjust ? pick(adjust.entry!) : null, awardEntryId: award.entryId };
+}
+
+const pick = ({ id, points }: { id: string; points: number }) => ({ id, points });
+
+// The order's own award. Its reissue goes through for a customer blocked or a store closed
+// since (byOwner), without the tier multiplier again (it was applied once already).
+export async function takeBackPoints(tx: DbOrTx, actor: Actor, order: Order, target: number, reason: string): Promise<TakeBack> {
+  const held = { customerId: order.customerId, entryId: order.awardEntryId, awarded: order.pointsAwarded, taken: order.pointsRefunded, unrecovered: order.pointsUnrecovered };
+  return takeBack(tx, actor, held, target, {
+    reason, reference: order.externalId.slice(0, 128), metadata: { orderId: order.id },
+    reissue: async (left, availableAt) => {
+      const reissued = await writeLedger(tx, actor, {
+        ...awardWrite({ ...order, points: left }), idempotencyKey: null, skipMultiplier: true, availableAt, byOwner: true,
+        description: `Order ${order.externalId} (after refund)`,
+      });
+      return reissued.entry!.id;
+    },
+  });
 }

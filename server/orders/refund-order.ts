@@ -69,7 +69,7 @@ async function refundIn(tx: DbOrTx, actor: Actor, externalId: string, data: Body
   const refund = await tx.orderRefund.create({
     data: {
       businessId, orderId: order.id, idempotencyKey: data.idempotencyKey, requestHash: hash, amount, eligibleAmount: eligibleRefunded - order.eligibleRefunded,
-      items: data.items ?? Prisma.DbNull, pointsTaken: back.taken, pointsUnrecovered: back.unrecovered, entryId: back.entryId,
+      items: data.items ?? Prisma.DbNull, pointsTaken: back.taken, pointsUnrecovered: back.unrecovered, entryId: back.entry?.id ?? null,
     },
   });
   for (const [id, quantityRefunded] of part.lines) {

@@ -94,3 +94,7 @@ ALTER TABLE "campaigns" ADD CONSTRAINT "campaigns_fields_check" CHECK (
       END);
 CREATE INDEX "customers_birthday_month_day_idx" ON "customers" ("business_id", ((EXTRACT(MONTH FROM "birthday") * 100 + EXTRACT(DAY FROM "birthday"))::int))
   WHERE "birthday" IS NOT NULL;
+
+-- A campaign's bonus on an order is the order's to take back (ll_reverse refuses reversing it
+-- alone): found by its entry.
+CREATE UNIQUE INDEX "order_campaign_bonuses_business_id_entry_id_idx" ON "order_campaign_bonuses" ("business_id", "entry_id");

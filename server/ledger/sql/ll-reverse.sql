@@ -24,13 +24,14 @@ BEGIN
   END IF;
   -- A reward redemption's points come back only with the redemption (its stock and coupon
   -- too): reversed alone, the customer would keep a valid coupon and get the points back. An
-  -- order's award likewise only through the order: reversed alone, a later refund or cancel
-  -- would take the same points again.
+  -- order's award (and a campaign's bonus on it) likewise only through the order: reversed
+  -- alone, a later refund or cancel would take the same points again.
   IF NOT coalesce((req->>'byOwner')::boolean, false) THEN
     IF EXISTS (SELECT 1 FROM "redemptions" WHERE "business_id" = o."business_id" AND "entry_id" = o."id") THEN
       PERFORM ll_fail('REDEMPTION_ENTRY', 'LL422');
     END IF;
-    IF EXISTS (SELECT 1 FROM "orders" WHERE "business_id" = o."business_id" AND "award_entry_id" = o."id") THEN
+    IF EXISTS (SELECT 1 FROM "orders" WHERE "business_id" = o."business_id" AND "award_entry_id" = o."id")
+       OR EXISTS (SELECT 1 FROM "order_campaign_bonuses" WHERE "business_id" = o."business_id" AND "entry_id" = o."id") THEN
       PERFORM ll_fail('ORDER_ENTRY', 'LL422');
     END IF;
   END IF;
