@@ -37,11 +37,12 @@ END $$;
 --
 -- An opening balance is an ADJUST credit (a balance carried over, not a purchase: no tier
 -- multiplier, never pending). For a customer this call creates it is written set-based, as
--- customer_insert + ll_credit + ll_append would write it: the customer.created event (as the
--- customer was before the entry), the entry, its lot (expiring after the business's expiry
--- days), the caches, the tier (a tier_changes row and customer.tier_changed when it moves),
--- points.adjusted, and the key. A customer who already existed may have lots to expire or
--- release first: theirs goes through ledger_write itself.
+-- customer_insert + ll_credit + ll_append would write it: the entry, its lot (expiring after the
+-- business's expiry days), the caches, the tier (a tier_changes row when it moves) and the key.
+-- Their events are one customers.imported for the batch (ll_emit_customers_imported says why),
+-- not a customer.created, customer.tier_changed and points.adjusted each. A customer who
+-- already existed may have lots to expire or release first: theirs goes through ledger_write
+-- itself, with its events, as does the customers trigger's customer.updated.
 -- req: {actorType, actorId, staffName, source, requestId, description}.
 -- Returns {created, updated, posted, alreadyPosted, conflicts}.
 CREATE OR REPLACE FUNCTION ll_import_apply(p_business uuid, req jsonb, p_from int, p_to int) RETURNS jsonb LANGUAGE plpgsql AS $$
@@ -54,8 +55,10 @@ DECLARE
   v_posted int;
   v_already int;
   v_conflicts int;
+  v_points bigint := 0;
   r record;
   r_count int;
+  r_points bigint;
 BEGIN
   SELECT b."point_expiry_days", b."tiers" INTO v_expiry_days, v_tiers FROM "businesses" b WHERE b."id" = p_business;
   v_base_tier := ll_tier(p_business, 0);
@@ -111,11 +114,13 @@ BEGIN
       PERFORM ledger_write(req || jsonb_build_object('op', 'adjust', 'businessId', p_business, 'customerId', r."customer_id",
                                                      'points', r."opening", 'idempotencyKey', 'import-opening:' || r."customer_id"));
       v_posted := v_posted + 1;
+      v_points := v_points + r."opening";
     END LOOP;
   END IF;
 
   -- New customers' openings: entry, lot, key and tier change (the caches are set above); the
   -- entry id was drawn when the row was staged, so all four come straight from the row.
+  WITH e AS (
   INSERT INTO "ledger_entries" ("id", "business_id", "customer_id", "type", "points", "balance_after", "description",
                                 "idempotency_key", "actor_type", "actor_id", "staff_name", "source", "request_id", "expires_at")
   SELECT s."entry_id", p_business, s."new_id", 'ADJUST', s."opening", s."opening", req->>'description',
@@ -123,8 +128,10 @@ BEGIN
          (req->>'source')::"EntrySource", req->>'requestId', now() + make_interval(days => v_expiry_days)
     FROM pg_temp.import_rows s
    WHERE s."line" BETWEEN p_from AND p_to AND s."error" IS NULL AND s."customer_id" IS NULL AND s."opening" > 0
-   ORDER BY s."line";
-  GET DIAGNOSTICS r_count = ROW_COUNT;
+   ORDER BY s."line"
+  RETURNING "points")
+  SELECT count(*), coalesce(sum("points"), 0) INTO r_count, r_points FROM e;
+  v_points := v_points + r_points;
   v_posted := v_posted + r_count;
   INSERT INTO "point_lots" ("business_id", "customer_id", "entry_id", "points", "remaining", "expires_at")
   SELECT p_business, s."new_id", s."entry_id", s."opening", s."opening", now() + make_interval(days => v_expiry_days)
@@ -141,23 +148,9 @@ BEGIN
    WHERE s."line" BETWEEN p_from AND p_to AND s."error" IS NULL AND s."customer_id" IS NULL AND s."opening" > 0
      AND c."tier" IS DISTINCT FROM v_base_tier;
 
-  -- Their events, through the one writer of each type, in each customer's order: created (as
-  -- customer_insert announces it, before any points), tier changed, points adjusted (as
-  -- ll_append leaves the customer: after).
-  PERFORM ll_emit_customer_created(jsonb_populate_record(c, jsonb_build_object(
-            'balance', 0, 'lifetime_earned', 0, 'tier', v_base_tier, 'last_activity_at', NULL)))
-     FROM pg_temp.import_rows s JOIN "customers" c ON c."business_id" = p_business AND c."id" = s."new_id"
-    WHERE s."line" BETWEEN p_from AND p_to AND s."error" IS NULL AND s."customer_id" IS NULL
-    ORDER BY s."line";
-  PERFORM ll_emit_tier_changed(c, v_base_tier, s."opening", 'EARNED')
-     FROM pg_temp.import_rows s JOIN "customers" c ON c."business_id" = p_business AND c."id" = s."new_id"
-    WHERE s."line" BETWEEN p_from AND p_to AND s."error" IS NULL AND s."customer_id" IS NULL AND s."opening" > 0
-      AND c."tier" IS DISTINCT FROM v_base_tier
-    ORDER BY s."line";
-  PERFORM ll_emit_entry(e, c)
-     FROM pg_temp.import_rows s JOIN "customers" c ON c."business_id" = p_business AND c."id" = s."new_id"
-     JOIN "ledger_entries" e ON e."business_id" = p_business AND e."id" = s."entry_id"
-    WHERE s."line" BETWEEN p_from AND p_to AND s."error" IS NULL AND s."customer_id" IS NULL AND s."opening" > 0
-    ORDER BY s."line";
+  IF v_created + v_updated + v_posted > 0 THEN
+    PERFORM ll_emit_customers_imported(p_business, jsonb_build_object('created', v_created, 'updated', v_updated,
+              'balancesPosted', v_posted, 'pointsPosted', v_points, 'fromLine', p_from, 'toLine', p_to));
+  END IF;
   RETURN jsonb_build_object('created', v_created, 'updated', v_updated, 'posted', v_posted, 'alreadyPosted', v_already, 'conflicts', v_conflicts);
 END $$;
