@@ -48,7 +48,11 @@ async function ledgerTotals(businessId: string) {
             ) l ON l.customer_id = c.id WHERE c.business_id = ${businessId}::uuid AND c.balance <> coalesce(l.remaining, 0)) AS lots_off,
            -- The default tier table: Bronze from 0, Silver from 1000, Gold from 5000.
            (SELECT count(*) FROM customers c WHERE business_id = ${businessId}::uuid
-               AND c.tier <> CASE WHEN c.lifetime_earned >= 5000 THEN 'Gold' WHEN c.lifetime_earned >= 1000 THEN 'Silver' ELSE 'Bronze' END) AS tiers_off`;
+               AND c.tier <> CASE WHEN c.lifetime_earned >= 5000 THEN 'Gold' WHEN c.lifetime_earned >= 1000 THEN 'Silver' ELSE 'Bronze' END) AS tiers_off,
+           -- Each move above Bronze recorded once, to the tier the customer is in.
+           (SELECT count(*) FROM tier_changes t JOIN customers c ON c.business_id = t.business_id AND c.id = t.customer_id
+             WHERE t.business_id = ${businessId}::uuid AND t.from_tier = 'Bronze' AND t.to_tier = c.tier AND t.qualifying_points = c.lifetime_earned) AS tier_changes,
+           (SELECT count(*) FROM tier_changes WHERE business_id = ${businessId}::uuid) AS all_tier_changes`;
   return Object.fromEntries(Object.entries(row!).map(([k, v]) => [k, Number(v)]));
 }
 
@@ -61,12 +65,13 @@ describe("customer import", () => {
     const file = await writeBigFile(ROWS);
     const expectedSum = Array.from({ length: ROWS }, (_, i) => opening(i)).reduce((a, b) => a + b, 0);
     const withBalance = Array.from({ length: ROWS }, (_, i) => opening(i)).filter((p) => p > 0).length;
+    const pastBronze = Array.from({ length: ROWS }, (_, i) => opening(i)).filter((p) => p >= 1000).length;
 
     const first = await importCustomers(db, actor, createReadStream(file), { dryRun: false, skipInvalid: false });
     expect(first).toMatchObject({ refused: false, rows: ROWS, created: ROWS, updated: 0, balancesPosted: withBalance, invalid: 0, errors: [] });
     expect(first.warnings[0]).toMatch(new RegExp(`tier column was ignored on ${ROWS} rows`));
     const totals = await ledgerTotals(business.id);
-    expect(totals).toEqual({ customers: ROWS, balances: expectedSum, lifetime: expectedSum, entries: expectedSum, lots: expectedSum, doubled: 0, lots_off: 0, tiers_off: 0 });
+    expect(totals).toEqual({ customers: ROWS, balances: expectedSum, lifetime: expectedSum, entries: expectedSum, lots: expectedSum, doubled: 0, lots_off: 0, tiers_off: 0, tier_changes: pastBronze, all_tier_changes: pastBronze });
     const counts = await rowCounts(business.id);
 
     const second = await importCustomers(db, actor, createReadStream(file), { dryRun: false, skipInvalid: false });

@@ -49,6 +49,8 @@ CREATE OR REPLACE FUNCTION ll_import_apply(p_business uuid, req jsonb, p_from in
 DECLARE
   v_expiry_days int;
   v_tiers jsonb;
+  v_tier_names text[];
+  v_tier_mins int[];
   v_base_tier text;
   v_created int;
   v_updated int;
@@ -62,6 +64,10 @@ DECLARE
 BEGIN
   SELECT b."point_expiry_days", b."tiers" INTO v_expiry_days, v_tiers FROM "businesses" b WHERE b."id" = p_business;
   v_base_tier := ll_tier(p_business, 0);
+  -- The tier table sorted once, highest first: each new row's tier is then the first it reaches
+  -- (ll_tier's rule), without unpacking and sorting the JSON per row.
+  SELECT array_agg(t->>'name' ORDER BY (t->>'minPoints')::int DESC), array_agg((t->>'minPoints')::int ORDER BY (t->>'minPoints')::int DESC)
+    INTO v_tier_names, v_tier_mins FROM jsonb_array_elements(v_tiers) t;
   -- Matched afresh: someone may have enrolled since the file was checked.
   PERFORM ll_import_match(p_business, p_from, p_to);
 
@@ -69,8 +75,8 @@ BEGIN
   INSERT INTO "customers" ("id", "business_id", "email", "phone", "external_id", "name", "birthday", "tier",
                            "balance", "lifetime_earned", "last_activity_at")
   SELECT s."new_id", p_business, s."email", s."phone", s."external_id", s."name", s."birthday",
-         CASE WHEN s."opening" > 0 THEN (SELECT t->>'name' FROM jsonb_array_elements(v_tiers) t
-                                          WHERE (t->>'minPoints')::int <= s."opening" ORDER BY (t->>'minPoints')::int DESC LIMIT 1)
+         CASE WHEN s."opening" > 0 THEN (SELECT v_tier_names[i] FROM generate_subscripts(v_tier_mins, 1) i
+                                          WHERE v_tier_mins[i] <= s."opening" ORDER BY i LIMIT 1)
               ELSE v_base_tier END,
          s."opening", s."opening", CASE WHEN s."opening" > 0 THEN now() END
     FROM pg_temp.import_rows s
@@ -78,11 +84,15 @@ BEGIN
    ORDER BY s."line"
   ON CONFLICT DO NOTHING;
   GET DIAGNOSTICS v_created = ROW_COUNT;
-  -- Neither matched nor inserted: another customer took one of its identifiers meanwhile.
-  UPDATE pg_temp.import_rows s SET "error_field" = 'email', "error" = 'was taken by a customer enrolled during the import'
-   WHERE s."line" BETWEEN p_from AND p_to AND s."error" IS NULL AND s."customer_id" IS NULL
-     AND NOT EXISTS (SELECT 1 FROM "customers" c WHERE c."business_id" = p_business AND c."id" = s."new_id");
-  GET DIAGNOSTICS v_conflicts = ROW_COUNT;
+  v_conflicts := 0;
+  -- Neither matched nor inserted: another customer took one of its identifiers meanwhile. Looked
+  -- for only when some row wasn't inserted: the anti-join may read every customer of the business.
+  IF v_created < (SELECT count(*) FROM pg_temp.import_rows s WHERE s."line" BETWEEN p_from AND p_to AND s."error" IS NULL AND s."customer_id" IS NULL) THEN
+    UPDATE pg_temp.import_rows s SET "error_field" = 'email', "error" = 'was taken by a customer enrolled during the import'
+     WHERE s."line" BETWEEN p_from AND p_to AND s."error" IS NULL AND s."customer_id" IS NULL
+       AND NOT EXISTS (SELECT 1 FROM "customers" c WHERE c."business_id" = p_business AND c."id" = s."new_id");
+    GET DIAGNOSTICS v_conflicts = ROW_COUNT;
+  END IF;
 
   v_updated := 0;
   v_already := 0;
@@ -142,11 +152,15 @@ BEGIN
            'balance', s."opening", 'expiredId', NULL, 'context', NULL)
     FROM pg_temp.import_rows s
    WHERE s."line" BETWEEN p_from AND p_to AND s."error" IS NULL AND s."customer_id" IS NULL AND s."opening" > 0;
+  -- Their tier as the customers INSERT gave it, from the row: no join back to customers (its
+  -- plan read every customer of the business, each batch more).
   INSERT INTO "tier_changes" ("business_id", "customer_id", "from_tier", "to_tier", "qualifying_points", "reason")
-  SELECT p_business, c."id", v_base_tier, c."tier", s."opening", 'EARNED'
-    FROM pg_temp.import_rows s JOIN "customers" c ON c."business_id" = p_business AND c."id" = s."new_id"
+  SELECT p_business, s."new_id", v_base_tier, t."tier", s."opening", 'EARNED'
+    FROM pg_temp.import_rows s
+    LEFT JOIN LATERAL (SELECT v_tier_names[i] AS "tier" FROM generate_subscripts(v_tier_mins, 1) i
+                        WHERE v_tier_mins[i] <= s."opening" ORDER BY i LIMIT 1) t ON true
    WHERE s."line" BETWEEN p_from AND p_to AND s."error" IS NULL AND s."customer_id" IS NULL AND s."opening" > 0
-     AND c."tier" IS DISTINCT FROM v_base_tier;
+     AND t."tier" IS DISTINCT FROM v_base_tier;
 
   IF v_created + v_updated + v_posted > 0 THEN
     PERFORM ll_emit_customers_imported(p_business, jsonb_build_object('created', v_created, 'updated', v_updated,
