@@ -45,7 +45,13 @@ END $$;
 -- itself, with its events, as does the customers trigger's customer.updated.
 -- req: {actorType, actorId, staffName, source, requestId, description}.
 -- Returns {created, updated, posted, alreadyPosted, conflicts}.
-CREATE OR REPLACE FUNCTION ll_import_apply(p_business uuid, req jsonb, p_from int, p_to int) RETURNS jsonb LANGUAGE plpgsql AS $$
+--
+-- Every join here goes from a batch's rows to a customer by a unique index. Left to itself, the
+-- planner hashes the business's whole customers table instead (cheaper for one batch by its
+-- estimate), so each batch read every customer the earlier ones wrote: a million-row import
+-- read tens of millions. Hash and merge joins are off inside this function only.
+CREATE OR REPLACE FUNCTION ll_import_apply(p_business uuid, req jsonb, p_from int, p_to int) RETURNS jsonb LANGUAGE plpgsql
+SET enable_hashjoin = off SET enable_mergejoin = off AS $$
 DECLARE
   v_expiry_days int;
   v_tiers jsonb;
