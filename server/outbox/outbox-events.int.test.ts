@@ -1,6 +1,7 @@
 // Every event type is written by the real code path, exactly in its documented shape (no field
 // more or less, timestamps in UTC with milliseconds), carrying the customer and the entry as the
 // API shows them; and each type has one writer, an ll_emit_* function.
+import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { databaseTimeIn, makeBusiness, untilDatabaseClockPasses } from "../../test/fixtures";
 import { rawPool } from "../../test/test-database";
@@ -10,6 +11,7 @@ import { eraseCustomer } from "../customers/erase-customer";
 import { getCustomer } from "../customers/get-customer";
 import { updateCustomer } from "../customers/update-customer";
 import { db } from "../db/client";
+import { importCustomers } from "../import/import-customers";
 import { adjustPoints, awardPoints, expireDuePoints, redeemPoints, reverseEntry, warnExpiringPoints } from "../ledger";
 import { releasePendingPoints } from "../ledger/release-pending-points";
 import { createOrder } from "../orders/create-order";
@@ -60,6 +62,8 @@ describe("outbox events", () => {
       items: [{ productExternalId: "beans", quantity: 2, unitPrice: 1000 }],
     });
     await refundOrder(db, actor, { externalId: "SO-1", amount: 500, idempotencyKey: "r-1" });
+    // A customer import: one event for its batch, none per new customer.
+    await importCustomers(db, actor, Readable.from(["email,balance\nimported@test.dev,30\n"]), { dryRun: false, skipInvalid: false });
 
     const events = await db.outboxEvent.findMany({ where: { businessId: actor.businessId }, orderBy: { id: "asc" } });
     expect(events.map((e) => e.type)).toEqual([
@@ -67,7 +71,7 @@ describe("outbox events", () => {
       "customer.updated", "customer.blocked", "customer.unblocked", "badge.awarded",
       "points.redeemed", "reward.redeemed", "points.reversed", "reward.redemption_cancelled", "points.earned", "points.expiring_soon",
       "customer.tier_changed", "points.earned", "points.earned", "points.available", "customer.created", "customer.erased",
-      "customer.created", "points.earned", "order.created", "points.adjusted", "order.refunded",
+      "customer.created", "points.earned", "order.created", "points.adjusted", "order.refunded", "customers.imported",
     ]);
     expect(new Set(events.map((e) => e.type))).toEqual(new Set(Object.keys(outboxEvents)));
     for (const event of events) {
@@ -97,7 +101,8 @@ describe("outbox events", () => {
     const { recentTransactions: _r, badges: _b, notes: _n, ...current } = asJson(await getCustomer(db, actor, { id: customerId }));
     expect(last.customer).toEqual(current);
     // The order as GET /orders shows it; the refund with what it took (20 points, a quarter back).
-    const refunded = events.at(-1)!.payload as { order: Record<string, unknown>; refund: Record<string, unknown> };
+    expect(events.at(-1)!.payload).toEqual({ import: { created: 1, updated: 0, balancesPosted: 1, pointsPosted: 30, fromLine: 2, toLine: 2 } });
+    const refunded = events.at(-2)!.payload as { order: Record<string, unknown>; refund: Record<string, unknown> };
     expect(refunded.order).toMatchObject({ externalId: "SO-1", status: "PAID", points: 20, pointsAwarded: 20, pointsRefunded: 5, amountRefunded: 500, referralCode: "FRIEND" });
     expect(refunded.refund).toMatchObject({ idempotencyKey: "r-1", amount: 500, pointsTaken: 5, pointsUnrecovered: 0 });
   });

@@ -164,7 +164,24 @@ export const eventOrderRefundSchema = z
 
 // Event type -> its data. Each type is written by exactly one ll_emit_* function.
 export const outboxEvents = {
-  "customer.created": z.strictObject({ customer: eventCustomerSchema }).meta({ description: "A customer was enrolled (by any path: API, portal, an award to someone new)." }),
+  "customer.created": z.strictObject({ customer: eventCustomerSchema }).meta({ description: "A customer was enrolled (by the API, the portal, an award to someone new; a customer import announces its new customers together: customers.imported)." }),
+  "customers.imported": z
+    .strictObject({
+      import: z
+        .strictObject({
+          created: d(z.int().nonnegative(), "Customers this batch created. They get no customer.created, points.adjusted or customer.tier_changed of their own."),
+          updated: d(z.int().nonnegative(), "Existing customers whose fields it filled in (each also sends customer.updated)."),
+          balancesPosted: d(z.int().nonnegative(), "Opening balances it posted, new and existing customers together (an existing customer's also sends points.adjusted)."),
+          pointsPosted: d(z.int().nonnegative(), "The points of those opening balances, together."),
+          fromLine: d(z.int().positive(), "The first line of the file this batch covers."),
+          toLine: d(z.int().positive(), "The last line of the file this batch covers."),
+        })
+        .meta({ description: "What one batch of the import wrote." }),
+    })
+    .meta({
+      description:
+        "A customer import (the portal's upload or the CLI) wrote a batch of customers: sent once per batch of up to 50,000 lines, in place of a customer.created per customer. List customers (GET /customers) to pick them up. Running the same file again sends nothing.",
+    }),
   "customer.updated": z
     .strictObject({
       customer: eventCustomerSchema,

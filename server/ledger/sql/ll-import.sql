@@ -37,28 +37,43 @@ END $$;
 --
 -- An opening balance is an ADJUST credit (a balance carried over, not a purchase: no tier
 -- multiplier, never pending). For a customer this call creates it is written set-based, as
--- customer_insert + ll_credit + ll_append would write it: the customer.created event (as the
--- customer was before the entry), the entry, its lot (expiring after the business's expiry
--- days), the caches, the tier (a tier_changes row and customer.tier_changed when it moves),
--- points.adjusted, and the key. A customer who already existed may have lots to expire or
--- release first: theirs goes through ledger_write itself.
+-- customer_insert + ll_credit + ll_append would write it: the entry, its lot (expiring after the
+-- business's expiry days), the caches, the tier (a tier_changes row when it moves) and the key.
+-- Their events are one customers.imported for the batch (ll_emit_customers_imported says why),
+-- not a customer.created, customer.tier_changed and points.adjusted each. A customer who
+-- already existed may have lots to expire or release first: theirs goes through ledger_write
+-- itself, with its events, as does the customers trigger's customer.updated.
 -- req: {actorType, actorId, staffName, source, requestId, description}.
 -- Returns {created, updated, posted, alreadyPosted, conflicts}.
-CREATE OR REPLACE FUNCTION ll_import_apply(p_business uuid, req jsonb, p_from int, p_to int) RETURNS jsonb LANGUAGE plpgsql AS $$
+--
+-- Every join here goes from a batch's rows to a customer by a unique index. Left to itself, the
+-- planner hashes the business's whole customers table instead (cheaper for one batch by its
+-- estimate), so each batch read every customer the earlier ones wrote: a million-row import
+-- read tens of millions. Hash and merge joins are off inside this function only.
+CREATE OR REPLACE FUNCTION ll_import_apply(p_business uuid, req jsonb, p_from int, p_to int) RETURNS jsonb LANGUAGE plpgsql
+SET enable_hashjoin = off SET enable_mergejoin = off AS $$
 DECLARE
   v_expiry_days int;
   v_tiers jsonb;
+  v_tier_names text[];
+  v_tier_mins int[];
   v_base_tier text;
   v_created int;
   v_updated int;
   v_posted int;
   v_already int;
   v_conflicts int;
+  v_points bigint := 0;
   r record;
   r_count int;
+  r_points bigint;
 BEGIN
   SELECT b."point_expiry_days", b."tiers" INTO v_expiry_days, v_tiers FROM "businesses" b WHERE b."id" = p_business;
   v_base_tier := ll_tier(p_business, 0);
+  -- The tier table sorted once, highest first: each new row's tier is then the first it reaches
+  -- (ll_tier's rule), without unpacking and sorting the JSON per row.
+  SELECT array_agg(t->>'name' ORDER BY (t->>'minPoints')::int DESC), array_agg((t->>'minPoints')::int ORDER BY (t->>'minPoints')::int DESC)
+    INTO v_tier_names, v_tier_mins FROM jsonb_array_elements(v_tiers) t;
   -- Matched afresh: someone may have enrolled since the file was checked.
   PERFORM ll_import_match(p_business, p_from, p_to);
 
@@ -66,8 +81,8 @@ BEGIN
   INSERT INTO "customers" ("id", "business_id", "email", "phone", "external_id", "name", "birthday", "tier",
                            "balance", "lifetime_earned", "last_activity_at")
   SELECT s."new_id", p_business, s."email", s."phone", s."external_id", s."name", s."birthday",
-         CASE WHEN s."opening" > 0 THEN (SELECT t->>'name' FROM jsonb_array_elements(v_tiers) t
-                                          WHERE (t->>'minPoints')::int <= s."opening" ORDER BY (t->>'minPoints')::int DESC LIMIT 1)
+         CASE WHEN s."opening" > 0 THEN (SELECT v_tier_names[i] FROM generate_subscripts(v_tier_mins, 1) i
+                                          WHERE v_tier_mins[i] <= s."opening" ORDER BY i LIMIT 1)
               ELSE v_base_tier END,
          s."opening", s."opening", CASE WHEN s."opening" > 0 THEN now() END
     FROM pg_temp.import_rows s
@@ -75,11 +90,15 @@ BEGIN
    ORDER BY s."line"
   ON CONFLICT DO NOTHING;
   GET DIAGNOSTICS v_created = ROW_COUNT;
-  -- Neither matched nor inserted: another customer took one of its identifiers meanwhile.
-  UPDATE pg_temp.import_rows s SET "error_field" = 'email', "error" = 'was taken by a customer enrolled during the import'
-   WHERE s."line" BETWEEN p_from AND p_to AND s."error" IS NULL AND s."customer_id" IS NULL
-     AND NOT EXISTS (SELECT 1 FROM "customers" c WHERE c."business_id" = p_business AND c."id" = s."new_id");
-  GET DIAGNOSTICS v_conflicts = ROW_COUNT;
+  v_conflicts := 0;
+  -- Neither matched nor inserted: another customer took one of its identifiers meanwhile. Looked
+  -- for only when some row wasn't inserted: the anti-join may read every customer of the business.
+  IF v_created < (SELECT count(*) FROM pg_temp.import_rows s WHERE s."line" BETWEEN p_from AND p_to AND s."error" IS NULL AND s."customer_id" IS NULL) THEN
+    UPDATE pg_temp.import_rows s SET "error_field" = 'email', "error" = 'was taken by a customer enrolled during the import'
+     WHERE s."line" BETWEEN p_from AND p_to AND s."error" IS NULL AND s."customer_id" IS NULL
+       AND NOT EXISTS (SELECT 1 FROM "customers" c WHERE c."business_id" = p_business AND c."id" = s."new_id");
+    GET DIAGNOSTICS v_conflicts = ROW_COUNT;
+  END IF;
 
   v_updated := 0;
   v_already := 0;
@@ -111,11 +130,13 @@ BEGIN
       PERFORM ledger_write(req || jsonb_build_object('op', 'adjust', 'businessId', p_business, 'customerId', r."customer_id",
                                                      'points', r."opening", 'idempotencyKey', 'import-opening:' || r."customer_id"));
       v_posted := v_posted + 1;
+      v_points := v_points + r."opening";
     END LOOP;
   END IF;
 
   -- New customers' openings: entry, lot, key and tier change (the caches are set above); the
   -- entry id was drawn when the row was staged, so all four come straight from the row.
+  WITH e AS (
   INSERT INTO "ledger_entries" ("id", "business_id", "customer_id", "type", "points", "balance_after", "description",
                                 "idempotency_key", "actor_type", "actor_id", "staff_name", "source", "request_id", "expires_at")
   SELECT s."entry_id", p_business, s."new_id", 'ADJUST', s."opening", s."opening", req->>'description',
@@ -123,8 +144,10 @@ BEGIN
          (req->>'source')::"EntrySource", req->>'requestId', now() + make_interval(days => v_expiry_days)
     FROM pg_temp.import_rows s
    WHERE s."line" BETWEEN p_from AND p_to AND s."error" IS NULL AND s."customer_id" IS NULL AND s."opening" > 0
-   ORDER BY s."line";
-  GET DIAGNOSTICS r_count = ROW_COUNT;
+   ORDER BY s."line"
+  RETURNING "points")
+  SELECT count(*), coalesce(sum("points"), 0) INTO r_count, r_points FROM e;
+  v_points := v_points + r_points;
   v_posted := v_posted + r_count;
   INSERT INTO "point_lots" ("business_id", "customer_id", "entry_id", "points", "remaining", "expires_at")
   SELECT p_business, s."new_id", s."entry_id", s."opening", s."opening", now() + make_interval(days => v_expiry_days)
@@ -135,29 +158,19 @@ BEGIN
            'balance', s."opening", 'expiredId', NULL, 'context', NULL)
     FROM pg_temp.import_rows s
    WHERE s."line" BETWEEN p_from AND p_to AND s."error" IS NULL AND s."customer_id" IS NULL AND s."opening" > 0;
+  -- Their tier as the customers INSERT gave it, from the row: no join back to customers (its
+  -- plan read every customer of the business, each batch more).
   INSERT INTO "tier_changes" ("business_id", "customer_id", "from_tier", "to_tier", "qualifying_points", "reason")
-  SELECT p_business, c."id", v_base_tier, c."tier", s."opening", 'EARNED'
-    FROM pg_temp.import_rows s JOIN "customers" c ON c."business_id" = p_business AND c."id" = s."new_id"
+  SELECT p_business, s."new_id", v_base_tier, t."tier", s."opening", 'EARNED'
+    FROM pg_temp.import_rows s
+    LEFT JOIN LATERAL (SELECT v_tier_names[i] AS "tier" FROM generate_subscripts(v_tier_mins, 1) i
+                        WHERE v_tier_mins[i] <= s."opening" ORDER BY i LIMIT 1) t ON true
    WHERE s."line" BETWEEN p_from AND p_to AND s."error" IS NULL AND s."customer_id" IS NULL AND s."opening" > 0
-     AND c."tier" IS DISTINCT FROM v_base_tier;
+     AND t."tier" IS DISTINCT FROM v_base_tier;
 
-  -- Their events, through the one writer of each type, in each customer's order: created (as
-  -- customer_insert announces it, before any points), tier changed, points adjusted (as
-  -- ll_append leaves the customer: after).
-  PERFORM ll_emit_customer_created(jsonb_populate_record(c, jsonb_build_object(
-            'balance', 0, 'lifetime_earned', 0, 'tier', v_base_tier, 'last_activity_at', NULL)))
-     FROM pg_temp.import_rows s JOIN "customers" c ON c."business_id" = p_business AND c."id" = s."new_id"
-    WHERE s."line" BETWEEN p_from AND p_to AND s."error" IS NULL AND s."customer_id" IS NULL
-    ORDER BY s."line";
-  PERFORM ll_emit_tier_changed(c, v_base_tier, s."opening", 'EARNED')
-     FROM pg_temp.import_rows s JOIN "customers" c ON c."business_id" = p_business AND c."id" = s."new_id"
-    WHERE s."line" BETWEEN p_from AND p_to AND s."error" IS NULL AND s."customer_id" IS NULL AND s."opening" > 0
-      AND c."tier" IS DISTINCT FROM v_base_tier
-    ORDER BY s."line";
-  PERFORM ll_emit_entry(e, c)
-     FROM pg_temp.import_rows s JOIN "customers" c ON c."business_id" = p_business AND c."id" = s."new_id"
-     JOIN "ledger_entries" e ON e."business_id" = p_business AND e."id" = s."entry_id"
-    WHERE s."line" BETWEEN p_from AND p_to AND s."error" IS NULL AND s."customer_id" IS NULL AND s."opening" > 0
-    ORDER BY s."line";
+  IF v_created + v_updated + v_posted > 0 THEN
+    PERFORM ll_emit_customers_imported(p_business, jsonb_build_object('created', v_created, 'updated', v_updated,
+              'balancesPosted', v_posted, 'pointsPosted', v_points, 'fromLine', p_from, 'toLine', p_to));
+  END IF;
   RETURN jsonb_build_object('created', v_created, 'updated', v_updated, 'posted', v_posted, 'alreadyPosted', v_already, 'conflicts', v_conflicts);
 END $$;

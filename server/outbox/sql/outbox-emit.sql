@@ -79,6 +79,17 @@ BEGIN
   VALUES (c."business_id", 'customer.erased', jsonb_build_object('customer', jsonb_build_object('id', c."id")));
 END $$;
 
+-- customers.imported: {import: {created, updated, balancesPosted, pointsPosted, fromLine, toLine}},
+-- once per batch of a customer import (ledger/sql/ll-import.sql), in its transaction. The
+-- customers an import creates get no customer.created (nor their opening balance a
+-- points.adjusted, their tier a customer.tier_changed): a million of each would bury a
+-- receiver and every live event queued behind them. Existing customers it changes do get theirs.
+CREATE OR REPLACE FUNCTION ll_emit_customers_imported(p_business uuid, p_import jsonb) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO "outbox_events" ("business_id", "type", "payload")
+  VALUES (p_business, 'customers.imported', jsonb_build_object('import', p_import));
+END $$;
+
 -- badge.awarded: {customer, badge, awardedAt}, once per award (badges/sql/award-badge.sql).
 CREATE OR REPLACE FUNCTION ll_emit_badge_awarded(a "customer_badges") RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
