@@ -12,6 +12,7 @@ import { Prisma } from "../db/generated/client";
 import { isUniqueViolation, pgMessage } from "../db/prisma-errors";
 import { AppError } from "../errors";
 import { writeLedger } from "../ledger/write-ledger";
+import { referralsOnOrder } from "../referrals/referrals-on-order";
 import { awardWrite } from "./order-ledger";
 import { orderPoints } from "./order-points";
 import { bodyHash, findOrder, inOrderTransaction, toPublicOrder, type PublicOrder } from "./order-record";
@@ -90,6 +91,7 @@ async function createIn(tx: DbOrTx, actor: Actor, data: Data, hash: string): Pro
   };
   const [row] = await tx.$queryRaw<{ placedAt: Date; createdAt: Date; updatedAt: Date }[]>(insertOrder(businessId, order, items, hash));
   const { placedAt, createdAt, updatedAt } = row!;
+  await referralsOnOrder(tx, actor, order);
   return { order: { ...order, placedAt, createdAt, updatedAt, items: items.map(({ position: _p, ...item }) => item), refunds: [] }, created: true };
 }
 

@@ -10,6 +10,7 @@ import * as points from "./points-operations";
 import * as pos from "./pos-operations";
 import * as products from "./products-operations";
 import * as program from "./program-operations";
+import * as referrals from "./referrals-operations";
 import * as rewards from "./rewards-operations";
 import * as stores from "./stores-operations";
 import * as webhooks from "./webhooks-operations";
@@ -18,6 +19,6 @@ function isOperation(value: unknown): value is Operation {
   return typeof value === "object" && value !== null && "method" in value && "path" in value && "response" in value;
 }
 
-export const allOperations: Operation[] = [points, bulk, customers, pos, badges, program, stores, rewards, products, orders, webhooks, meta].flatMap((module) =>
+export const allOperations: Operation[] = [points, bulk, customers, pos, badges, program, stores, rewards, products, orders, referrals, webhooks, meta].flatMap((module) =>
   Object.values(module as Record<string, unknown>).filter(isOperation),
 );
