@@ -20,3 +20,17 @@ export async function listReferrals(db: DbOrTx, actor: Actor, filter: z.output<t
   ]);
   return { items: rows.map(toPublicReferral), pagination: pagination(page, perPage, total) };
 }
+
+const person = { select: { id: true, name: true, email: true, phone: true } } as const;
+
+// The portal's page: each referral with the names it needs to show (staff see customers anyway).
+export async function referralsPage(db: DbOrTx, actor: Actor, filter: z.output<typeof listReferralsInput>) {
+  const { status, referrerId, page, perPage } = filter;
+  const where: Prisma.ReferralWhereInput = { businessId: actor.businessId, status, referrerId };
+  const [rows, total] = await Promise.all([
+    db.referral.findMany({ where, include: { referrer: person, referee: person }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip: (page - 1) * perPage, take: perPage }),
+    db.referral.count({ where }),
+  ]);
+  const items = rows.map((row) => ({ ...toPublicReferral(row), referrerCustomer: row.referrer, refereeCustomer: row.referee }));
+  return { items, pagination: pagination(page, perPage, total) };
+}

@@ -27,6 +27,7 @@ const NAV: { href: string; label: string; ownerOnly?: boolean }[] = [
   { href: "/rewards", label: "Rewards" },
   { href: "/products", label: "Products" },
   { href: "/stores", label: "Stores" },
+  { href: "/referrals", label: "Referrals" },
   { href: "/settings", label: "Settings", ownerOnly: true },
 ];
 

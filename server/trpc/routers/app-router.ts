@@ -5,6 +5,7 @@ import { customersRouter } from "./customers-router";
 import { analyticsRouter, auditRouter } from "./insights-router";
 import { pointsRouter } from "./points-router";
 import { productsRouter } from "./products-router";
+import { referralsRouter } from "./referrals-router";
 import { rewardsRouter } from "./rewards-router";
 import { sessionRouter } from "./session-router";
 import { settingsRouter } from "./settings-router";
@@ -24,6 +25,7 @@ export const appRouter = router({
   stores: storesRouter,
   rewards: rewardsRouter,
   products: productsRouter,
+  referrals: referralsRouter,
   analytics: analyticsRouter,
   audit: auditRouter,
 });
