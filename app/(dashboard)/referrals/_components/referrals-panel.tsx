@@ -27,6 +27,8 @@ function PersonCell({ person, fallback }: { person: Person; fallback: string }) 
   );
 }
 
+const StatusPill = ({ status }: { status: string }) => (status === "COMPLETED" ? <Pill tone="green">Completed</Pill> : <Pill tone="amber">Pending</Pill>);
+
 export function ReferralsPanel() {
   const trpc = useTRPC();
   const [status, setStatus] = useState<Status>("");
@@ -59,28 +61,48 @@ export function ReferralsPanel() {
             />
           </div>
         ) : (
-          <div className="overflow-x-auto">
-            <SimpleTable columns={[{ label: "Status" }, { label: "Referrer" }, { label: "Referee" }, { label: "Made" }, { label: "Completed" }, { label: "Points", align: "right" }]}>
+          <>
+            {/* Phones: one card per referral; wider screens: the table. */}
+            <ul className="divide-y divide-slate-100 sm:hidden">
               {referrals.data.items.map((r) => (
-                <tr key={r.id} data-testid="referral-row">
-                  <td className="px-4 py-3">{r.status === "COMPLETED" ? <Pill tone="green">Completed</Pill> : <Pill tone="amber">Pending</Pill>}</td>
-                  <td className="whitespace-nowrap px-4 py-3">
-                    <PersonCell person={r.referrerCustomer} fallback="—" />
-                    {r.code && <div className="font-mono text-xs text-slate-500">{r.code}</div>}
-                  </td>
-                  <td className="whitespace-nowrap px-4 py-3">
+                <li key={r.id} data-testid="referral-card" className="space-y-1 px-4 py-3 text-sm">
+                  <div className="flex items-center justify-between gap-2">
+                    <StatusPill status={r.status} />
+                    <span className="text-xs text-slate-500">{formatDate(r.createdAt)}{r.completedAt && ` → ${formatDate(r.completedAt)}`}</span>
+                  </div>
+                  <div className="truncate">
+                    <PersonCell person={r.referrerCustomer} fallback="—" /> <span className="text-slate-500">referred</span>{" "}
                     <PersonCell person={r.refereeCustomer} fallback={r.referee.email ?? r.referee.phone ?? "(erased)"} />
-                    <div className="text-xs text-slate-500">{r.source === "ORDER" ? "by order code" : "by API"}</div>
-                  </td>
-                  <td className="whitespace-nowrap px-4 py-3 text-slate-600">{formatDate(r.createdAt)}</td>
-                  <td className="whitespace-nowrap px-4 py-3 text-slate-600">{r.completedAt ? formatDate(r.completedAt) : "—"}</td>
-                  <td className="whitespace-nowrap px-4 py-3 text-right tabular-nums">
-                    {r.status === "COMPLETED" ? `${formatPoints(r.referrerPoints)} + ${formatPoints(r.refereePoints)}` : "—"}
-                  </td>
-                </tr>
+                  </div>
+                  {r.status === "COMPLETED" && (
+                    <div className="text-xs text-slate-600">{formatPoints(r.referrerPoints)} pts to the referrer, {formatPoints(r.refereePoints)} to the new customer</div>
+                  )}
+                </li>
               ))}
-            </SimpleTable>
-          </div>
+            </ul>
+            <div className="hidden overflow-x-auto sm:block">
+              <SimpleTable columns={[{ label: "Status" }, { label: "Referrer" }, { label: "Referee" }, { label: "Made" }, { label: "Completed" }, { label: "Points (referrer + referee)", align: "right" }]}>
+                {referrals.data.items.map((r) => (
+                  <tr key={r.id} data-testid="referral-row">
+                    <td className="px-4 py-3"><StatusPill status={r.status} /></td>
+                    <td className="whitespace-nowrap px-4 py-3">
+                      <PersonCell person={r.referrerCustomer} fallback="—" />
+                      {r.code && <div className="font-mono text-xs text-slate-500">{r.code}</div>}
+                    </td>
+                    <td className="whitespace-nowrap px-4 py-3">
+                      <PersonCell person={r.refereeCustomer} fallback={r.referee.email ?? r.referee.phone ?? "(erased)"} />
+                      <div className="text-xs text-slate-500">{r.source === "ORDER" ? "by order code" : "by API"}</div>
+                    </td>
+                    <td className="whitespace-nowrap px-4 py-3 text-slate-600">{formatDate(r.createdAt)}</td>
+                    <td className="whitespace-nowrap px-4 py-3 text-slate-600">{r.completedAt ? formatDate(r.completedAt) : "—"}</td>
+                    <td className="whitespace-nowrap px-4 py-3 text-right tabular-nums">
+                      {r.status === "COMPLETED" ? `${formatPoints(r.referrerPoints)} + ${formatPoints(r.refereePoints)}` : "—"}
+                    </td>
+                  </tr>
+                ))}
+              </SimpleTable>
+            </div>
+          </>
         )}
       </div>
       {pagination && <Pager page={page} totalPages={pagination.totalPages} onPage={setPage} />}
