@@ -22,6 +22,9 @@ const CODES = {
   REWARD_UNAVAILABLE: { status: 409, trpc: "CONFLICT" },
   LIMIT_REACHED: { status: 409, trpc: "CONFLICT" },
   COUPON_UNUSABLE: { status: 409, trpc: "CONFLICT" },
+  // Referrals: the referee already has one; or can't be referred (themselves, or already a customer with orders).
+  ALREADY_REFERRED: { status: 409, trpc: "CONFLICT" },
+  REFERRAL_NOT_ALLOWED: { status: 422, trpc: "UNPROCESSABLE_CONTENT" },
   PAYLOAD_TOO_LARGE: { status: 413, trpc: "PAYLOAD_TOO_LARGE" },
   INSUFFICIENT_POINTS: { status: 422, trpc: "UNPROCESSABLE_CONTENT" },
   IDEMPOTENCY_MISMATCH: { status: 422, trpc: "UNPROCESSABLE_CONTENT" },

@@ -21,11 +21,13 @@ export type PublicCustomer = {
   lifetimeRedeemed: number;
   lastActivityAt: Date | null;
   createdAt: Date;
+  // The code they give friends (server/referrals); null once erased.
+  referralCode: string | null;
 };
 
 export function toPublicCustomer(row: PublicCustomer): PublicCustomer {
-  const { id, email, phone, externalId, name, notes, birthday, status, tier, balance, lifetimeEarned, lifetimeRedeemed, lastActivityAt, createdAt } = row;
-  return { id, email, phone, externalId, name, notes, birthday, status, tier, balance, lifetimeEarned, lifetimeRedeemed, lastActivityAt, createdAt };
+  const { id, email, phone, externalId, name, notes, birthday, status, tier, balance, lifetimeEarned, lifetimeRedeemed, lastActivityAt, createdAt, referralCode } = row;
+  return { id, email, phone, externalId, name, notes, birthday, status, tier, balance, lifetimeEarned, lifetimeRedeemed, lastActivityAt, createdAt, referralCode };
 }
 
 // What a domain function answers for one customer: its public fields, with the balance as of
@@ -70,5 +72,6 @@ export const publicCustomerSchema = z
     lifetimeRedeemed: z.int(),
     lastActivityAt: z.iso.datetime().nullable(),
     createdAt: z.iso.datetime(),
+    referralCode: z.string().nullable().meta({ description: "The code this customer gives friends (8 characters, no 0/O/1/I; see /referrals); null once erased." }),
   })
   .meta({ id: "Customer" });

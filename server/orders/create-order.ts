@@ -65,7 +65,10 @@ type Written = { customerId: string; storeId: string | null; awardEntryId: strin
 async function create(db: DbOrTx, actor: Actor, data: Data, hash: string): Promise<CreateOrderResult> {
   const { businessId } = actor;
   const named = [...new Set(data.items.map((i) => i.productExternalId))];
-  const [program] = await namedStatement<Program>(db, "order_read", READ, [businessId, data.externalId, named, data.placedAt ?? null]);
+  const [program] = await namedStatement<Program>(db, "order_read", READ, [
+    businessId, data.externalId, named, data.placedAt ?? null, data.referralCode ?? null,
+    data.customerId ?? null, data.customerEmail ?? null, data.customerPhone ?? null, data.customerExternalId ?? null,
+  ]);
   if (!program) throw new AppError("NOT_FOUND", "No such business.");
   if (program.existingHash !== null) {
     if (program.existingHash !== hash) {
@@ -105,7 +108,9 @@ async function create(db: DbOrTx, actor: Actor, data: Data, hash: string): Promi
     ? await write(db)
     : await inOrderTransaction(db, async (tx) => {
         const w = await write(tx);
-        await runOrderHooks(tx, actor, { id, customerId: w.customerId, storeId: w.storeId, placedAt: new Date(w.placedAt), awarded: w.awardEntryId !== null, lines: items });
+        await runOrderHooks(tx, actor, {
+          ...order, customerId: w.customerId, storeId: w.storeId, placedAt: new Date(w.placedAt), awarded: w.awardEntryId !== null, lines: items,
+        });
         return w;
       });
   const { awards: _awards, ...fields } = order;

@@ -10,6 +10,7 @@ import { awardOrderBonuses } from "../campaigns/order-bonuses";
 import { takeBackOrderBonuses } from "../campaigns/take-back-bonuses";
 import { AppError } from "../errors";
 import { earnsAt } from "./create-order";
+import { completeReferral } from "../referrals/complete-referral";
 import { awardOrderPoints, takeBackPoints } from "./order-ledger";
 import { inOrderTransaction, lockOrder, toPublicOrder, type PublicOrder } from "./order-record";
 import { updateOrderBody } from "./order-schemas";
@@ -55,6 +56,7 @@ export async function updateOrderStatus(db: DbOrTx, actor: Actor, input: { exter
       data: { status, ...changes },
       include: { items: true, refunds: true },
     });
+    if (status !== "CANCELLED") await completeReferral(tx, actor, row);
     return { order: toPublicOrder(row), changed: true };
   });
 }

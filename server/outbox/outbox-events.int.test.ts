@@ -19,6 +19,7 @@ import { refundOrder } from "../orders/refund-order";
 import { cancelRedemption } from "../rewards/cancel-redemption";
 import { createReward } from "../rewards/manage-rewards";
 import { redeemReward } from "../rewards/redeem-reward";
+import { createReferral } from "../referrals/create-referral";
 import { erasedEventDataSchema, outboxEvents, type OutboxEventType } from "./outbox-events";
 
 // What the REST API sends for a value: JSON, dates as ISO strings.
@@ -62,6 +63,14 @@ describe("outbox events", () => {
       items: [{ productExternalId: "beans", quantity: 2, unitPrice: 1000 }],
     });
     await refundOrder(db, actor, { externalId: "SO-1", amount: 500, idempotencyKey: "r-1" });
+    const eve = asJson(await getCustomer(db, actor, { id: customerId }));
+    // Eve refers a friend, whose first paid order completes it: both sides credited.
+    await db.business.update({ where: { id: actor.businessId }, data: { referrerPoints: 30, refereePoints: 10 } });
+    await createReferral(db, actor, { referrer: customerId, refereeEmail: "friend@test.dev" });
+    await createOrder(db, actor, {
+      externalId: "SO-2", customerEmail: "friend@test.dev", currency: "USD", subtotal: 1000, status: "PAID",
+      items: [{ productExternalId: "beans", quantity: 1, unitPrice: 1000 }],
+    });
     // A customer import: one event for its batch, none per new customer.
     await importCustomers(db, actor, Readable.from(["email,balance\nimported@test.dev,30\n"]), { dryRun: false, skipInvalid: false });
 
@@ -71,7 +80,9 @@ describe("outbox events", () => {
       "customer.updated", "customer.blocked", "customer.unblocked", "badge.awarded",
       "points.redeemed", "reward.redeemed", "points.reversed", "reward.redemption_cancelled", "points.earned", "points.expiring_soon",
       "customer.tier_changed", "points.earned", "points.earned", "points.available", "customer.created", "customer.erased",
-      "customer.created", "points.earned", "order.created", "points.adjusted", "order.refunded", "customers.imported",
+      "customer.created", "points.earned", "order.created", "points.adjusted", "order.refunded",
+      "referral.created", "customer.created", "points.earned", "order.created", "points.earned", "points.earned", "referral.completed",
+      "customers.imported",
     ]);
     expect(new Set(events.map((e) => e.type))).toEqual(new Set(Object.keys(outboxEvents)));
     for (const event of events) {
@@ -97,12 +108,13 @@ describe("outbox events", () => {
     expect(pointsRedeemed!.entry).toMatchObject({ id: redemption.entryId, metadata: { couponCode: redemption.couponCode } });
     expect(rewardRedeemed).toMatchObject({ reward: { id: reward.id }, redemption: { id: redemption.id, couponCode: redemption.couponCode, entryId: redemption.entryId } });
     const last = events.findLast((e) => e.type === "points.available")!.payload as { customer: Record<string, unknown> };
-    // Staff notes stay inside the API and the portal; events go to third parties.
-    const { recentTransactions: _r, badges: _b, notes: _n, ...current } = asJson(await getCustomer(db, actor, { id: customerId }));
+    // Staff notes stay inside the API and the portal; events go to third parties (so does the
+    // referral code: it is the customer's to hand out, not an integrator's).
+    const { recentTransactions: _r, badges: _b, notes: _n, referralCode: _c, ...current } = eve;
     expect(last.customer).toEqual(current);
     // The order as GET /orders shows it; the refund with what it took (20 points, a quarter back).
     expect(events.at(-1)!.payload).toEqual({ import: { created: 1, updated: 0, balancesPosted: 1, pointsPosted: 30, fromLine: 2, toLine: 2 } });
-    const refunded = events.at(-2)!.payload as { order: Record<string, unknown>; refund: Record<string, unknown> };
+    const refunded = events.findLast((e) => e.type === "order.refunded")!.payload as { order: Record<string, unknown>; refund: Record<string, unknown> };
     expect(refunded.order).toMatchObject({ externalId: "SO-1", status: "PAID", points: 20, pointsAwarded: 20, pointsRefunded: 5, amountRefunded: 500, referralCode: "FRIEND" });
     expect(refunded.refund).toMatchObject({ idempotencyKey: "r-1", amount: 500, pointsTaken: 5, pointsUnrecovered: 0 });
   });

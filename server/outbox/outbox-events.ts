@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { publicCustomerSchema } from "../customers/to-public-customer";
 import { entryTypes } from "../ledger/ledger-schemas";
+import { referralEvents } from "../referrals/referral-events";
 import { transactionSchema } from "../rest/schemas";
 
 // ISO 8601 in UTC with milliseconds, as JSON.stringify writes a Date.
@@ -247,6 +248,7 @@ export const outboxEvents = {
   "order.refunded": z
     .strictObject({ order: eventOrderSchema, refund: eventOrderRefundSchema })
     .meta({ description: "An order was refunded, in part or whole: `refund` says what it took back and what it couldn't (pointsUnrecovered); `order` is as it is after it." }),
+  ...referralEvents,
 } as const;
 
 export type OutboxEventType = keyof typeof outboxEvents;

@@ -9,12 +9,13 @@ import { storableText } from "../storable";
 import type { DbOrTx } from "../db/client";
 import type { Actor } from "../actors/actor";
 import { MAX_PENDING_DAYS } from "../ledger/ledger-schemas";
+import { REFERRAL_SETTINGS_SELECT, referralSettingsShape, type ReferralSettings } from "../referrals/referral-settings";
 import { tiersSchema, type Tier } from "./tier-schemas";
 
 const SELECT = {
   name: true, currency: true, pointValuePer100: true, earnMode: true, earnRate: true, rewardThreshold: true,
   pointExpiryDays: true, expiringSoonDays: true, pendingDays: true, tierBasis: true, tiers: true,
-  orderEarnsOnShipping: true, orderEarnsOnTax: true, orderPointsWhen: true,
+  orderEarnsOnShipping: true, orderEarnsOnTax: true, orderPointsWhen: true, ...REFERRAL_SETTINGS_SELECT,
 } as const;
 
 export type ProgramSettings = {
@@ -32,7 +33,7 @@ export type ProgramSettings = {
   orderEarnsOnShipping: boolean;
   orderEarnsOnTax: boolean;
   orderPointsWhen: "PAID" | "FULFILLED";
-};
+} & ReferralSettings;
 
 // The stored tiers JSON, as the API shows it (anything unexpected in it is left out).
 const toSettings = (row: Omit<ProgramSettings, "tiers"> & { tiers: unknown }): ProgramSettings => ({
@@ -76,6 +77,7 @@ export const updateSettingsInput = z.object({
     .enum(["PAID", "FULFILLED"], "must be PAID or FULFILLED")
     .optional()
     .meta({ description: "The order status at which its points are awarded (then pending for pendingDays). Default PAID." }),
+  ...referralSettingsShape,
 });
 
 export async function getProgramSettings(db: DbOrTx, actor: Actor): Promise<ProgramSettings> {

@@ -29,6 +29,7 @@ const NAV: { href: string; label: string; ownerOnly?: boolean }[] = [
   { href: "/campaigns", label: "Campaigns" },
   { href: "/products", label: "Products" },
   { href: "/stores", label: "Stores" },
+  { href: "/referrals", label: "Referrals" },
   { href: "/settings", label: "Settings", ownerOnly: true },
 ];
 

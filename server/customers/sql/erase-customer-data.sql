@@ -54,6 +54,9 @@ END $$;
 CREATE OR REPLACE FUNCTION ll_erase_customer_data(p_business uuid, p_customer uuid) RETURNS void
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 BEGIN
+  -- Their referral code and the contact details referrals were made to (server/referrals/sql),
+  -- while the row still has the email and phone to match them by.
+  PERFORM ll_erase_referrals(p_business, p_customer);
   -- First: the append-only tables accept erasure only of an erased customer's rows.
   UPDATE "customers" SET "email" = NULL, "phone" = NULL, "external_id" = NULL, "name" = NULL, "notes" = NULL, "birthday" = NULL,
     "status" = 'BLOCKED', "erased_at" = coalesce("erased_at", now()), "updated_at" = now()

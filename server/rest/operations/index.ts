@@ -11,6 +11,7 @@ import * as points from "./points-operations";
 import * as pos from "./pos-operations";
 import * as products from "./products-operations";
 import * as program from "./program-operations";
+import * as referrals from "./referrals-operations";
 import * as rewards from "./rewards-operations";
 import * as stores from "./stores-operations";
 import * as webhooks from "./webhooks-operations";
@@ -19,6 +20,6 @@ function isOperation(value: unknown): value is Operation {
   return typeof value === "object" && value !== null && "method" in value && "path" in value && "response" in value;
 }
 
-export const allOperations: Operation[] = [points, bulk, customers, pos, badges, program, stores, rewards, campaigns, products, orders, webhooks, meta].flatMap((module) =>
+export const allOperations: Operation[] = [points, bulk, customers, pos, badges, program, stores, rewards, campaigns, products, orders, referrals, webhooks, meta].flatMap((module) =>
   Object.values(module as Record<string, unknown>).filter(isOperation),
 );

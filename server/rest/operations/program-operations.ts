@@ -20,6 +20,9 @@ const programSchema = z
     orderEarnsOnTax: z.boolean().meta({ description: "true: an order's tax earns points too." }),
     orderPointsWhen: z.enum(["PAID", "FULFILLED"]).meta({ description: "The order status at which its points are awarded (then pending for pendingDays)." }),
     tiers: z.array(tierSchema).meta({ description: "The tiers, lowest first; a customer's tier is the highest whose minPoints their qualifying points reach." }),
+    referralMinimumOrder: z.int().meta({ description: "The smallest order total (minor units) that completes a referral (see /referrals)." }),
+    referrerPoints: z.int().meta({ description: "Points the referrer gets when a referral completes (0: none)." }),
+    refereePoints: z.int().meta({ description: "Points the referee gets when a referral completes (0: none)." }),
   })
   .meta({ id: "Program" });
 

@@ -7,6 +7,7 @@ import { analyticsRouter, auditRouter } from "./insights-router";
 import { ordersRouter } from "./orders-router";
 import { pointsRouter } from "./points-router";
 import { productsRouter } from "./products-router";
+import { referralsRouter } from "./referrals-router";
 import { rewardsRouter } from "./rewards-router";
 import { sessionRouter } from "./session-router";
 import { settingsRouter } from "./settings-router";
@@ -28,6 +29,7 @@ export const appRouter = router({
   rewards: rewardsRouter,
   campaigns: campaignsRouter,
   products: productsRouter,
+  referrals: referralsRouter,
   analytics: analyticsRouter,
   audit: auditRouter,
 });

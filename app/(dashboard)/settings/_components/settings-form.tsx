@@ -14,6 +14,7 @@ import { Field, Input, Select } from "@/components/ui/field";
 import { ErrorState, TableSkeleton } from "@/components/ui/states";
 import { applyServerErrors } from "./server-errors";
 import { settingsFormSchema, toSettingsInput, type SettingsFormValues } from "./settings-schema";
+import { ReferralSettingsFields } from "./referral-settings-fields";
 import { TierPreview } from "./tier-preview";
 import { TiersEditor } from "./tiers-editor";
 
@@ -111,6 +112,7 @@ export function SettingsForm() {
             <TierPreview control={control} />
           </div>
         </Card>
+        <ReferralSettingsFields register={register} errors={e} />
         <div className="flex justify-end">
           <Button type="submit" loading={save.isPending} disabled={!formState.isDirty}>
             Save changes

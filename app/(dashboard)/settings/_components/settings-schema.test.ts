@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { settingsFormSchema, toSettingsInput } from "./settings-schema";
 
-const base = { name: "Bean There", currency: "usd", pointValuePer100: 100, earnMode: "SPEND" as const, earnRate: 1, rewardThreshold: "", pointExpiryDays: "365", expiringSoonDays: 7, pendingDays: 0, tierBasis: "LIFETIME" as const, tiers: [] };
+const base = { name: "Bean There", currency: "usd", pointValuePer100: 100, earnMode: "SPEND" as const, earnRate: 1, rewardThreshold: "", pointExpiryDays: "365", expiringSoonDays: 7, pendingDays: 0, tierBasis: "LIFETIME" as const, tiers: [], referrerPoints: 0, refereePoints: 0, referralMinimumOrder: 0 };
 
 describe("settings form", () => {
   it("turns empty optional numbers into null (no threshold, never expire)", () => {
@@ -21,6 +21,14 @@ describe("settings form", () => {
   it("takes the expiry warning as 1 to 365 whole days", () => {
     expect(toSettingsInput({ ...base, expiringSoonDays: 30 }).expiringSoonDays).toBe(30);
     for (const days of [0, 366, 2.5, Number.NaN]) expect(settingsFormSchema.safeParse({ ...base, expiringSoonDays: days }).success, String(days)).toBe(false);
+  });
+
+  it("takes referral points and the minimum order as whole numbers from 0", () => {
+    expect(toSettingsInput({ ...base, referrerPoints: 500, refereePoints: 200, referralMinimumOrder: 2500 })).toMatchObject({ referrerPoints: 500, refereePoints: 200, referralMinimumOrder: 2500 });
+    for (const bad of [-1, 1.5, Number.NaN]) {
+      expect(settingsFormSchema.safeParse({ ...base, referrerPoints: bad }).success, String(bad)).toBe(false);
+      expect(settingsFormSchema.safeParse({ ...base, referralMinimumOrder: bad }).success, String(bad)).toBe(false);
+    }
   });
 
   it("takes 0 to 365 pending days, 0 meaning spendable at once, in the API's words", () => {

@@ -7,6 +7,9 @@ import { tiersSchema } from "@/server/program/tier-schemas";
 const optionalWhole = (label: string, max: number) =>
   z.string().refine((v) => v.trim() === "" || (/^\d+$/.test(v.trim()) && Number(v) >= 1 && Number(v) <= max), `${label} must be a whole number from 1 to ${max.toLocaleString("en")}, or empty`);
 
+const wholeFrom0 = (label: string, max: number) =>
+  z.number({ error: "Enter a whole number" }).int("Enter a whole number").min(0, `${label} must be 0 or more`).max(max, `${label} must be at most ${max.toLocaleString("en")}`);
+
 export const settingsFormSchema = z.object({
   name: z.string().trim().min(1, "The business needs a name").max(120),
   currency: z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, "Use a 3-letter code such as USD"),
@@ -19,6 +22,9 @@ export const settingsFormSchema = z.object({
   pendingDays: z.number({ error: "Enter a whole number" }).int("must be a whole number of days").min(0, "must be 0 (spendable at once) or more").max(365, "must be at most 365 days"),
   tierBasis: z.enum(["LIFETIME", "ROLLING_12_MONTHS"]),
   tiers: tiersSchema,
+  referrerPoints: wholeFrom0("Points", 10_000_000),
+  refereePoints: wholeFrom0("Points", 10_000_000),
+  referralMinimumOrder: wholeFrom0("Minimum order", 500_000_000),
 });
 
 export type SettingsFormValues = z.input<typeof settingsFormSchema>;

@@ -37,6 +37,11 @@ export function CustomerDetail({ id, isOwner }: { id: string; isOwner: boolean }
           <p className="mt-1 text-sm text-slate-500">
             {[c.email, c.phone, c.externalId && `ext. ${c.externalId}`].filter(Boolean).join(" · ") || "No contact details"} · joined {formatDate(c.createdAt)}
           </p>
+          {c.referralCode && (
+            <p className="mt-1 text-sm text-slate-500" data-testid="referral-code">
+              Referral code <span className="font-mono font-medium tracking-wider text-slate-900">{c.referralCode}</span>
+            </p>
+          )}
         </div>
         <CustomerActions customer={c} isOwner={isOwner} />
       </div>
