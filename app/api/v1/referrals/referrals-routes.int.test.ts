@@ -1,31 +1,16 @@
+// The referrals API against a real database: codes on customers, making referrals (and the refusals),
+// completion by the referee's first qualifying order, reading them, and who may call; asserted on rows.
 import { describe, expect, it } from "vitest";
 import { db } from "@/server/db/client";
 import { createCustomer } from "@/server/customers/create-customer";
-import { eraseCustomer } from "@/server/customers/erase-customer";
-import { businessWithKey, call, createKey } from "@/test/api";
+import { call, createKey } from "@/test/api";
 import { makeBusiness } from "@/test/fixtures";
+import { customerByEmail, events, order, referralEntries, referralsOf, setup } from "@/test/referral-fixtures";
 import { securityCases } from "@/test/security-cases";
 import { PUT as putOrder } from "../orders/[externalId]/route";
 import { POST as postOrder } from "../orders/route";
 import { GET as getOne } from "./[id]/route";
 import { GET as list, POST as post } from "./route";
-
-const order = (externalId: string, customer: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
-  externalId, currency: "USD", subtotal: 5000, status: "PAID", items: [{ productExternalId: "beans", quantity: 2, unitPrice: 2500 }], ...customer, ...extra,
-});
-
-async function setup(settings: Record<string, unknown> = {}) {
-  const ctx = await businessWithKey();
-  await db.business.update({ where: { id: ctx.business.id }, data: { referrerPoints: 500, refereePoints: 200, referralMinimumOrder: 2500, ...settings } });
-  const { customer: ann } = await createCustomer(db, ctx.actor, { name: "Ann", email: "ann@example.com", phone: "+15550100001" });
-  return { ...ctx, ann };
-}
-
-const referralsOf = (businessId: string) => db.referral.findMany({ where: { businessId }, orderBy: { createdAt: "asc" } });
-const referralEntries = (businessId: string) =>
-  db.ledgerEntry.findMany({ where: { businessId, idempotencyKey: { startsWith: "referral:" } }, orderBy: { createdAt: "asc" } });
-const events = (businessId: string, type: string) => db.outboxEvent.findMany({ where: { businessId, type } });
-const customerByEmail = (businessId: string, email: string) => db.customer.findUniqueOrThrow({ where: { businessId_email: { businessId, email } } });
 
 describe("referral codes", () => {
   it("every customer has one: 8 characters without 0, O, 1 or I, shown on the customer", async () => {
@@ -142,53 +127,6 @@ describe("POST /api/v1/referrals", () => {
     const { customer } = await createCustomer(db, (await import("@/server/actors/actor")).cliActor(business.id), { name: "Sec", email: "sec@example.com" });
     return { body: { referrer: customer.id, refereeEmail: "new@example.com" } };
   } });
-});
-
-describe("erasure", () => {
-  it("retires the erased customer's code and clears the contact details referrals were made to", async () => {
-    const { key, business, actor, ann } = await setup();
-    await call("POST", post, { key, body: { referrer: ann.id, refereeEmail: "lea@example.com", refereePhone: "+15550100077" } });
-    await call("POST", postOrder, { key, body: order("SO-1", { customerEmail: "lea@example.com" }) });
-    const lea = await customerByEmail(business.id, "lea@example.com");
-    await eraseCustomer(db, actor, { id: lea.id });
-    await eraseCustomer(db, actor, { id: ann.id });
-    const [referral] = await referralsOf(business.id);
-    expect(referral).toMatchObject({ refereeId: lea.id, refereeEmail: null, refereePhone: null, status: "COMPLETED" });
-    const codes = await db.customer.findMany({ where: { businessId: business.id, id: { in: [ann.id, lea.id] } }, select: { referralCode: true } });
-    expect(codes).toEqual([{ referralCode: null }, { referralCode: null }]);
-    // Ann's old code names no one now.
-    const res = await call("POST", post, { key, body: { referrer: ann.referralCode, refereeEmail: "max@example.com" } });
-    expect([res.status, res.json.code]).toEqual([404, "CUSTOMER_NOT_FOUND"]);
-  });
-});
-
-describe("orders carrying a referralCode", () => {
-  it("a new customer's order with a code makes the referral, and completes it when paid", async () => {
-    const { key, business, ann } = await setup();
-    const res = await call("POST", postOrder, { key, body: order("SO-1", { customerEmail: "ivy@example.com" }, { status: "PENDING", referralCode: ` ${ann.referralCode!.toLowerCase()} ` }) });
-    expect(res.status).toBe(201);
-    const ivy = await customerByEmail(business.id, "ivy@example.com");
-    expect(await referralsOf(business.id)).toMatchObject([{ status: "PENDING", source: "ORDER", referrerId: ann.id, refereeId: ivy.id }]);
-    await call("PUT", putOrder, { key, params: { externalId: "SO-1" }, body: { status: "PAID" } });
-    expect(await referralsOf(business.id)).toMatchObject([{ status: "COMPLETED", referrerPoints: 500, refereePoints: 200 }]);
-    expect((await events(business.id, "referral.completed")).length).toBe(1);
-  });
-
-  it("an unknown code is ignored (the order goes through with it); a customer with an earlier paid order is not referred", async () => {
-    const { key, business, ann } = await setup();
-    const res = await call("POST", postOrder, { key, body: order("SO-1", { customerEmail: "jo@example.com" }, { referralCode: "NOPE2345" }) });
-    expect([res.status, res.data.referralCode]).toEqual([201, "NOPE2345"]);
-    await call("POST", postOrder, { key, body: order("SO-2", { customerEmail: "jo@example.com" }, { referralCode: ann.referralCode }) });
-    expect(await referralsOf(business.id)).toEqual([]);
-    expect(await referralEntries(business.id)).toEqual([]);
-  });
-
-  it("callers can't take the referral keys", async () => {
-    const { key, ann } = await setup();
-    const { POST: award } = await import("../points/award/route");
-    const res = await call("POST", award, { key, body: { customerId: ann.id, amount: 5, idempotencyKey: "Referral:x:referrer" } });
-    expect([res.status, res.json.code]).toEqual([400, "VALIDATION_ERROR"]);
-  });
 });
 
 describe("GET /api/v1/referrals", () => {
