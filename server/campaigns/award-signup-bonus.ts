@@ -1,24 +1,18 @@
 // The sign-up bonus, run by the campaign_signup job that enrolment queues (sql/campaign-signup.sql):
-// `points` from every SIGNUP campaign that was running when the customer was enrolled, once per
-// customer per campaign (the key campaign:<id>:signup:<customer>), however often the job runs.
+// `points` from every SIGNUP campaign that was running when the customer was enrolled (named in
+// the job, so ending one since changes nothing), once per customer per campaign (the key
+// campaign:<id>:signup:<customer>), however often the job runs.
 // Spendable at once: there is no return window on a welcome.
 import { jobActor } from "../actors/actor";
 import type { Db } from "../db/client";
 import { awardCampaign, SPENDABLE_NOW } from "./award-campaign";
 
-export async function awardSignupBonus(db: Db, job: { businessId: string; customerId: string }): Promise<number> {
+export async function awardSignupBonus(db: Db, job: { businessId: string; customerId: string; campaignIds: string[] }): Promise<number> {
   const { businessId, customerId } = job;
   const customer = await db.customer.findFirst({ where: { businessId, id: customerId }, select: { createdAt: true, status: true, erasedAt: true } });
   // Erased or blocked since: no bonus (retrying can't change that).
   if (!customer || customer.erasedAt || customer.status !== "ACTIVE") return 0;
-  const at = customer.createdAt;
-  const campaigns = await db.campaign.findMany({
-    where: {
-      businessId, kind: "SIGNUP", active: true, points: { gt: 0 },
-      AND: [{ OR: [{ startsAt: null }, { startsAt: { lte: at } }] }, { OR: [{ endsAt: null }, { endsAt: { gt: at } }] }],
-    },
-    orderBy: { createdAt: "asc" },
-  });
+  const campaigns = await db.campaign.findMany({ where: { businessId, kind: "SIGNUP", id: { in: job.campaignIds } }, orderBy: { createdAt: "asc" } });
   let awarded = 0;
   for (const campaign of campaigns) {
     const result = await db.$transaction((tx) =>

@@ -11,13 +11,14 @@ import { ledgerState, makeBusiness } from "@/test/fixtures";
 import { rawPool } from "@/test/test-database";
 import { awardBirthdayBonuses } from "./award-birthday-bonuses";
 import { awardSignupBonus } from "./award-signup-bonus";
-import { createCampaign } from "./manage-campaigns";
+import { createCampaign, updateCampaign } from "./manage-campaigns";
 
 const owner = rawPool();
 
 // The campaign_signup jobs enrolment queued for this business (the worker isn't running here).
-async function queuedSignups(businessId: string): Promise<{ businessId: string; customerId: string }[]> {
-  const { rows } = await owner.query<{ payload: { businessId: string; customerId: string } }>(
+type SignupJob = { businessId: string; customerId: string; campaignIds: string[] };
+async function queuedSignups(businessId: string): Promise<SignupJob[]> {
+  const { rows } = await owner.query<{ payload: SignupJob }>(
     `SELECT j.payload FROM graphile_worker._private_jobs j JOIN graphile_worker._private_tasks t ON t.id = j.task_id
       WHERE t.identifier = 'campaign_signup' AND j.payload->>'businessId' = $1 ORDER BY j.id`,
     [businessId],
@@ -43,7 +44,9 @@ describe("sign-up bonus", () => {
     await createCustomer(db, actor, { email: "ann@example.com", name: "N" });
     await importCustomers(db, actor, Readable.from(["email,name\nimported@example.com,Imp\n"]), { dryRun: false, skipInvalid: false });
 
-    expect((await queuedSignups(business.id)).map((j) => j.customerId)).toEqual([viaRest.id, viaAward.transaction.customerId]);
+    expect((await queuedSignups(business.id)).map((j) => [j.customerId, j.campaignIds])).toEqual([[viaRest.id, [welcome.id]], [viaAward.transaction.customerId, [welcome.id]]]);
+    // Ended before the job ran (or retried): the customers signed up under it all the same.
+    await updateCampaign(db, actor, { id: welcome.id, active: false });
     await runQueued(business.id);
     await runQueued(business.id);
     const entries = await bonusEntries(business.id);

@@ -28,7 +28,7 @@ export async function exportLedger(db: Db, actor: Actor, input: z.input<typeof e
       JOIN "customers" c ON c."business_id" = e."business_id" AND c."id" = e."customer_id"
       LEFT JOIN "stores" s ON s."business_id" = e."business_id" AND s."id" = e."store_id"
      WHERE e."business_id" = ${businessLiteral(actor)}
-       AND e."created_at" >= '${from}'::date AT TIME ZONE 'UTC' AND e."created_at" < ('${to}'::date + 1) AT TIME ZONE 'UTC'
+       AND e."created_at" >= '${from}'::date::timestamp AT TIME ZONE 'UTC' AND e."created_at" < ('${to}'::date + 1)::timestamp AT TIME ZONE 'UTC'
      ORDER BY e."created_at", e."id"`;
   await copyCsvOut(db, LEDGER_COLUMNS, select, out);
 }

@@ -41,7 +41,7 @@ export function jobTasks(context: TaskContext): TaskList {
     },
     // Queued by enrolment (server/campaigns/sql/campaign-signup.sql) while a sign-up campaign runs.
     campaign_signup: async (payload) => {
-      await awardSignupBonus(db, payload as { businessId: string; customerId: string });
+      await awardSignupBonus(db, payload as { businessId: string; customerId: string; campaignIds: string[] });
     },
     birthday_bonuses: async () => {
       const run = await awardBirthdayBonuses(db);

@@ -12,7 +12,7 @@ import type { z } from "zod";
 import type { Actor } from "../actors/actor";
 import type { DbOrTx } from "../db/client";
 import { namedStatement } from "../db/named-statement";
-import { isUniqueViolation, pgCode } from "../db/prisma-errors";
+import { isUniqueViolation, pgCode, pgMessage } from "../db/prisma-errors";
 import { AppError } from "../errors";
 import { ledgerRequest, translateLedgerError } from "../ledger/write-ledger";
 import { awardWrite } from "./order-ledger";
@@ -102,17 +102,18 @@ async function create(db: DbOrTx, actor: Actor, data: Data, hash: string): Promi
     status: data.status, placedAt: data.placedAt ?? null, referralCode: data.referralCode ?? null, eligibleAmount: computed.eligibleAmount,
     points: computed.points, awards,
   };
-  const payload = JSON.stringify({ businessId, storeRef: data.storeId ?? null, ledger, order, items, requestHash: hash });
-  const write = async (on: DbOrTx) => (await namedStatement<{ written: Written }>(on, "order_create", "SELECT order_create($1::jsonb) AS written", [payload]))[0]!.written;
-  const written = !program.hooks
-    ? await write(db)
-    : await inOrderTransaction(db, async (tx) => {
-        const w = await write(tx);
-        await runOrderHooks(tx, actor, {
-          ...order, customerId: w.customerId, storeId: w.storeId, placedAt: new Date(w.placedAt), awarded: w.awardEntryId !== null, lines: items,
-        });
-        return w;
-      });
+  const write = async (on: DbOrTx, hooks: boolean) => {
+    const payload = JSON.stringify({ businessId, hooks, storeRef: data.storeId ?? null, ledger, order, items, requestHash: hash });
+    return (await namedStatement<{ written: Written }>(on, "order_create", "SELECT order_create($1::jsonb) AS written", [payload]))[0]!.written;
+  };
+  const withHooks = () =>
+    inOrderTransaction(db, async (tx) => {
+      const w = await write(tx, true);
+      await runOrderHooks(tx, actor, { ...order, customerId: w.customerId, storeId: w.storeId, placedAt: new Date(w.placedAt), awarded: w.awardEntryId !== null, lines: items });
+      return w;
+    });
+  // A campaign or referral that appeared since the read: order_create refused, nothing written.
+  const written = program.hooks ? await withHooks() : await write(db, false).catch((error: unknown) => (pgMessage(error) === "ORDER_HOOKS" ? withHooks() : Promise.reject(error)));
   const { awards: _awards, ...fields } = order;
   return {
     order: {

@@ -24,7 +24,7 @@ export const ORDER_COLUMNS = [
 
 export async function exportOrders(db: Db, actor: Actor, input: z.input<typeof exportOrdersInput>, out: Writable): Promise<void> {
   const { from, to } = exportOrdersInput.parse(input);
-  const range = [from && `o."placed_at" >= '${from}'::date AT TIME ZONE 'UTC'`, to && `o."placed_at" < ('${to}'::date + 1) AT TIME ZONE 'UTC'`].filter(Boolean);
+  const range = [from && `o."placed_at" >= '${from}'::date::timestamp AT TIME ZONE 'UTC'`, to && `o."placed_at" < ('${to}'::date + 1)::timestamp AT TIME ZONE 'UTC'`].filter(Boolean);
   const select = `
     SELECT o."id", ${defused('o."external_id"')}, ${isoInstant('o."placed_at"')}, o."status", o."currency", o."customer_id",
            ${defused('c."email"')}, ${defused('c."name"')}, ${defused('c."external_id"')}, ${defused('s."code"')},

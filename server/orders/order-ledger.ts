@@ -68,9 +68,13 @@ export async function takeBack(tx: DbOrTx, actor: Actor, award: HeldAward, targe
   const unchanged = { taken: 0, unrecovered: 0, entry: null, awardEntryId: award.entryId };
   const { businessId } = actor;
   if (take <= 0 || !award.entryId || (await customerStanding(tx, businessId, award.customerId)) === "ERASED") return unchanged;
-  const [lot] = await tx.$queryRaw<{ pending: boolean; availableAt: Date | null }[]>(Prisma.sql`
-    SELECT ("pending" AND "available_at" > now()) AS "pending", "available_at" AS "availableAt"
-      FROM "point_lots" WHERE "business_id" = ${businessId}::uuid AND "entry_id" = ${award.entryId}::uuid`);
+  const [lot] = await tx.$queryRaw<{ pending: boolean; availableAt: Date | null; reversed: boolean }[]>(Prisma.sql`
+    SELECT (l."pending" AND l."available_at" > now()) AS "pending", l."available_at" AS "availableAt",
+           EXISTS (SELECT 1 FROM "ledger_entries" r WHERE r."business_id" = l."business_id" AND r."reverses_entry_id" = l."entry_id") AS "reversed"
+      FROM "point_lots" l WHERE l."business_id" = ${businessId}::uuid AND l."entry_id" = ${award.entryId}::uuid`);
+  // Reversed already (a referral's award, reversed by hand): those points are gone from the
+  // customer, so they count as taken.
+  if (lot?.reversed) return { taken: take, unrecovered: 0, entry: null, awardEntryId: award.entryId };
   const { reason: description, reference, metadata } = how;
   if (lot?.pending) {
     // byOwner: the order's own flow (any other reversal of its awards is refused by the ledger).

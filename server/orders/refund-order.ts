@@ -11,6 +11,7 @@ import type { DbOrTx } from "../db/client";
 import { Prisma, type OrderItem } from "../db/generated/client";
 import { isUniqueViolation } from "../db/prisma-errors";
 import { takeBackOrderBonuses } from "../campaigns/take-back-bonuses";
+import { voidOrderReferral } from "../referrals/void-referral";
 import { AppError } from "../errors";
 import { earnsAt } from "./create-order";
 import { takeBackPoints } from "./order-ledger";
@@ -65,6 +66,7 @@ async function refundIn(tx: DbOrTx, actor: Actor, externalId: string, data: Body
   const target = pointsToTakeBack({ points: order.pointsAwarded, eligibleAmount: order.eligibleAmount }, eligibleRefunded, full);
   const back = await takeBackPoints(tx, actor, order, target, `Refund of order ${order.externalId}`);
   await takeBackOrderBonuses(tx, actor, order, { full, eligibleRefunded }, `Refund of order ${order.externalId}`);
+  if (full) await voidOrderReferral(tx, actor, order, `Refund of order ${order.externalId}: referral voided`);
 
   const refund = await tx.orderRefund.create({
     data: {

@@ -8,9 +8,11 @@ import type { DbOrTx } from "../db/client";
 import type { OrderStatus } from "../db/generated/client";
 import { awardOrderBonuses } from "../campaigns/order-bonuses";
 import { takeBackOrderBonuses } from "../campaigns/take-back-bonuses";
+import { isUniqueViolation } from "../db/prisma-errors";
 import { AppError } from "../errors";
 import { earnsAt } from "./create-order";
 import { completeReferral } from "../referrals/complete-referral";
+import { voidOrderReferral } from "../referrals/void-referral";
 import { awardOrderPoints, takeBackPoints } from "./order-ledger";
 import { inOrderTransaction, lockOrder, toPublicOrder, type PublicOrder } from "./order-record";
 import { updateOrderBody } from "./order-schemas";
@@ -24,6 +26,18 @@ const MOVES: Record<OrderStatus, OrderStatus[]> = {
 
 export async function updateOrderStatus(db: DbOrTx, actor: Actor, input: { externalId: string; status: string }): Promise<{ order: PublicOrder; changed: boolean }> {
   const { status } = updateOrderBody.parse({ status: input.status });
+  try {
+    return await move(db, actor, input.externalId, status);
+  } catch (error) {
+    // Two of the customer's orders completing referrals at once: the second met the first's
+    // referral row (a unique violation) and is answered afresh, now that the first committed.
+    if (!isUniqueViolation(error)) throw error;
+    return move(db, actor, input.externalId, status);
+  }
+}
+
+async function move(db: DbOrTx, actor: Actor, externalId: string, status: OrderStatus): Promise<{ order: PublicOrder; changed: boolean }> {
+  const input = { externalId };
   return inOrderTransaction(db, async (tx) => {
     const order = await lockOrder(tx, actor, input.externalId);
     if (order.status === status) return { order: toPublicOrder(order), changed: false };
@@ -35,6 +49,7 @@ export async function updateOrderStatus(db: DbOrTx, actor: Actor, input: { exter
     if (status === "CANCELLED") {
       const back = await takeBackPoints(tx, actor, order, order.pointsAwarded, `Order ${order.externalId} cancelled`);
       await takeBackOrderBonuses(tx, actor, order, { full: true }, `Order ${order.externalId} cancelled`);
+      await voidOrderReferral(tx, actor, order, `Order ${order.externalId} cancelled: referral voided`);
       changes = {
         pointsRefunded: order.pointsRefunded + back.taken,
         pointsUnrecovered: order.pointsUnrecovered + back.unrecovered,

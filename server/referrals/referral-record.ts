@@ -6,14 +6,14 @@ import { z } from "zod";
 
 export type PublicReferral = Pick<
   Referral,
-  "id" | "status" | "source" | "code" | "referrerId" | "orderId" | "referrerPoints" | "refereePoints" | "referrerEntryId" | "refereeEntryId" | "createdAt" | "completedAt"
+  "id" | "status" | "source" | "code" | "referrerId" | "orderId" | "referrerPoints" | "refereePoints" | "referrerEntryId" | "refereeEntryId" | "createdAt" | "completedAt" | "voidedAt" | "pointsUnrecovered"
 > & { referee: { customerId: string | null; email: string | null; phone: string | null } };
 
 export function toPublicReferral(r: Referral): PublicReferral {
-  const { id, status, source, code, referrerId, orderId, referrerPoints, refereePoints, referrerEntryId, refereeEntryId, createdAt, completedAt } = r;
+  const { id, status, source, code, referrerId, orderId, referrerPoints, refereePoints, referrerEntryId, refereeEntryId, createdAt, completedAt, voidedAt, pointsUnrecovered } = r;
   return {
     id, status, source, code, referrerId, referee: { customerId: r.refereeId, email: r.refereeEmail, phone: r.refereePhone },
-    orderId, referrerPoints, refereePoints, referrerEntryId, refereeEntryId, createdAt, completedAt,
+    orderId, referrerPoints, refereePoints, referrerEntryId, refereeEntryId, createdAt, completedAt, voidedAt, pointsUnrecovered,
   };
 }
 

@@ -5,7 +5,7 @@ import { normalizeEmail, normalizePhone } from "../customers/normalize-identity"
 import { pagedBy, pagingShape } from "../paging";
 import { storableText } from "../storable";
 
-export const referralStatuses = ["PENDING", "COMPLETED"] as const;
+export const referralStatuses = ["PENDING", "COMPLETED", "VOIDED"] as const;
 
 // Codes are printed and read aloud: any case, spaces and dashes ignored ("ab3k-7xqz" works).
 export const normalizeReferralCode = (code: string) => code.replace(/[\s-]/g, "").toUpperCase();
@@ -47,7 +47,7 @@ export const referralParams = z.object({ id: z.string().max(100).meta({ descript
 export const referralSchema = z
   .object({
     id: z.uuid(),
-    status: z.enum(referralStatuses).meta({ description: "PENDING until the referee's first qualifying order, then COMPLETED." }),
+    status: z.enum(referralStatuses).meta({ description: "PENDING until the referee's first qualifying order, then COMPLETED; VOIDED when that order was cancelled or refunded in full (both sides' points taken back)." }),
     source: z.enum(["API", "ORDER"]).meta({ description: "API: POST /referrals; ORDER: an order that carried the referrer's code." }),
     code: z.string().nullable().meta({ description: "The referrer's code when the referral was made." }),
     referrerId: z.uuid().meta({ description: "The customer who referred." }),
@@ -63,6 +63,8 @@ export const referralSchema = z
     refereeEntryId: z.uuid().nullable().meta({ description: "The referee's AWARD ledger entry." }),
     createdAt: z.iso.datetime(),
     completedAt: z.iso.datetime().nullable(),
+    voidedAt: z.iso.datetime().nullable(),
+    pointsUnrecovered: z.int().meta({ description: "Of the points taken back when it was voided, those already spent (not recovered)." }),
   })
   .meta({ id: "Referral" });
 

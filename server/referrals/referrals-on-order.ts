@@ -15,7 +15,8 @@ import { normalizeReferralCode } from "./referral-schemas";
 export type ReferralOrder = Pick<Order, "id" | "customerId" | "referralCode" | "status" | "subtotal" | "discount" | "shipping" | "tax">;
 
 export async function referralsOnOrder(tx: DbOrTx, actor: Actor, order: ReferralOrder): Promise<void> {
-  if (order.referralCode) await referFromOrder(tx, actor, order, normalizeReferralCode(order.referralCode));
+  // (A cancelled order refers no one.)
+  if (order.referralCode && order.status !== "CANCELLED") await referFromOrder(tx, actor, order, normalizeReferralCode(order.referralCode));
   if (order.status !== "CANCELLED") await completeReferral(tx, actor, order);
 }
 

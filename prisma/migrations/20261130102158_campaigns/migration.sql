@@ -89,8 +89,8 @@ ALTER TABLE "campaigns" ALTER COLUMN "store_ids" SET NOT NULL, ALTER COLUMN "cat
 ALTER TABLE "campaigns" ADD CONSTRAINT "campaigns_fields_check" CHECK (
   ("starts_at" IS NULL OR "ends_at" IS NULL OR "ends_at" > "starts_at")
   AND CASE "kind"
-        WHEN 'MULTIPLIER' THEN "multiplier_percent" BETWEEN 101 AND 1000 AND "starts_at" IS NOT NULL AND "ends_at" IS NOT NULL AND "points" IS NULL
-        ELSE "points" > 0 AND "multiplier_percent" IS NULL AND cardinality("store_ids") = 0 AND cardinality("categories") = 0
+        WHEN 'MULTIPLIER' THEN coalesce("multiplier_percent" BETWEEN 101 AND 1000, false) AND "starts_at" IS NOT NULL AND "ends_at" IS NOT NULL AND "points" IS NULL
+        ELSE coalesce("points" > 0, false) AND "multiplier_percent" IS NULL AND cardinality("store_ids") = 0 AND cardinality("categories") = 0
       END);
 CREATE INDEX "customers_birthday_month_day_idx" ON "customers" ("business_id", ((EXTRACT(MONTH FROM "birthday") * 100 + EXTRACT(DAY FROM "birthday"))::int))
   WHERE "birthday" IS NOT NULL;

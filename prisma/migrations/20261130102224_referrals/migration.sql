@@ -1,5 +1,5 @@
 -- CreateEnum
-CREATE TYPE "ReferralStatus" AS ENUM ('PENDING', 'COMPLETED');
+CREATE TYPE "ReferralStatus" AS ENUM ('PENDING', 'COMPLETED', 'VOIDED');
 
 -- CreateEnum
 CREATE TYPE "ReferralSource" AS ENUM ('API', 'ORDER');
@@ -30,6 +30,8 @@ CREATE TABLE "referrals" (
     "referee_entry_id" UUID,
     "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "completed_at" TIMESTAMPTZ(3),
+    "voided_at" TIMESTAMPTZ(3),
+    "points_unrecovered" INTEGER NOT NULL DEFAULT 0,
 
     CONSTRAINT "referrals_pkey" PRIMARY KEY ("business_id","id")
 );
@@ -39,6 +41,12 @@ CREATE INDEX "referrals_business_id_referrer_id_created_at_idx" ON "referrals"("
 
 -- CreateIndex
 CREATE INDEX "referrals_business_id_created_at_idx" ON "referrals"("business_id", "created_at" DESC);
+
+-- CreateIndex
+CREATE INDEX "referrals_business_id_order_id_idx" ON "referrals"("business_id", "order_id");
+
+-- CreateIndex
+CREATE INDEX "referrals_business_id_code_idx" ON "referrals"("business_id", "code");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "referrals_business_id_referee_id_key" ON "referrals"("business_id", "referee_id");

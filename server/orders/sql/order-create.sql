@@ -1,8 +1,25 @@
+-- Whether a new order may set off more than its own award (server/orders/order-hooks.ts): a
+-- multiplier campaign running at its placedAt, a referral code on it, or a pending referral that
+-- may be its customer's (by customer, or made to their email or phone). Index probes only.
+-- The customer as the order names them (any of id, email, phone, external id).
+CREATE OR REPLACE FUNCTION ll_order_hooks(p_business uuid, p_at timestamptz, p_code text, p_customer uuid, p_email text, p_phone text, p_external text)
+RETURNS boolean LANGUAGE sql STABLE AS $$
+  SELECT EXISTS (SELECT 1 FROM "campaigns" c WHERE c."business_id" = p_business AND c."kind" = 'MULTIPLIER' AND c."active"
+                    AND c."starts_at" <= coalesce(p_at, now()) AND c."ends_at" > coalesce(p_at, now()))
+      OR p_code IS NOT NULL
+      OR EXISTS (SELECT 1 FROM "referrals" r WHERE r."business_id" = p_business AND r."status" = 'PENDING'
+                    AND (r."referee_email" = p_email OR r."referee_phone" = p_phone))
+      OR EXISTS (SELECT 1 FROM "customers" c JOIN "referrals" r ON r."business_id" = c."business_id" AND r."status" = 'PENDING'
+                            AND (r."referee_id" = c."id" OR r."referee_email" = c."email" OR r."referee_phone" = c."phone")
+                  WHERE c."business_id" = p_business
+                    AND (c."id" = p_customer OR c."email" = p_email OR c."phone" = p_phone OR c."external_id" = p_external))
+$$;
+
 -- A new order in one statement (create-order.ts): its store, its award or the customer's
 -- enrolment (ledger_write), the order, its lines and its order.created event. One round trip
 -- and no interactive transaction: an order costs about what an award costs.
 --
--- p: {businessId, storeRef, ledger (a ledger_write request: the award, or an enrol), order
+-- p: {businessId, hooks (the caller runs the order's hooks after this, in its transaction), storeRef, ledger (a ledger_write request: the award, or an enrol), order
 -- {id, externalId, currency, subtotal, discount, shipping, tax, status, placedAt,
 -- referralCode, eligibleAmount, points, awards}, items [{position, productExternalId,
 -- quantity, unitPrice, lineTotal, excluded, eligibleAmount, points}], requestHash}.
@@ -36,6 +53,12 @@ BEGIN
      OR EXISTS (SELECT 1 FROM "customers" WHERE "business_id" = v_business AND "id" = v_customer AND "status" = 'BLOCKED') THEN
     v_req := (v_req - 'points' - 'idempotencyKey' - 'requestHash') || '{"op": "enrol", "byOwner": true}';
     o := o || '{"awards": false}';
+  END IF;
+  -- Judged again now, in the write's own snapshot: a campaign or referral that appeared since
+  -- the caller's read sends the order back to be written with its hooks (nothing is written).
+  IF NOT coalesce((p->>'hooks')::boolean, false)
+     AND ll_order_hooks(v_business, (o->>'placedAt')::timestamptz, o->>'referralCode', v_customer, NULL, NULL, NULL) THEN
+    PERFORM ll_fail('ORDER_HOOKS', 'LL409');
   END IF;
   v_ledger := ledger_write(v_req);
   v_entry := CASE WHEN (o->>'awards')::boolean THEN v_ledger->'entry' END;

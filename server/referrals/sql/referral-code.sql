@@ -19,7 +19,9 @@ BEGIN
   IF NEW."referral_code" IS NOT NULL OR NEW."erased_at" IS NOT NULL THEN RETURN NEW; END IF;
   LOOP
     v_code := ll_random_referral_code();
-    EXIT WHEN NOT EXISTS (SELECT 1 FROM "customers" WHERE "business_id" = NEW."business_id" AND "referral_code" = v_code);
+    -- Nor a retired one (an erased customer's, still on their referrals): it would name someone new.
+    EXIT WHEN NOT EXISTS (SELECT 1 FROM "customers" WHERE "business_id" = NEW."business_id" AND "referral_code" = v_code)
+          AND NOT EXISTS (SELECT 1 FROM "referrals" WHERE "business_id" = NEW."business_id" AND "code" = v_code);
   END LOOP;
   NEW."referral_code" := v_code;
   RETURN NEW;

@@ -1,10 +1,16 @@
 // Referrals through orders (POST /orders carrying a referralCode, PUT /orders moving it to paid)
-// and erasure of the people in them, asserted on the rows.
+// and erasure of the people in them, and what cancelling or refunding the completing order does,
+// asserted on the rows.
+import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/server/db/client";
+import { redeemPoints } from "@/server/ledger";
+import { ledgerState } from "@/test/fixtures";
+import { rawPool } from "@/test/test-database";
 import { eraseCustomer } from "@/server/customers/erase-customer";
 import { call } from "@/test/api";
 import { customerByEmail, events, order, referralEntries, referralsOf, setup } from "@/test/referral-fixtures";
+import { POST as refundRoute } from "../orders/[externalId]/refunds/route";
 import { PUT as putOrder } from "../orders/[externalId]/route";
 import { POST as postOrder } from "../orders/route";
 import { POST as post } from "./route";
@@ -56,3 +62,59 @@ describe("orders carrying a referralCode", () => {
   });
 });
 
+
+describe("the order that completed a referral", () => {
+  const balanceOf = async (businessId: string, id: string) => (await ledgerState(businessId, id)).balance;
+
+  it("cancelled: the referral is voided and both sides' points taken back; a later order doesn't complete it again", async () => {
+    const { key, business, ann } = await setup();
+    await call("POST", post, { key, body: { referrer: ann.id, refereeEmail: "kim@example.com" } });
+    await call("POST", postOrder, { key, body: order("SO-1", { customerEmail: "kim@example.com" }) });
+    const kim = await customerByEmail(business.id, "kim@example.com");
+    expect([await balanceOf(business.id, ann.id), await balanceOf(business.id, kim.id)]).toEqual([500, 200 + 50]);
+    expect((await call("PUT", putOrder, { key, params: { externalId: "SO-1" }, body: { status: "CANCELLED" } })).status).toBe(200);
+    expect(await referralsOf(business.id)).toMatchObject([{ status: "VOIDED", pointsUnrecovered: 0, voidedAt: expect.any(Date) }]);
+    expect([await balanceOf(business.id, ann.id), await balanceOf(business.id, kim.id)]).toEqual([0, 0]);
+    await call("POST", postOrder, { key, body: order("SO-2", { customerEmail: "kim@example.com" }) });
+    expect(await referralsOf(business.id)).toMatchObject([{ status: "VOIDED" }]);
+    expect([await balanceOf(business.id, ann.id), await balanceOf(business.id, kim.id)]).toEqual([0, 50]);
+  });
+
+  it("refunded in full: voided, what the referrer had spent recorded as unrecovered; a partial refund leaves it", async () => {
+    const { key, business, actor, ann } = await setup();
+    await call("POST", post, { key, body: { referrer: ann.id, refereeEmail: "lou@example.com" } });
+    await call("POST", postOrder, { key, body: order("SO-1", { customerEmail: "lou@example.com" }) });
+    await redeemPoints(db, actor, { customerId: ann.id, amount: 400 });
+    await call("POST", refundRoute, { key, params: { externalId: "SO-1" }, body: { amount: 1000, idempotencyKey: "r-1" } });
+    expect(await referralsOf(business.id)).toMatchObject([{ status: "COMPLETED" }]);
+    await call("POST", refundRoute, { key, params: { externalId: "SO-1" }, body: { amount: 4000, idempotencyKey: "r-2" } });
+    expect(await referralsOf(business.id)).toMatchObject([{ status: "VOIDED", pointsUnrecovered: 400 }]);
+    expect(await balanceOf(business.id, ann.id)).toBe(0);
+  });
+
+  it("completes only on the referee's first qualifying order: a referral that slipped in after an earlier paid order stays pending", async () => {
+    const { key, business, ann } = await setup();
+    await call("POST", postOrder, { key, body: order("SO-1", { customerEmail: "mo@example.com" }) });
+    const mo = await customerByEmail(business.id, "mo@example.com");
+    // As when POST /referrals checked "no orders yet" while SO-1 was being paid.
+    await db.referral.create({ data: { businessId: business.id, referrerId: ann.id, refereeId: mo.id, source: "API" } });
+    await call("POST", postOrder, { key, body: order("SO-2", { customerEmail: "mo@example.com" }) });
+    expect(await referralsOf(business.id)).toMatchObject([{ status: "PENDING" }]);
+    expect(await referralEntries(business.id)).toEqual([]);
+  });
+});
+
+describe("order_create", () => {
+  it("refuses (ORDER_HOOKS, writing nothing) an order sent without its hooks when a referral or campaign now needs them", async () => {
+    const { business, ann } = await setup();
+    const payload = {
+      businessId: business.id, hooks: false, storeRef: null, requestHash: "x",
+      ledger: { op: "enrol", enrol: { email: "new@example.com" }, businessId: business.id, actorType: "CLI", actorId: "t", source: "CLI" },
+      order: { id: randomUUID(), externalId: "SO-H", currency: "USD", subtotal: 5000, discount: 0, shipping: 0, tax: 0, status: "PENDING",
+               placedAt: null, referralCode: ann.referralCode, eligibleAmount: 5000, points: 50, awards: false },
+      items: [],
+    };
+    await expect(rawPool().query("SELECT order_create($1::jsonb)", [JSON.stringify(payload)])).rejects.toMatchObject({ code: "LL409", message: "ORDER_HOOKS" });
+    expect(await db.order.count({ where: { businessId: business.id } })).toBe(0);
+  });
+});
