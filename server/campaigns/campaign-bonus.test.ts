@@ -9,7 +9,7 @@ const campaign = (id: string, percent: number, more: Partial<MultiplierCampaign>
 describe("planBonuses", () => {
   it("multiplies the base points of the matching lines, rounded down", () => {
     expect(planBonuses([campaign("double", 200)], null, [{ points: 7, category: null }, { points: 4, category: "Tea" }])).toEqual([
-      { campaignId: "double", name: "double", basePoints: 11, points: 11 },
+      { campaignId: "double", name: "double", basePoints: 11, points: 11, positions: [0, 1] },
     ]);
     expect(planBonuses([campaign("half", 150)], null, [{ points: 7, category: null }])[0]!.points).toBe(3);
   });
@@ -18,8 +18,8 @@ describe("planBonuses", () => {
     const lines = [{ points: 10, category: "coffee" }, { points: 20, category: "Tea" }];
     const plan = planBonuses([campaign("all", 150), campaign("coffee", 300, { categories: ["Coffee"] })], null, lines);
     expect(plan).toEqual([
-      { campaignId: "all", name: "all", basePoints: 20, points: 10 },
-      { campaignId: "coffee", name: "coffee", basePoints: 10, points: 20 },
+      { campaignId: "all", name: "all", basePoints: 20, points: 10, positions: expect.any(Array) },
+      { campaignId: "coffee", name: "coffee", basePoints: 10, points: 20, positions: expect.any(Array) },
     ]);
     const tie = planBonuses([campaign("later", 200, { createdAt: at("2") }), campaign("first", 200)], null, lines);
     expect(tie.map((b) => b.campaignId)).toEqual(["first"]);

@@ -10,7 +10,8 @@ export type MultiplierCampaign = {
   id: string; name: string; multiplierPercent: number; storeIds: string[]; categories: string[]; createdAt: Date;
 };
 export type BonusLine = { points: number; category: string | null };
-export type PlannedBonus = { campaignId: string; name: string; basePoints: number; points: number };
+// positions: the order lines (their index) the bonus is on, so returning them takes it back.
+export type PlannedBonus = { campaignId: string; name: string; basePoints: number; points: number; positions: number[] };
 
 export function campaignMatches(campaign: MultiplierCampaign, storeId: string | null, category: string | null): boolean {
   if (campaign.storeIds.length > 0 && (storeId === null || !campaign.storeIds.includes(storeId))) return false;
@@ -26,19 +27,23 @@ const better = (a: MultiplierCampaign, b: MultiplierCampaign) =>
 
 export function planBonuses(campaigns: MultiplierCampaign[], storeId: string | null, lines: BonusLine[]): PlannedBonus[] {
   const base = new Map<string, number>();
-  for (const line of lines) {
+  const positions = new Map<string, number[]>();
+  for (const [position, line] of lines.entries()) {
     if (line.points <= 0) continue;
     let best: MultiplierCampaign | null = null;
     for (const campaign of campaigns) {
       if (campaignMatches(campaign, storeId, line.category) && (!best || better(campaign, best))) best = campaign;
     }
-    if (best) base.set(best.id, (base.get(best.id) ?? 0) + line.points);
+    if (best) {
+      base.set(best.id, (base.get(best.id) ?? 0) + line.points);
+      positions.set(best.id, [...(positions.get(best.id) ?? []), position]);
+    }
   }
   return campaigns
     .filter((c) => base.has(c.id))
     .map((c) => {
       const basePoints = base.get(c.id)!;
-      return { campaignId: c.id, name: c.name, basePoints, points: Math.floor((basePoints * (c.multiplierPercent - 100)) / 100) };
+      return { campaignId: c.id, name: c.name, basePoints, points: Math.floor((basePoints * (c.multiplierPercent - 100)) / 100), positions: positions.get(c.id)! };
     })
     .filter((b) => b.points > 0);
 }

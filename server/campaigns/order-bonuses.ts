@@ -33,7 +33,9 @@ export async function planOrderBonuses(tx: DbOrTx, actor: Actor, order: BonusOrd
   const lines = order.lines.map((l) => ({ points: l.points, category: categories[l.productExternalId] ?? null }));
   const plan = planBonuses(campaigns, order.storeId, lines);
   for (const bonus of plan) {
-    await tx.orderCampaignBonus.create({ data: { businessId, orderId: order.id, campaignId: bonus.campaignId, points: bonus.points } });
+    await tx.orderCampaignBonus.create({
+      data: { businessId, orderId: order.id, campaignId: bonus.campaignId, points: bonus.points, positions: bonus.positions, basePoints: bonus.basePoints },
+    });
   }
   if (order.awardNow && plan.length > 0) await awardOrderBonuses(tx, actor, order);
 }

@@ -73,6 +73,27 @@ describe("multiplier campaigns on orders", () => {
     expect((await ledgerState(business.id, o.customerId)).balance).toBe(245);
   });
 
+  it("returned items take back the bonus on their own lines only: the beans' 106 whole, nothing of the mug's 18; then an amount its share", async () => {
+    const { business, actor } = await setup({ earnRate: 2, orderEarnsOnShipping: true });
+    await upsertProduct(db, actor, { externalId: "gift-20", name: "Gift card", excluded: true });
+    await upsertProduct(db, actor, { externalId: "beans-1kg", name: "Beans", category: "Coffee" });
+    const double = await createCampaign(db, actor, { name: "Double weekend", kind: "MULTIPLIER", multiplierPercent: 200, ...window() });
+    const triple = await createCampaign(db, actor, { name: "Coffee triple", kind: "MULTIPLIER", multiplierPercent: 300, categories: ["Coffee"], ...window() });
+    const { order: o } = await createOrder(db, actor, {
+      externalId: "SO-1002", customerEmail: "ada@example.com", currency: "USD", subtotal: 5999, discount: 600, shipping: 500, tax: 480, status: "PAID",
+      items: [{ productExternalId: "beans-1kg", quantity: 2, unitPrice: 1500 }, { productExternalId: "gift-20", quantity: 1, unitPrice: 2000 }, { productExternalId: "mug", quantity: 1, unitPrice: 999 }],
+    });
+    const bonus = async (campaignId: string) => db.orderCampaignBonus.findFirstOrThrow({ where: { businessId: business.id, orderId: o.id, campaignId } });
+    expect([(await bonus(triple.id)).pointsAwarded, (await bonus(double.id)).pointsAwarded]).toEqual([106, 18]);
+    await refundOrder(db, actor, { externalId: "SO-1002", idempotencyKey: "r-beans", items: [{ productExternalId: "beans-1kg", quantity: 2 }] });
+    expect([(await bonus(triple.id)).pointsTaken, (await bonus(double.id)).pointsTaken]).toEqual([106, 0]);
+    // 10.00 of the 40.99 eligible by amount (lines unnamed): about a quarter of the mug's bonus.
+    const refunded = await refundOrder(db, actor, { externalId: "SO-1002", idempotencyKey: "r-amount", amount: 1000 });
+    const share = refunded.refund.eligibleAmount / 4099;
+    expect((await bonus(double.id)).pointsTaken).toBe(Math.floor(18 * share));
+    expect((await bonus(triple.id)).pointsTaken).toBe(106);
+  });
+
   it("filters by store; outside its window or ended earns nothing extra", async () => {
     const { business, actor, store, other } = await setup();
     await createCampaign(db, actor, { name: "Downtown only", kind: "MULTIPLIER", multiplierPercent: 200, storeIds: [store.id], ...window() });

@@ -65,7 +65,9 @@ async function refundIn(tx: DbOrTx, actor: Actor, externalId: string, data: Body
   const eligibleRefunded = full ? order.eligibleAmount : Math.min(order.eligibleAmount, order.eligibleRefunded + part.eligible);
   const target = pointsToTakeBack({ points: order.pointsAwarded, eligibleAmount: order.eligibleAmount }, eligibleRefunded, full);
   const back = await takeBackPoints(tx, actor, order, target, `Refund of order ${order.externalId}`);
-  await takeBackOrderBonuses(tx, actor, order, { full, eligibleRefunded }, `Refund of order ${order.externalId}`);
+  const quantitiesRefunded = new Map(order.items.map((line) => [line.position, part.lines.get(line.id) ?? line.quantityRefunded]));
+  const amountEligibleRefunded = order.refunds.filter((r) => r.items === null).reduce((sum, r) => sum + r.eligibleAmount, 0) + (data.items ? 0 : eligibleRefunded - order.eligibleRefunded);
+  await takeBackOrderBonuses(tx, actor, order, full ? { full } : { full, quantitiesRefunded, amountEligibleRefunded }, `Refund of order ${order.externalId}`);
   if (full) await voidOrderReferral(tx, actor, order, `Refund of order ${order.externalId}: referral voided`);
 
   const refund = await tx.orderRefund.create({

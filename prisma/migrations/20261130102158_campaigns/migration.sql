@@ -46,6 +46,8 @@ CREATE TABLE "order_campaign_bonuses" (
     "points_awarded" INTEGER NOT NULL DEFAULT 0,
     "points_taken" INTEGER NOT NULL DEFAULT 0,
     "points_unrecovered" INTEGER NOT NULL DEFAULT 0,
+    "positions" INTEGER[] DEFAULT ARRAY[]::INTEGER[],
+    "base_points" INTEGER NOT NULL DEFAULT 0,
     "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "order_campaign_bonuses_pkey" PRIMARY KEY ("business_id","id")

@@ -63,7 +63,7 @@ export const CAMPAIGNS_ON_ORDERS =
   "and whose categories include the line's product category (or it names none) multiplies the **base** points of the lines it matches, never the tier-multiplied ones: " +
   "bonus = floor(base points of its lines × (multiplierPercent − 100) / 100). 4) Campaigns don't stack: where several match a line, the highest percent wins (a tie: the earliest created). " +
   "Shipping and tax points get no campaign bonus. 5) Each campaign's bonus is its own transaction, \"Campaign: <name>\", written with the order's award (pending alike) " +
-  "and taken back with its refunds (in the same proportion as the order's points) and its cancellation (all of it).\n\n" +
+  "and taken back with its refunds (returned items take back the bonus on their own lines; a refund by amount, which names no lines, its share of the order's eligible amount) and its cancellation or a full refund (all of it).\n\n" +
   "*Worked example, continued*: a Gold customer (tier 150%) during \"Double weekend\" (200%, every line) and \"Coffee triple\" (300%, category Coffee, the beans' category): " +
   "the order's own entry is 81 × 150% = 121; the beans' 53 base points go to the triple (300% beats 200%): 53 × 200 / 100 = **106**; the mug's 18 to the double: 18 × 100 / 100 = **18**; " +
   "the shipping's 10 get none. The customer gets 121 + 106 + 18 = 245 points, in three entries.";
