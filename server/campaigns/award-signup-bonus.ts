@@ -12,7 +12,7 @@ export async function awardSignupBonus(db: Db, job: { businessId: string; custom
   const customer = await db.customer.findFirst({ where: { businessId, id: customerId }, select: { createdAt: true, status: true, erasedAt: true } });
   // Erased or blocked since: no bonus (retrying can't change that).
   if (!customer || customer.erasedAt || customer.status !== "ACTIVE") return 0;
-  const campaigns = await db.campaign.findMany({ where: { businessId, kind: "SIGNUP", id: { in: job.campaignIds } }, orderBy: { createdAt: "asc" } });
+  const campaigns = await db.campaign.findMany({ where: { businessId, kind: "SIGNUP", id: { in: job.campaignIds ?? [] } }, orderBy: { createdAt: "asc" } });
   let awarded = 0;
   for (const campaign of campaigns) {
     const result = await db.$transaction((tx) =>

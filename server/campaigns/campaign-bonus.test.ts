@@ -18,8 +18,8 @@ describe("planBonuses", () => {
     const lines = [{ points: 10, category: "coffee" }, { points: 20, category: "Tea" }];
     const plan = planBonuses([campaign("all", 150), campaign("coffee", 300, { categories: ["Coffee"] })], null, lines);
     expect(plan).toEqual([
-      { campaignId: "all", name: "all", basePoints: 20, points: 10, positions: expect.any(Array) },
-      { campaignId: "coffee", name: "coffee", basePoints: 10, points: 20, positions: expect.any(Array) },
+      { campaignId: "all", name: "all", basePoints: 20, points: 10, positions: [1] },
+      { campaignId: "coffee", name: "coffee", basePoints: 10, points: 20, positions: [0] },
     ]);
     const tie = planBonuses([campaign("later", 200, { createdAt: at("2") }), campaign("first", 200)], null, lines);
     expect(tie.map((b) => b.campaignId)).toEqual(["first"]);

@@ -87,7 +87,7 @@ describe("multiplier campaigns on orders", () => {
     expect([(await bonus(triple.id)).pointsAwarded, (await bonus(double.id)).pointsAwarded]).toEqual([106, 18]);
     await refundOrder(db, actor, { externalId: "SO-1002", idempotencyKey: "r-beans", items: [{ productExternalId: "beans-1kg", quantity: 2 }] });
     expect([(await bonus(triple.id)).pointsTaken, (await bonus(double.id)).pointsTaken]).toEqual([106, 0]);
-    // 10.00 of the 40.99 eligible by amount (lines unnamed): about a quarter of the mug's bonus.
+    // 10.00 back by amount names no lines: the bonus gives back the refund's share of the order's 40.99 eligible.
     const refunded = await refundOrder(db, actor, { externalId: "SO-1002", idempotencyKey: "r-amount", amount: 1000 });
     const share = refunded.refund.eligibleAmount / 4099;
     expect((await bonus(double.id)).pointsTaken).toBe(Math.floor(18 * share));

@@ -73,6 +73,7 @@ const SENTENCES: Record<string, string> = {
   NOT_REVERSIBLE: "Only awards, redemptions and adjustments can be reversed.",
   ALREADY_REVERSED: "This transaction has already been reversed.",
   REDEMPTION_ENTRY: "This transaction is a reward redemption: cancel the redemption instead (POST /redemptions/{id}/cancel), which also returns its stock and coupon.",
+  REFERRAL_ENTRY: "This transaction is a referral's points: cancel or refund the order that completed the referral instead, which voids it and takes both sides' points back.",
   ORDER_ENTRY: "This transaction is an order's points: refund or cancel the order instead (POST /orders/{externalId}/refunds, PUT /orders/{externalId}), which keeps the order's record of them.",
   EXPIRES_IN_PAST: "Invalid request: expiresAt must be in the future.",
   EXPIRES_BEFORE_AVAILABLE: "Invalid request: expiresAt must be after the points become available (availableAt, or the program's pending days).",
@@ -87,6 +88,7 @@ const ALIASES: Record<string, ErrorCode> = {
   STORE_NOT_FOUND: "VALIDATION_ERROR",
   REDEMPTION_ENTRY: "NOT_REVERSIBLE",
   ORDER_ENTRY: "NOT_REVERSIBLE",
+  REFERRAL_ENTRY: "NOT_REVERSIBLE",
   IDENTITY_CONFLICT: "ALREADY_EXISTS",
 };
 

@@ -33,7 +33,7 @@ export async function completeReferral(tx: DbOrTx, actor: Actor, order: Referral
        -- Their FIRST qualifying order: no other of theirs of the minimum has reached the points
        -- status (a referral made while an earlier one was being paid would complete on the next).
        AND NOT EXISTS (SELECT 1 FROM "orders" o WHERE o."business_id" = r."business_id" AND o."customer_id" = c."id" AND o."id" <> ${order.id}::uuid
-                         AND o."status" <> 'CANCELLED' AND (o."award_entry_id" IS NOT NULL OR o."status" IN ('PAID', 'FULFILLED'))
+                         AND (o."status" = 'FULFILLED' OR (o."status" = 'PAID' AND ${program.orderPointsWhen} = 'PAID'))
                          AND o."subtotal" - o."discount" + o."shipping" + o."tax" >= ${program.minimum})
      ORDER BY r."created_at" LIMIT 1
        FOR UPDATE OF r`);

@@ -49,6 +49,12 @@ CREATE INDEX "referrals_business_id_order_id_idx" ON "referrals"("business_id", 
 CREATE INDEX "referrals_business_id_code_idx" ON "referrals"("business_id", "code");
 
 -- CreateIndex
+CREATE INDEX "referrals_business_id_referrer_entry_id_idx" ON "referrals"("business_id", "referrer_entry_id");
+
+-- CreateIndex
+CREATE INDEX "referrals_business_id_referee_entry_id_idx" ON "referrals"("business_id", "referee_entry_id");
+
+-- CreateIndex
 CREATE UNIQUE INDEX "referrals_business_id_referee_id_key" ON "referrals"("business_id", "referee_id");
 
 -- CreateIndex

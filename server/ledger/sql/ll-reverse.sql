@@ -34,6 +34,11 @@ BEGIN
        OR EXISTS (SELECT 1 FROM "order_campaign_bonuses" WHERE "business_id" = o."business_id" AND "entry_id" = o."id") THEN
       PERFORM ll_fail('ORDER_ENTRY', 'LL422');
     END IF;
+    -- A referral's awards too: its order's cancel or full refund takes them back (voiding it).
+    IF EXISTS (SELECT 1 FROM "referrals" WHERE "business_id" = o."business_id" AND "referrer_entry_id" = o."id")
+       OR EXISTS (SELECT 1 FROM "referrals" WHERE "business_id" = o."business_id" AND "referee_entry_id" = o."id") THEN
+      PERFORM ll_fail('REFERRAL_ENTRY', 'LL422');
+    END IF;
   END IF;
 
   IF o."points" > 0 THEN

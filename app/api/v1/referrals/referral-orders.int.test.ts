@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/server/db/client";
-import { redeemPoints } from "@/server/ledger";
+import { redeemPoints, reverseEntry } from "@/server/ledger";
 import { ledgerState } from "@/test/fixtures";
 import { rawPool } from "@/test/test-database";
 import { eraseCustomer } from "@/server/customers/erase-customer";
@@ -90,6 +90,24 @@ describe("the order that completed a referral", () => {
     await call("POST", refundRoute, { key, params: { externalId: "SO-1" }, body: { amount: 4000, idempotencyKey: "r-2" } });
     expect(await referralsOf(business.id)).toMatchObject([{ status: "VOIDED", pointsUnrecovered: 400 }]);
     expect(await balanceOf(business.id, ann.id)).toBe(0);
+  });
+
+  it("its awards can't be reversed alone (voiding would take them a second time)", async () => {
+    const { key, business, actor, ann } = await setup();
+    await call("POST", post, { key, body: { referrer: ann.id, refereeEmail: "nia@example.com" } });
+    await call("POST", postOrder, { key, body: order("SO-1", { customerEmail: "nia@example.com" }) });
+    const [referral] = await referralsOf(business.id);
+    for (const entryId of [referral!.referrerEntryId!, referral!.refereeEntryId!]) {
+      await expect(reverseEntry(db, actor, { entryId, reason: "by hand" })).rejects.toMatchObject({ code: "NOT_REVERSIBLE", message: expect.stringMatching(/referral/) });
+    }
+  });
+
+  it("a program awarding on fulfilment: a paid order still waiting doesn't stop the first fulfilled one completing it", async () => {
+    const { key, business, ann } = await setup({ orderPointsWhen: "FULFILLED" });
+    await call("POST", post, { key, body: { referrer: ann.id, refereeEmail: "ola@example.com" } });
+    for (const id of ["SO-A", "SO-B"]) await call("POST", postOrder, { key, body: order(id, { customerEmail: "ola@example.com" }) });
+    await call("PUT", putOrder, { key, params: { externalId: "SO-B" }, body: { status: "FULFILLED" } });
+    expect(await referralsOf(business.id)).toMatchObject([{ status: "COMPLETED", referrerPoints: 500, refereePoints: 200 }]);
   });
 
   it("completes only on the referee's first qualifying order: a referral that slipped in after an earlier paid order stays pending", async () => {
