@@ -38,7 +38,9 @@ export function PortalShell({ user, role, business, memberships, children }: Pro
   const pathname = usePathname();
   const nav = NAV.filter((item) => !item.ownerOnly || role === "OWNER");
   const sidebar = (
-    <div className="flex h-full flex-col gap-6 bg-slate-900 px-4 py-5 text-slate-300">
+    // Scrolls on its own when taller than the window (a short laptop screen): the account links
+    // at its foot must stay reachable.
+    <div className="flex h-full flex-col gap-6 overflow-y-auto bg-slate-900 px-4 py-5 text-slate-300">
       <Link href="/customers" className="flex items-center gap-2 px-2 text-base font-semibold text-white">
         <span className="flex size-7 items-center justify-center rounded-md bg-brand-500 text-xs font-bold">LL</span>
         Loyalty Ledger
@@ -53,7 +55,7 @@ export function PortalShell({ user, role, business, memberships, children }: Pro
               href={item.href}
               onClick={() => setOpen(false)}
               aria-current={active ? "page" : undefined}
-              className={`flex items-center gap-2 rounded-lg px-3 py-2 text-sm font-medium transition ${active ? "bg-slate-800 text-white" : "hover:bg-slate-800/60 hover:text-white"}`}
+              className={`flex items-center gap-2 rounded-lg px-3 py-1.5 text-sm font-medium transition ${active ? "bg-slate-800 text-white" : "hover:bg-slate-800/60 hover:text-white"}`}
             >
               {item.label}
               {item.href === "/webhooks" && <FailingWebhooksBadge />}
