@@ -16,6 +16,7 @@ import { adjustPoints, awardPoints, expireDuePoints, redeemPoints, reverseEntry,
 import { releasePendingPoints } from "../ledger/release-pending-points";
 import { createOrder } from "../orders/create-order";
 import { refundOrder } from "../orders/refund-order";
+import { updateOrderStatus } from "../orders/update-order-status";
 import { cancelRedemption } from "../rewards/cancel-redemption";
 import { createReward } from "../rewards/manage-rewards";
 import { redeemReward } from "../rewards/redeem-reward";
@@ -71,6 +72,8 @@ describe("outbox events", () => {
       externalId: "SO-2", customerEmail: "friend@test.dev", currency: "USD", subtotal: 1000, status: "PAID",
       items: [{ productExternalId: "beans", quantity: 1, unitPrice: 1000 }],
     });
+    // The friend's order cancelled: the referral is void, both sides' referral points taken back.
+    await updateOrderStatus(db, actor, { externalId: "SO-2", status: "CANCELLED" });
     // A customer import: one event for its batch, none per new customer.
     await importCustomers(db, actor, Readable.from(["email,balance\nimported@test.dev,30\n"]), { dryRun: false, skipInvalid: false });
 
@@ -82,6 +85,7 @@ describe("outbox events", () => {
       "customer.tier_changed", "points.earned", "points.earned", "points.available", "customer.created", "customer.erased",
       "customer.created", "points.earned", "order.created", "points.adjusted", "order.refunded",
       "referral.created", "customer.created", "points.earned", "order.created", "points.earned", "points.earned", "referral.completed",
+      "points.adjusted", "points.adjusted", "points.adjusted", "referral.voided",
       "customers.imported",
     ]);
     expect(new Set(events.map((e) => e.type))).toEqual(new Set(Object.keys(outboxEvents)));
@@ -114,6 +118,7 @@ describe("outbox events", () => {
     const { recentTransactions: _r, badges: _b, notes: _n, referralCode: _c, birthday: _d, ...current } = eve;
     expect(last.customer).toEqual(current);
     // The order as GET /orders shows it; the refund with what it took (20 points, a quarter back).
+    expect(events.at(-2)!.payload).toMatchObject({ referral: { status: "VOIDED", referrerPoints: 30, refereePoints: 10, pointsUnrecovered: 0 } });
     expect(events.at(-1)!.payload).toEqual({ import: { created: 1, updated: 0, balancesPosted: 1, pointsPosted: 30, fromLine: 2, toLine: 2 } });
     const refunded = events.findLast((e) => e.type === "order.refunded")!.payload as { order: Record<string, unknown>; refund: Record<string, unknown> };
     expect(refunded.order).toMatchObject({ externalId: "SO-1", status: "PAID", points: 20, pointsAwarded: 20, pointsRefunded: 5, amountRefunded: 500, referralCode: "FRIEND" });

@@ -3,7 +3,7 @@
 // reversed, a released one adjusted as far as the balance allows, the rest recorded as
 // unrecovered). Otherwise ordering with a friend's code and cancelling would be free points for
 // both. It is not reopened: a later order doesn't complete it again (its ledger keys are
-// spent). Runs in the order's transaction, under the order's lock.
+// spent). Sends referral.voided. Runs in the order's transaction, under the order's lock.
 import type { Actor } from "../actors/actor";
 import type { DbOrTx } from "../db/client";
 import { Prisma, type Referral } from "../db/generated/client";
@@ -29,7 +29,11 @@ export async function voidOrderReferral(tx: DbOrTx, actor: Actor, order: { id: s
     });
     unrecovered += back.unrecovered;
   }
-  await tx.$executeRaw(Prisma.sql`
-    UPDATE "referrals" SET "status" = 'VOIDED', "voided_at" = now(), "points_unrecovered" = ${unrecovered}
-     WHERE "business_id" = ${businessId}::uuid AND "id" = ${referral.id}::uuid`);
+  await tx.$queryRaw(Prisma.sql`
+    WITH r AS (
+      UPDATE "referrals" SET "status" = 'VOIDED', "voided_at" = now(), "points_unrecovered" = ${unrecovered}
+       WHERE "business_id" = ${businessId}::uuid AND "id" = ${referral.id}::uuid
+      RETURNING *
+    )
+    SELECT ll_emit_referral(r)::text FROM r`);
 }

@@ -7,7 +7,8 @@ BEGIN
     'id', r."id", 'referrerId', r."referrer_id", 'refereeId', r."referee_id", 'code', r."code", 'source', r."source",
     'status', r."status", 'orderId', r."order_id", 'referrerPoints', r."referrer_points", 'refereePoints', r."referee_points",
     'referrerEntryId', r."referrer_entry_id", 'refereeEntryId', r."referee_entry_id",
-    'createdAt', ll_iso(r."created_at"), 'completedAt', ll_iso(r."completed_at"));
+    'createdAt', ll_iso(r."created_at"), 'completedAt', ll_iso(r."completed_at"), 'voidedAt', ll_iso(r."voided_at"),
+    'pointsUnrecovered', r."points_unrecovered");
 END $$;
 
 CREATE OR REPLACE FUNCTION ll_emit_referral(r "referrals") RETURNS void LANGUAGE plpgsql AS $$
@@ -16,6 +17,6 @@ BEGIN
     RAISE EXCEPTION 'no referral to announce' USING ERRCODE = 'LL500';
   END IF;
   INSERT INTO "outbox_events" ("business_id", "type", "payload")
-  VALUES (r."business_id", CASE r."status" WHEN 'COMPLETED' THEN 'referral.completed' ELSE 'referral.created' END,
+  VALUES (r."business_id", CASE r."status" WHEN 'COMPLETED' THEN 'referral.completed' WHEN 'VOIDED' THEN 'referral.voided' ELSE 'referral.created' END,
           jsonb_build_object('referral', ll_referral_json(r)));
 END $$;
