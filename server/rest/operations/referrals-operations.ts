@@ -10,7 +10,8 @@ const RULES =
   "A referral is PENDING until the referee's first qualifying order: one that reaches the status at which orders earn points (the program's `orderPointsWhen`) " +
   "with a total (subtotal − discount + shipping + tax) of at least the program's `referralMinimumOrder`. That order completes it, in its own transaction, " +
   "crediting the referrer `referrerPoints` and the referee `refereePoints` once (pending for the program's `pendingDays`, no tier multiplier), and sends `referral.completed`. " +
-  "An order carrying a `referralCode` (POST /orders) makes the referral itself when its customer has none and no earlier paid order; an unknown code is ignored (kept on the order only).";
+  "An order carrying a `referralCode` (POST /orders) makes the referral itself when its customer has none and no earlier paid order; an unknown code is ignored (kept on the order only). " +
+  "Cancelling the completing order, or refunding it in full, voids the referral (VOIDED, `referral.voided`): both sides' points are taken back, and what they had spent is `pointsUnrecovered`.";
 
 export const createReferralOperation = defineOperation({
   method: "POST", path: "/referrals", tag: "Referrals", summary: "Refer someone",
@@ -33,4 +34,12 @@ export const listReferralsOperation = defineOperation({
 export const getReferralOperation = defineOperation({
   method: "GET", path: "/referrals/{id}", tag: "Referrals", summary: "Get a referral", description: "By our id for it. " + RULES,
   scope: "customers:read", params: referralParams, response: referralSchema, status: 200, errors: ["NOT_FOUND"],
+});
+
+export const withdrawReferralOperation = defineOperation({
+  method: "DELETE", path: "/referrals/{id}", tag: "Referrals", summary: "Withdraw a pending referral",
+  description:
+    "Deletes a PENDING referral, and with it the email or phone it was made to: the way to forget someone referred who never became a customer " +
+    "(erasure reaches customers only), or to undo a referral made by mistake. A completed or voided referral stays (409): ledger entries point at it.",
+  scope: "customers:write", params: referralParams, response: z.object({ withdrawn: z.literal(true) }), status: 200, errors: ["NOT_FOUND", "CONFLICT"],
 });

@@ -9,7 +9,7 @@ import { customerByEmail, events, order, referralEntries, referralsOf, setup } f
 import { securityCases } from "@/test/security-cases";
 import { PUT as putOrder } from "../orders/[externalId]/route";
 import { POST as postOrder } from "../orders/route";
-import { GET as getOne } from "./[id]/route";
+import { DELETE as withdraw, GET as getOne } from "./[id]/route";
 import { GET as list, POST as post } from "./route";
 
 describe("referral codes", () => {
@@ -152,4 +152,32 @@ describe("GET /api/v1/referrals", () => {
   });
 
   securityCases({ method: "GET", handler: list, scope: "customers:read", request: () => ({}) });
+});
+
+describe("DELETE /api/v1/referrals/{id}", () => {
+  it("withdraws a pending referral, its contact details with it (audited by id only); a completed one stays (409); another business's is 404", async () => {
+    const { key, business, ann } = await setup();
+    const pending = await call("POST", post, { key, body: { referrer: ann.id, refereeEmail: "gone@example.com", refereePhone: "+15550100055" } });
+    const done = await call("POST", post, { key, body: { referrer: ann.id, refereeEmail: "buyer@example.com" } });
+    await call("POST", postOrder, { key, body: order("SO-W", { customerEmail: "buyer@example.com" }) });
+    const other = await setup();
+    expect((await call("DELETE", withdraw, { key: other.key, params: { id: String(pending.data.id) } })).status).toBe(404);
+    const res = await call("DELETE", withdraw, { key, params: { id: String(pending.data.id) } });
+    expect([res.status, res.data]).toEqual([200, { withdrawn: true }]);
+    expect(await db.referral.count({ where: { businessId: business.id, refereeEmail: "gone@example.com" } })).toBe(0);
+    const audit = await db.auditLog.findFirstOrThrow({ where: { businessId: business.id, action: "referral.withdrawn" } });
+    expect(audit).toMatchObject({ targetType: "referral", targetId: pending.data.id, details: { referrerId: ann.id } });
+    expect(JSON.stringify(audit.details)).not.toMatch(/gone@example|0100055/);
+    const refused = await call("DELETE", withdraw, { key, params: { id: String(done.data.id) } });
+    expect([refused.status, refused.json.code]).toEqual([409, "CONFLICT"]);
+    expect(await referralsOf(business.id)).toMatchObject([{ id: done.data.id, status: "COMPLETED" }]);
+    // The person can be referred afresh.
+    expect((await call("POST", post, { key, body: { referrer: ann.id, refereeEmail: "gone@example.com" } })).status).toBe(201);
+  });
+
+  securityCases({ method: "DELETE", handler: withdraw, scope: "customers:write", request: async (business) => {
+    const { customer } = await createCustomer(db, (await import("@/server/actors/actor")).cliActor(business.id), { name: "Sec", email: "sec@example.com" });
+    const referral = await db.referral.create({ data: { businessId: business.id, referrerId: customer.id, refereeEmail: "x@example.com", source: "API" } });
+    return { params: { id: referral.id } };
+  } });
 });
