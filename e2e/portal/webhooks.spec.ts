@@ -87,8 +87,7 @@ test("owner edits an endpoint, reveals its secret after confirming, and rotates 
 
   await page.getByRole("button", { name: "Edit" }).click();
   await page.getByLabel("Endpoint URL").fill("https://hooks.example.com/edited");
-  // (Another event's description mentions points.earned: the name must start with it.)
-  await page.getByRole("checkbox", { name: /^points\.earned\b/ }).check();
+  await page.getByRole("checkbox", { name: "points.earned", exact: true }).check();
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByTestId("endpoint-url")).toHaveText("https://hooks.example.com/edited");
   await expect(page.getByText("points.earned", { exact: true })).toBeVisible();

@@ -21,6 +21,7 @@ import { cancelRedemption } from "../rewards/cancel-redemption";
 import { createReward } from "../rewards/manage-rewards";
 import { redeemReward } from "../rewards/redeem-reward";
 import { createReferral } from "../referrals/create-referral";
+import { withdrawReferral } from "../referrals/withdraw-referral";
 import { erasedEventDataSchema, outboxEvents, type OutboxEventType } from "./outbox-events";
 
 // What the REST API sends for a value: JSON, dates as ISO strings.
@@ -72,7 +73,10 @@ describe("outbox events", () => {
       externalId: "SO-2", customerEmail: "friend@test.dev", currency: "USD", subtotal: 1000, status: "PAID",
       items: [{ productExternalId: "beans", quantity: 1, unitPrice: 1000 }],
     });
-    // The friend's order cancelled: the referral is void, both sides' referral points taken back.
+    // A referral made and withdrawn; the friend's order cancelled: that referral is void, both
+    // sides' referral points taken back.
+    const made = await createReferral(db, actor, { referrer: customerId, refereeEmail: "someone@test.dev" });
+    await db.$transaction((tx) => withdrawReferral(tx, actor, { id: made.referral.id }));
     await updateOrderStatus(db, actor, { externalId: "SO-2", status: "CANCELLED" });
     // A customer import: one event for its batch, none per new customer.
     await importCustomers(db, actor, Readable.from(["email,balance\nimported@test.dev,30\n"]), { dryRun: false, skipInvalid: false });
@@ -85,7 +89,7 @@ describe("outbox events", () => {
       "customer.tier_changed", "points.earned", "points.earned", "points.available", "customer.created", "customer.erased",
       "customer.created", "points.earned", "order.created", "points.adjusted", "order.refunded",
       "referral.created", "customer.created", "points.earned", "order.created", "points.earned", "points.earned", "referral.completed",
-      "points.adjusted", "points.adjusted", "points.adjusted", "referral.voided",
+      "referral.created", "referral.withdrawn", "points.adjusted", "points.adjusted", "points.adjusted", "referral.voided",
       "customers.imported",
     ]);
     expect(new Set(events.map((e) => e.type))).toEqual(new Set(Object.keys(outboxEvents)));

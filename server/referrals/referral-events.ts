@@ -34,6 +34,17 @@ export const referralEvents = {
   "referral.completed": z
     .strictObject({ referral: eventReferralSchema("COMPLETED") })
     .meta({ description: "The referee's first qualifying order completed a referral: both sides were credited the program's referral points (their points.earned events come with it)." }),
+  "referral.withdrawn": z
+    .strictObject({
+      referral: z
+        .strictObject({
+          id: d(z.uuid(), "Our id for the referral, now deleted."),
+          referrerId: d(z.uuid(), "The customer who referred."),
+          withdrawnAt: d(timestamp, "When it was withdrawn (DELETE /referrals/{id})."),
+        })
+        .meta({ description: "A pending referral, withdrawn." }),
+    })
+    .meta({ description: "A pending referral was withdrawn (DELETE /referrals/{id}): it and the email or phone it was made to are gone." }),
   "referral.voided": z
     .strictObject({ referral: eventReferralSchema("VOIDED") })
     .meta({ description: "The order that completed a referral was cancelled or refunded in full: the referral is void and both sides' referral points were taken back (their points.reversed or points.adjusted events come with it)." }),

@@ -12,11 +12,18 @@ import { findReferral } from "./referral-record";
 
 export async function withdrawReferral(db: DbOrTx, actor: Actor, input: { id: string }): Promise<{ withdrawn: true }> {
   const referral = await findReferral(db, actor.businessId, input.id);
-  // Conditional on PENDING: a referral its referee's order completes meanwhile stays.
-  const deleted = await db.$executeRaw(Prisma.sql`
-    DELETE FROM "referrals" WHERE "business_id" = ${actor.businessId}::uuid AND "id" = ${referral.id}::uuid AND "status" = 'PENDING'`);
-  if (deleted === 0) {
-    throw new AppError("CONFLICT", `This referral is ${referral.status === "PENDING" ? "no longer pending" : referral.status.toLowerCase()}: only a pending referral can be withdrawn (cancel the order that completed one to void it).`);
+  // Conditional on PENDING: a referral its referee's order completes meanwhile stays. The
+  // referral.withdrawn event (ids only) goes with the delete.
+  const [deleted] = await db.$queryRaw<{ id: string }[]>(Prisma.sql`
+    WITH r AS (
+      DELETE FROM "referrals" WHERE "business_id" = ${actor.businessId}::uuid AND "id" = ${referral.id}::uuid AND "status" = 'PENDING'
+      RETURNING *
+    )
+    SELECT r."id", ll_emit_referral_withdrawn(r)::text FROM r`);
+  if (!deleted) {
+    // Withdrawn at the same moment by another request: gone, as for anyone after it.
+    const now = await findReferral(db, actor.businessId, input.id);
+    throw new AppError("CONFLICT", `This referral is ${now.status.toLowerCase()}: only a pending referral can be withdrawn (cancel the order that completed one to void it).`);
   }
   // Ids only: the withdrawn contact details must not survive in the audit trail either.
   await recordAudit(db, actor, { action: "referral.withdrawn", targetType: "referral", targetId: referral.id, details: { referrerId: referral.referrerId } });

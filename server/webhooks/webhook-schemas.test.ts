@@ -19,7 +19,7 @@ describe("createWebhookInput", () => {
   it("names the valid events when one is unknown", () => {
     const result = createWebhookInput.safeParse({ url: "https://example.com", events: ["points.stolen"] });
     expect(messages(result)).toEqual([`events.0: must be one of ${WEBHOOK_EVENTS.join(", ")} or *`]);
-    expect(WEBHOOK_EVENTS).toHaveLength(22);
+    expect(WEBHOOK_EVENTS).toHaveLength(23);
     expect(messages(result)[0]).toContain("reward.redeemed");
     expect(messages(result)[0]).toContain("customer.tier_changed");
     expect(messages(result)[0]).toContain("customers.imported");

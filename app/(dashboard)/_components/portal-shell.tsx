@@ -55,7 +55,7 @@ export function PortalShell({ user, role, business, memberships, children }: Pro
               href={item.href}
               onClick={() => setOpen(false)}
               aria-current={active ? "page" : undefined}
-              className={`flex items-center gap-2 rounded-lg px-3 py-1.5 text-sm font-medium transition ${active ? "bg-slate-800 text-white" : "hover:bg-slate-800/60 hover:text-white"}`}
+              className={`flex items-center gap-2 rounded-lg px-3 py-2 text-sm font-medium transition lg:py-1.5 ${active ? "bg-slate-800 text-white" : "hover:bg-slate-800/60 hover:text-white"}`}
             >
               {item.label}
               {item.href === "/webhooks" && <FailingWebhooksBadge />}

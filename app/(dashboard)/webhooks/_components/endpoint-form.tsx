@@ -49,11 +49,14 @@ export function EndpointForm({ events, initial = EMPTY, submitLabel, saving, onS
                     checked={all || chosen.includes(option.type)}
                     disabled={all}
                     onChange={() => toggle(option.type)}
+                    // Named by its type alone (the label also holds the description, read once
+                    // through aria-describedby).
+                    aria-labelledby={`event-name-${option.type}`}
                     aria-describedby={`event-${option.type}`}
                     className="mt-0.5 rounded text-brand-600"
                   />
                   <span className="min-w-0">
-                    <span className="font-mono text-xs">{option.type}</span>
+                    <span id={`event-name-${option.type}`} className="font-mono text-xs">{option.type}</span>
                     <span id={`event-${option.type}`} className="block text-xs text-slate-500">
                       {option.description}
                     </span>

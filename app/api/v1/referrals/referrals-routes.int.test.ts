@@ -168,6 +168,9 @@ describe("DELETE /api/v1/referrals/{id}", () => {
     const audit = await db.auditLog.findFirstOrThrow({ where: { businessId: business.id, action: "referral.withdrawn" } });
     expect(audit).toMatchObject({ targetType: "referral", targetId: pending.data.id, details: { referrerId: ann.id } });
     expect(JSON.stringify(audit.details)).not.toMatch(/gone@example|0100055/);
+    const [withdrawn] = await events(business.id, "referral.withdrawn");
+    expect(withdrawn!.payload).toMatchObject({ referral: { id: pending.data.id, referrerId: ann.id } });
+    expect(JSON.stringify(withdrawn!.payload)).not.toMatch(/gone@example|0100055/);
     const refused = await call("DELETE", withdraw, { key, params: { id: String(done.data.id) } });
     expect([refused.status, refused.json.code]).toEqual([409, "CONFLICT"]);
     expect(await referralsOf(business.id)).toMatchObject([{ id: done.data.id, status: "COMPLETED" }]);

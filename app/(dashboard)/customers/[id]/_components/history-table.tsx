@@ -19,6 +19,10 @@ const TONE = { AWARD: "green", REDEEM: "blue", ADJUST: "amber", EXPIRE: "slate",
 // returns the stock and the code; reversing the entry alone would refund the points and leave
 // the redemption standing with its code still good.
 const redemptionOf = (e: { type: string; metadata: Record<string, unknown> | null }) => e.type === "REDEEM" && typeof e.metadata?.redemptionId === "string";
+// An order's or a referral's points come back through the order (refund, cancel), which the
+// ledger enforces: no Reverse button that could only fail.
+const ownedByRecord = (e: { type: string; metadata: Record<string, unknown> | null }) =>
+  e.type === "AWARD" && (typeof e.metadata?.orderId === "string" || typeof e.metadata?.referralId === "string");
 
 export function HistoryTable({ customerId }: { customerId: string }) {
   const trpc = useTRPC();
@@ -68,7 +72,7 @@ export function HistoryTable({ customerId }: { customerId: string }) {
                   <td className={`whitespace-nowrap px-4 py-2.5 text-right font-medium tabular-nums ${e.points >= 0 ? "text-emerald-700" : "text-red-700"}`}>{formatSignedPoints(e.points)}</td>
                   <td className="whitespace-nowrap px-4 py-2.5 text-right tabular-nums">{formatPoints(e.balanceAfter)}</td>
                   <td className="px-4 py-2.5 text-right">
-                    {["AWARD", "REDEEM", "ADJUST"].includes(e.type) && !reversed.has(e.id) && !redemptionOf(e) && (
+                    {["AWARD", "REDEEM", "ADJUST"].includes(e.type) && !reversed.has(e.id) && !redemptionOf(e) && !ownedByRecord(e) && (
                       <Button variant="ghost" size="sm" onClick={() => setReversing({ id: e.id, type: e.type, points: e.points, description: e.description })}>Reverse</Button>
                     )}
                   </td>
