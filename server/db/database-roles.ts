@@ -130,6 +130,23 @@ export async function grantAppRole(client: pg.ClientBase, app: string): Promise<
 
 const APPEND_ONLY = ["ledger_entries", "lot_allocations", "audit_logs", "idempotency_keys"];
 
+// Whether a run before this one already granted the app role its privileges: it can read every
+// table (ours and the job queue's) and run every function of ours. Checked by a read, so a
+// migration run with nothing to do (every process start, a test's seed) takes no locks: the
+// job queue's grants create row policies, which lock its tables against the running worker
+// and could deadlock with it.
+export async function appRoleHasPrivileges(client: pg.ClientBase, app: string): Promise<boolean> {
+  const { rows } = await client.query<{ ok: boolean }>(
+    `SELECT NOT EXISTS (SELECT 1 FROM pg_class c
+                         WHERE c.relnamespace IN (current_schema()::regnamespace, coalesce(to_regnamespace('graphile_worker'), 0))
+                           AND c.relkind IN ('r', 'p') AND NOT has_table_privilege($1, c.oid, 'SELECT'))
+        AND NOT EXISTS (SELECT 1 FROM pg_proc p WHERE p.pronamespace = current_schema()::regnamespace AND NOT has_function_privilege($1, p.oid, 'EXECUTE'))
+        AS ok`,
+    [app],
+  );
+  return rows[0]!.ok;
+}
+
 // The qualified names of those of `names` that exist in the current schema.
 async function tablesNamed(client: pg.ClientBase, names: string[]): Promise<string[]> {
   const { rows } = await client.query<{ name: string }>(

@@ -9,6 +9,7 @@ import { adminUrl, ownerUrl } from "../../test/test-database";
 import { createCustomer } from "../customers/create-customer";
 import { awardPoints } from "../ledger";
 import { createDb, db } from "./client";
+import { roleOf } from "./database-roles";
 import { migrate } from "./migrate";
 import { connectionPrivileges, privilegeWarning } from "./warn-if-privileged";
 
@@ -136,5 +137,25 @@ describe("the app's database role", () => {
         await privileged.$disconnect();
       }
     }
+  });
+
+  it("a migration run with nothing to do takes no lock on the job queue's tables (its grants did: a seed migrating while the worker ran deadlocked)", async () => {
+    await asRole(ownerUrl(), async (holder) => {
+      await holder.query("BEGIN");
+      await holder.query("LOCK TABLE graphile_worker._private_jobs IN ROW EXCLUSIVE MODE");
+      let done = false;
+      const run = migrate(ownerUrl(), { grantTo: roleOf(process.env.DATABASE_URL!) }).finally(() => (done = true));
+      let blocked = false;
+      // Until the run ends, or waits on the lock held here (then released, so it ends too).
+      while (!done && !blocked) {
+        const { rows } = await holder.query<{ n: number }>(
+          "SELECT count(*)::int AS n FROM pg_locks WHERE NOT granted AND relation = 'graphile_worker._private_jobs'::regclass");
+        blocked = rows[0]!.n > 0;
+        if (!blocked) await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      await holder.query("COMMIT");
+      expect((await run).applied).toEqual([]);
+      expect(blocked).toBe(false);
+    });
   });
 });

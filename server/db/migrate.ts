@@ -10,7 +10,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { grantJobQueue, installJobQueue } from "../jobs/install-job-queue";
-import { grantAppRole, roleOf } from "./database-roles";
+import { appRoleHasPrivileges, grantAppRole, roleOf } from "./database-roles";
 import { applyRepeatables, readRepeatables, REPEATABLE_ROOT } from "./repeatable-sql";
 
 // Prisma's own advisory lock key, so our runner and Prisma's exclude each other too.
@@ -82,8 +82,10 @@ export async function migrate(
       // checked against the new tables only when they are created.
       const reapplied = await applyRepeatables(client, repeatables, { all: pending.length > 0 });
       for (const name of reapplied) log(`applied ${name}`);
-      if (options.grantTo) await grantAppRole(client, options.grantTo);
-      if (options.grantTo && jobQueue) await grantJobQueue(client, options.grantTo);
+      // (Nothing changed and the privileges are in place: no GRANT, no lock; see appRoleHasPrivileges.)
+      const grant = options.grantTo && (pending.length > 0 || reapplied.length > 0 || !(await appRoleHasPrivileges(client, options.grantTo)));
+      if (grant) await grantAppRole(client, options.grantTo!);
+      if (grant && jobQueue) await grantJobQueue(client, options.grantTo!);
       await client.query("COMMIT");
       return { applied: pending.map((m) => m.name), alreadyApplied: migrations.length - pending.length, repeatables: reapplied };
     } catch (error) {
