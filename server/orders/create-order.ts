@@ -19,13 +19,11 @@ import { awardWrite } from "./order-ledger";
 import { orderPoints } from "./order-points";
 import { runOrderHooks, HOOKS_NEEDED } from "./order-hooks";
 import { bodyHash, findOrder, inOrderTransaction, toPublicOrder, type PublicOrder } from "./order-record";
-import { createOrderInput, type CreateOrderInput } from "./order-schemas";
+import { createOrderInput, earnsAt, type CreateOrderInput } from "./order-schemas";
 
 type Data = z.output<typeof createOrderInput>;
 export type CreateOrderResult = { order: PublicOrder; created: boolean };
 
-// The status at which an order's points are awarded, and every status after it.
-export const earnsAt = (status: string, when: "PAID" | "FULFILLED") => status === "FULFILLED" || (status === "PAID" && when === "PAID");
 
 export async function createOrder(db: DbOrTx, actor: Actor, input: CreateOrderInput): Promise<CreateOrderResult> {
   const data = createOrderInput.parse(input);

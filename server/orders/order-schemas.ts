@@ -12,6 +12,10 @@ export const MAX_ORDER_ITEMS = 500;
 const MAX_MONEY = 500_000_000;
 export const orderStatuses = ["PENDING", "PAID", "FULFILLED", "CANCELLED"] as const;
 
+// The status at which an order's points are awarded (the program's orderPointsWhen), and every
+// status after it. (Here, not in create-order.ts: the referral and refund code read it too.)
+export const earnsAt = (status: string, when: "PAID" | "FULFILLED") => status === "FULFILLED" || (status === "PAID" && when === "PAID");
+
 const money = (what: string) =>
   z
     .int("must be a whole number of minor units (cents)")

@@ -13,11 +13,10 @@ import { isUniqueViolation } from "../db/prisma-errors";
 import { takeBackOrderBonuses } from "../campaigns/take-back-bonuses";
 import { voidOrderReferral } from "../referrals/void-referral";
 import { AppError } from "../errors";
-import { earnsAt } from "./create-order";
 import { takeBackPoints } from "./order-ledger";
 import { pointsToTakeBack } from "./order-points";
 import { bodyHash, inOrderTransaction, lockOrder, orderTotal, toPublicOrder, toPublicRefund, type FullOrder, type PublicOrder, type PublicRefund } from "./order-record";
-import { refundOrderBody, type RefundOrderInput } from "./order-schemas";
+import { earnsAt, refundOrderBody, type RefundOrderInput } from "./order-schemas";
 
 export type RefundResult = { refund: PublicRefund; order: PublicOrder; replay: boolean };
 type Body = z.output<typeof refundOrderBody>;

@@ -10,12 +10,11 @@ import { awardOrderBonuses } from "../campaigns/order-bonuses";
 import { takeBackOrderBonuses } from "../campaigns/take-back-bonuses";
 import { isUniqueViolation } from "../db/prisma-errors";
 import { AppError } from "../errors";
-import { earnsAt } from "./create-order";
 import { completeReferral } from "../referrals/complete-referral";
 import { voidOrderReferral } from "../referrals/void-referral";
 import { awardOrderPoints, takeBackPoints } from "./order-ledger";
 import { inOrderTransaction, lockOrder, toPublicOrder, type PublicOrder } from "./order-record";
-import { updateOrderBody } from "./order-schemas";
+import { earnsAt, updateOrderBody } from "./order-schemas";
 
 const MOVES: Record<OrderStatus, OrderStatus[]> = {
   PENDING: ["PAID", "FULFILLED", "CANCELLED"],

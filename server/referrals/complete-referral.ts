@@ -10,7 +10,7 @@ import type { Actor } from "../actors/actor";
 import type { DbOrTx } from "../db/client";
 import { Prisma, type Referral } from "../db/generated/client";
 import { writeLedger } from "../ledger/write-ledger";
-import { earnsAt } from "../orders/create-order";
+import { earnsAt } from "../orders/order-schemas";
 import { orderTotal } from "../orders/order-record";
 import type { ReferralOrder } from "./referrals-on-order";
 
