@@ -98,6 +98,14 @@ export async function screenshot(page: Page, name: string) {
   await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
 }
 
+// Closes the notifications showing. They sit over the top right of the page, where headers keep
+// their main button, and one under the pointer stays open (hovering pauses it): a click on that
+// button then waits behind it until the test times out.
+export async function closeToasts(page: Page) {
+  for (const close of await page.getByRole("button", { name: "Close toast" }).all()) await close.click().catch(() => {});
+  await expect(page.locator("[data-sonner-toast]")).toHaveCount(0);
+}
+
 // The page at desktop and phone widths, each checked for sideways scrolling (the page must fit
 // a 390 px phone) and saved as `<dir>/<name>-<width>.png` for a person to look at.
 export async function shootWidths(page: Page, dir: string, name: string) {

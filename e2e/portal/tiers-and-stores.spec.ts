@@ -2,7 +2,7 @@
 // test touches (its three customers have earned 500, 320 and 80 points). Screenshots of both
 // pages at desktop and phone widths go to SHOTS for a person to look at.
 import type { Page } from "@playwright/test";
-import { expect, shootWidths, test } from "./fixtures";
+import { closeToasts, expect, shootWidths, test } from "./fixtures";
 
 const SHOTS = "/tmp/portal-shots";
 
@@ -62,6 +62,7 @@ test("owner adds, edits and closes a store; a taken code shows the API's sentenc
   await expect(downtown).toContainText("DT-01");
   await expect(downtown).toContainText("Open");
 
+  await closeToasts(page);
   await page.getByRole("button", { name: "Add store" }).click();
   await page.getByLabel("Store name").fill("Uptown");
   await page.getByLabel("Store code").fill("DT-01");
