@@ -4,24 +4,24 @@
 //     naming two different existing customers are marked. Nothing is written to the business.
 //     A dry run stops here; so does a real run with any invalid row, unless skipInvalid.
 //  2. apply: the staged rows, a batch of lines per transaction, through ll_import_apply
-//     (server/ledger/sql/ll-import.sql), which announces each batch with one customers.imported
-//     event rather than events per new customer. Opening balances are keyed per customer, so a re-run,
+//     (server/ledger/sql/ll-import.sql) on two connections (apply-staged-rows.ts), which
+//     announces each batch with one customers.imported event rather than events per new customer. Opening balances are keyed per customer, so a re-run,
 //     or a run after one that stopped half-way, posts each exactly once.
 // The tier column is accepted and ignored (counted in the report): tiers follow points.
 import type { Readable } from "node:stream";
 import type { Db } from "../db/client";
 import { rawPoolOf } from "../db/client";
-import { AppError } from "../errors";
+import { applyStagedRows, OPENING_BALANCE_DESCRIPTION } from "./apply-staged-rows";
 import { recordAudit } from "../audit/record-audit";
 import type { Actor } from "../actors/actor";
 import type { RowError } from "./import-row";
-import { markDuplicates, markSameCustomer, MAX_LISTED_ERRORS, stageImportFile, STAGING_TABLE, type Progress } from "./stage-import-file";
+import { dropTakenCodes, markDuplicates, markSameCustomer, MAX_LISTED_ERRORS, stageImportFile, STAGING_TABLE, type Progress } from "./stage-import-file";
 
 // Lines per apply transaction (and per customers.imported event): big enough that a million
 // rows send a few dozen events, small enough that a transaction stays seconds long.
 export const BATCH_LINES = 50_000;
 
-export const OPENING_BALANCE_DESCRIPTION = "Opening balance (import)";
+export { OPENING_BALANCE_DESCRIPTION };
 
 export type ImportOptions = {
   dryRun: boolean;
@@ -62,6 +62,7 @@ export async function importCustomers(db: Db, actor: Actor, source: Readable, op
     await client.query(STAGING_TABLE);
     const staged = await stageImportFile(client, source, onProgress, options.totalBytes);
     await markDuplicates(client);
+    await dropTakenCodes(client, actor.businessId);
     await client.query("SELECT ll_import_match($1, 0, 2147483647)", [actor.businessId]);
     await markSameCustomer(client);
     // Temporary tables get no statistics of their own: without them each batch's plan would
@@ -97,7 +98,7 @@ export async function importCustomers(db: Db, actor: Actor, source: Readable, op
     };
     if (options.dryRun || report.refused) return report;
 
-    await applyStaged(client, actor, report, options.batchSize ?? BATCH_LINES, onProgress);
+    await applyStagedRows(pool, client, actor, report, options.batchSize ?? BATCH_LINES, onProgress);
     await recordAudit(db, actor, {
       action: "customers.imported",
       details: { rows: report.rows, created: report.created, updated: report.updated, balancesPosted: report.balancesPosted, skipped: report.skipped },
@@ -106,34 +107,5 @@ export async function importCustomers(db: Db, actor: Actor, source: Readable, op
   } finally {
     // Destroyed, not returned to the pool: the temporary tables and the setting go with it.
     client.release(true);
-  }
-}
-
-async function applyStaged(client: import("pg").PoolClient, actor: Actor, report: ImportReport, batchSize: number, onProgress: (p: Progress) => void) {
-  const range = await client.query<{ first: number | null; last: number | null }>(`SELECT min("line") AS first, max("line") AS last FROM import_rows WHERE "error" IS NULL`);
-  const { first, last } = range.rows[0]!;
-  if (first === null || last === null) return;
-  onProgress({ phase: "importing", rows: 0, totalRows: last - first + 1 });
-  const req = { actorType: actor.type, actorId: actor.id, staffName: actor.staffName ?? null, source: actor.source, requestId: actor.requestId ?? null, description: OPENING_BALANCE_DESCRIPTION };
-  for (let from = first; from <= last; from += batchSize) {
-    const to = Math.min(last, from + batchSize - 1);
-    await client.query("BEGIN");
-    try {
-      const { rows } = await client.query<{ r: { created: number; updated: number; posted: number; alreadyPosted: number; conflicts: number } }>(
-        "SELECT ll_import_apply($1, $2, $3, $4) AS r",
-        [actor.businessId, req, from, to],
-      );
-      await client.query("COMMIT");
-      const r = rows[0]!.r;
-      report.created += r.created;
-      report.updated += r.updated;
-      report.balancesPosted += r.posted;
-      report.balancesAlreadyPosted += r.alreadyPosted;
-      report.skipped += r.conflicts;
-    } catch (error) {
-      await client.query("ROLLBACK").catch(() => {});
-      throw error instanceof AppError ? error : new AppError("INTERNAL", `The import stopped at lines ${from}-${to} (${(error as Error).message}); lines before them are imported, and running the same file again finishes it.`);
-    }
-    onProgress({ phase: "importing", rows: to - first + 1, totalRows: last - first + 1 });
   }
 }

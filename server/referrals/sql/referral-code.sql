@@ -5,10 +5,17 @@
 
 -- A fresh random code. The bytes come from gen_random_uuid() (a CSPRNG); bytes 6 and 8 carry the
 -- UUID's version and variant bits, so they are skipped; the low 5 bits of the others are random.
-CREATE OR REPLACE FUNCTION ll_random_referral_code() RETURNS text LANGUAGE sql VOLATILE AS $$
-  SELECT string_agg(substr('23456789ABCDEFGHJKLMNPQRSTUVWXYZ', (get_byte(r.b, i) % 32) + 1, 1), '' ORDER BY i)
-    FROM (SELECT uuid_send(gen_random_uuid()) AS b) r, unnest(ARRAY[0, 1, 2, 3, 4, 5, 7, 9]) AS i
-$$;
+-- One PL/pgSQL expression rather than a query over unnest: it runs per inserted customer, and
+-- was a sixth of a bulk insert's time as a query.
+CREATE OR REPLACE FUNCTION ll_random_referral_code() RETURNS text LANGUAGE plpgsql VOLATILE AS $$
+DECLARE
+  b bytea := uuid_send(gen_random_uuid());
+  a CONSTANT text := '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
+BEGIN
+  RETURN substr(a, get_byte(b, 0) % 32 + 1, 1) || substr(a, get_byte(b, 1) % 32 + 1, 1) || substr(a, get_byte(b, 2) % 32 + 1, 1)
+      || substr(a, get_byte(b, 3) % 32 + 1, 1) || substr(a, get_byte(b, 4) % 32 + 1, 1) || substr(a, get_byte(b, 5) % 32 + 1, 1)
+      || substr(a, get_byte(b, 7) % 32 + 1, 1) || substr(a, get_byte(b, 9) % 32 + 1, 1);
+END $$;
 
 -- BEFORE INSERT on customers: a code not yet taken in the business. Two inserts drawing the same
 -- code at the same instant would meet the unique index instead (odds about one in 10^12 per pair).
