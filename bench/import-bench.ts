@@ -29,7 +29,7 @@ await new Promise<void>((resolve) => out.end(() => resolve()));
 const totalBytes = statSync(file).size;
 
 const database = await benchDatabase();
-const db = createDb(database.url, 2);
+const db = createDb(database.url, 3);
 const business = await db.business.create({ data: { name: "Import bench", slug: "import-bench" } });
 console.log(`import bench: ${ROWS.toLocaleString("en")} rows, ${(totalBytes / 1e6).toFixed(0)} MB CSV, Postgres ${process.env.DATABASE_URL ? "from DATABASE_URL" : "embedded (fsync on)"}`);
 

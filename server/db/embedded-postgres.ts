@@ -60,6 +60,9 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedS
     persistent: true,
     createPostgresUser: true,
     postgresFlags: flags,
+    // UTF-8 whatever the machine's locale: text is Unicode, and identifiers use the pg_c_utf8
+    // collation, which a SQL_ASCII database (initdb's choice under LANG=C) doesn't have.
+    initdbFlags: ["--encoding=UTF8"],
     onLog: options.log ?? (() => {}),
     onError: (e) => options.log?.(String(e)),
   });

@@ -56,7 +56,8 @@ export async function importCustomers(db: Db, actor: Actor, source: Readable, op
   const client = await pool.connect();
   try {
     // A million rows take longer than a request may; this connection is the import's own.
-    await client.query("SET statement_timeout = 0");
+    // Nor may a batch give up waiting on a customer the other connection holds (apply-staged-rows.ts).
+    await client.query("SET statement_timeout = 0; SET lock_timeout = 0");
     // The duplicate checks sort the whole file by each identifier: in memory, not in temp files.
     await client.query("SET work_mem = '64MB'");
     await client.query(STAGING_TABLE);

@@ -1,10 +1,19 @@
 -- Identifiers compare by code point with the builtin provider's C.UTF-8 collation (pg_c_utf8,
--- PostgreSQL 17+): compared with memcmp instead of the operating system's strcoll. Every unique
--- index on an email, phone, external id, referral code or idempotency key is probed on every
--- write; without triggers, a 200,000-customer insert spent a third of its time in these
--- comparisons (6.3 s, 4.3 s with this collation). Case mapping (lower, ILIKE) stays Unicode-aware. Indexes are rebuilt,
--- the tables are not rewritten. (The customer events trigger names these columns, so it is
--- dropped around the change and created again as it was.)
+-- PostgreSQL 17+, UTF8 databases): compared with memcmp instead of the operating system's
+-- strcoll. Every unique index on an email, phone, external id, referral code or idempotency key
+-- is probed on every write; without triggers, a 200,000-customer insert spent a third of its
+-- time in these comparisons (6.3 s, 4.3 s with this collation). Case mapping (lower, ILIKE)
+-- stays Unicode-aware. The referrals' email, phone and code columns follow, so their indexes
+-- still serve the joins to customers (an index serves only comparisons in its own collation).
+-- The tables are not rewritten, but their indexes are rebuilt under an exclusive lock: on a
+-- large database, run this migration in a quiet hour. (The customer events trigger names these
+-- columns, so it is dropped around the change and created again as it was.)
+DO $$
+BEGIN
+  IF current_setting('server_encoding') <> 'UTF8' THEN
+    RAISE EXCEPTION 'Loyalty Ledger needs a UTF8 database; this one is %. Create it with ENCODING ''UTF8''.', current_setting('server_encoding');
+  END IF;
+END $$;
 DROP TRIGGER "customers_events" ON "customers";
 ALTER TABLE "customers" ALTER COLUMN "email" TYPE text COLLATE pg_c_utf8,
                         ALTER COLUMN "phone" TYPE text COLLATE pg_c_utf8,
@@ -17,6 +26,9 @@ WHEN (OLD."email" IS DISTINCT FROM NEW."email" OR OLD."phone" IS DISTINCT FROM N
    OR OLD."status" IS DISTINCT FROM NEW."status" OR OLD."erased_at" IS DISTINCT FROM NEW."erased_at")
 EXECUTE FUNCTION ll_customer_events();
 ALTER TABLE "idempotency_keys" ALTER COLUMN "key" TYPE text COLLATE pg_c_utf8;
+ALTER TABLE "referrals" ALTER COLUMN "referee_email" TYPE text COLLATE pg_c_utf8,
+                        ALTER COLUMN "referee_phone" TYPE text COLLATE pg_c_utf8,
+                        ALTER COLUMN "code" TYPE text COLLATE pg_c_utf8;
 
 -- The per-row insert triggers run only when they have something to do: a path that gives the
 -- tier (the import) or the referral code skips the PL/pgSQL call altogether.
