@@ -16,9 +16,16 @@ function makeQueryClient() {
     defaultOptions: {
       // Portal data changes under staff's feet (tills keep writing): refetch on focus, but don't
       // hammer the server on every render.
-      queries: { staleTime: 10_000, retry: (count, error) => count < 2 && !/UNAUTHORIZED|FORBIDDEN|NOT_FOUND/.test(String(error)) },
+      // A refusal (4xx: bad input, no access, not found) answers the same on every try, so only
+      // server errors and lost connections are retried.
+      queries: { staleTime: 10_000, retry: (count, error) => count < 2 && !isRefusal(error) },
     },
   });
+}
+
+function isRefusal(error: unknown): boolean {
+  const status = (error as { data?: { httpStatus?: unknown } } | null)?.data?.httpStatus;
+  return typeof status === "number" && status >= 400 && status < 500;
 }
 
 export function TrpcProvider({ children }: { children: React.ReactNode }) {

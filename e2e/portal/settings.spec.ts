@@ -4,7 +4,7 @@ import { expect, screenshot, test } from "./fixtures";
 
 test("settings: currency from the ISO list, messages with the limits, a question before leaving unsaved", async ({ freshOwnerPage: page }) => {
   await page.goto("/settings");
-  const currency = page.getByLabel("Currency");
+  const currency = page.getByRole("combobox", { name: /^Currency/ });
   await expect(currency).toHaveValue("USD");
   // The searchable list is the runtime's ISO 4217 list, with names.
   await expect(page.locator("#currency-options option[value='EUR']")).toHaveText("EUR - Euro");
