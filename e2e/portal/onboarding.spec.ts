@@ -1,6 +1,6 @@
 // A brand-new business's owner lands on the getting-started checklist; steps tick themselves
 // from what the business does (a key made in the portal, an award through the API with it),
-// and hiding the checklist sticks across reloads.
+// and hiding the checklist sticks across reloads until the settings page brings it back.
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { callApi, expect, screenshot, test } from "./fixtures";
@@ -60,4 +60,11 @@ test("a new business's owner gets a checklist that ticks itself and can be hidde
   await page.reload();
   await expect(page.getByRole("heading", { name: "Customers" })).toBeVisible();
   await expect(page.getByTestId("onboarding-checklist")).toHaveCount(0);
+
+  // The settings page brings it back while steps remain.
+  await page.goto("/settings");
+  await page.getByRole("button", { name: "Show the checklist again" }).click();
+  await expect(page.getByRole("button", { name: "Show the checklist again" })).toBeHidden();
+  await page.goto("/customers");
+  await expect(page.getByTestId("onboarding-progress")).toHaveText("2 of 5 steps done");
 });

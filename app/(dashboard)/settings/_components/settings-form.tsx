@@ -56,7 +56,9 @@ export function SettingsForm() {
   return (
     <>
       <PageHeader title="Settings" description="How your programme earns and values points. Changes are recorded in the audit log." />
-      <form onSubmit={handleSubmit((v) => save.mutate(toSettingsInput(v)))} className="space-y-6">
+      {/* noValidate: the schema's messages name the limits next to each field; the browser's
+          bubbles would show one field at a time, in other words. min/max still bound the spinners. */}
+      <form noValidate onSubmit={handleSubmit((v) => save.mutate(toSettingsInput(v)))} className="space-y-6">
         <Card title="Business">
           <div className="grid gap-4 sm:grid-cols-2">
             <Field label="Business name" hint="Shown to your team in the portal; up to 120 characters." error={e.name?.message}>
