@@ -3,7 +3,7 @@
 // in) and stored as integer minor units, like every amount in the system.
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useMemo } from "react";
+import { useCallback, useEffect, useMemo, useRef } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { toast } from "sonner";
 import { formatMoney } from "@/components/format";
@@ -33,10 +33,13 @@ export function SettingsForm() {
       reset({ ...s, rewardThreshold: s.rewardThreshold?.toString() ?? "", pointExpiryDays: s.pointExpiryDays?.toString() ?? "" });
     }
   }, [settings.data, reset]);
+  const disarmLeaveWarning = useLeaveWarning(formState.isDirty);
   const save = useMutation(
     trpc.settings.update.mutationOptions({
       onSuccess: () => {
-        // Saved values are the new baseline: nothing is left to warn about when leaving.
+        // Saved values are the new baseline: nothing is left to warn about when leaving, from
+        // now (before the re-render that would say so), as the next click may already be a link.
+        disarmLeaveWarning();
         reset(form.getValues());
         toast.success("Settings saved");
         void queryClient.invalidateQueries({ queryKey: trpc.settings.get.queryKey() });
@@ -48,7 +51,6 @@ export function SettingsForm() {
       },
     }),
   );
-  useLeaveWarning(formState.isDirty);
   if (settings.isPending) return <TableSkeleton rows={6} />;
   if (settings.error) return <ErrorState message={settings.error.message} />;
   const preview = /^[A-Z]{3}$/.test(currency ?? "") && Number.isInteger(Number(value)) ? formatMoney(Number(value), currency) : "—";
@@ -149,11 +151,17 @@ export function SettingsForm() {
 // defaultPrevented and stays put.
 const LEAVE_QUESTION = "You have unsaved changes to your settings. Leave without saving?";
 
-function useLeaveWarning(active: boolean) {
+function useLeaveWarning(dirty: boolean): () => void {
+  const armed = useRef(false);
   useEffect(() => {
-    if (!active) return;
-    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    armed.current = dirty;
+  }, [dirty]);
+  useEffect(() => {
+    const warn = (event: BeforeUnloadEvent) => {
+      if (armed.current) event.preventDefault();
+    };
     const onClick = (event: MouseEvent) => {
+      if (!armed.current) return;
       const link = event.target instanceof Element ? event.target.closest("a[href]") : null;
       if (!(link instanceof HTMLAnchorElement) || link.target === "_blank" || link.origin !== window.location.origin) return;
       if (link.pathname === window.location.pathname || window.confirm(LEAVE_QUESTION)) return;
@@ -166,5 +174,8 @@ function useLeaveWarning(active: boolean) {
       window.removeEventListener("beforeunload", warn);
       document.removeEventListener("click", onClick, true);
     };
-  }, [active]);
+  }, []);
+  return useCallback(() => {
+    armed.current = false;
+  }, []);
 }
