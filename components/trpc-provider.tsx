@@ -4,6 +4,7 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { createTRPCClient, httpBatchLink } from "@trpc/client";
 import { MAX_TRPC_BATCH } from "@/server/trpc/max-batch";
+import { shouldRetryQuery } from "./query-retry";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import { useState } from "react";
 import superjson from "superjson";
@@ -16,16 +17,9 @@ function makeQueryClient() {
     defaultOptions: {
       // Portal data changes under staff's feet (tills keep writing): refetch on focus, but don't
       // hammer the server on every render.
-      // A refusal (4xx: bad input, no access, not found) answers the same on every try, so only
-      // server errors and lost connections are retried.
-      queries: { staleTime: 10_000, retry: (count, error) => count < 2 && !isRefusal(error) },
+      queries: { staleTime: 10_000, retry: shouldRetryQuery },
     },
   });
-}
-
-function isRefusal(error: unknown): boolean {
-  const status = (error as { data?: { httpStatus?: unknown } } | null)?.data?.httpStatus;
-  return typeof status === "number" && status >= 400 && status < 500;
 }
 
 export function TrpcProvider({ children }: { children: React.ReactNode }) {
