@@ -4,6 +4,7 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { createTRPCClient, httpBatchLink } from "@trpc/client";
 import { MAX_TRPC_BATCH } from "@/server/trpc/max-batch";
+import { shouldRetryQuery } from "./query-retry";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import { useState } from "react";
 import superjson from "superjson";
@@ -16,7 +17,7 @@ function makeQueryClient() {
     defaultOptions: {
       // Portal data changes under staff's feet (tills keep writing): refetch on focus, but don't
       // hammer the server on every render.
-      queries: { staleTime: 10_000, retry: (count, error) => count < 2 && !/UNAUTHORIZED|FORBIDDEN|NOT_FOUND/.test(String(error)) },
+      queries: { staleTime: 10_000, retry: shouldRetryQuery },
     },
   });
 }

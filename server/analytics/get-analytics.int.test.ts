@@ -8,6 +8,7 @@ import type { Actor } from "../actors/actor";
 import { defaultRange } from "./analytics-range";
 import { createStore } from "../stores/manage-stores";
 import { getAnalytics } from "./get-analytics";
+import { eraseCustomer } from "../customers/erase-customer";
 
 let actor: Actor;
 let businessId: string;
@@ -145,5 +146,17 @@ describe("getAnalytics by store", () => {
     const other = await makeBusiness();
     expect((await getAnalytics(db, other.actor, { ...range, storeId: downtown.id })).totals).toEqual({ earned: 0, redeemed: 0, expired: 0 });
     expect((await getAnalytics(db, other.actor, range)).stores).toEqual([]);
+  });
+});
+
+describe("enrolled customers", () => {
+  it("leaves erased customers out of the enrolled and active counts", async () => {
+    const { actor: own } = await makeBusiness();
+    await awardPoints(db, own, { customerEmail: "stays@test.dev", amount: 10 });
+    const gone = await awardPoints(db, own, { customerEmail: "gone@test.dev", amount: 20 });
+    expect((await getAnalytics(db, own, defaultRange())).customers).toEqual({ total: 2, active: 2 });
+    await eraseCustomer(db, own, { id: gone.transaction.customerId });
+    expect(await db.customer.count({ where: { businessId: own.businessId } })).toBe(2); // the row stays, retired
+    expect((await getAnalytics(db, own, defaultRange())).customers).toEqual({ total: 1, active: 1 });
   });
 });

@@ -32,7 +32,7 @@ export async function getAnalytics(db: DbOrTx, actor: Actor, input: AnalyticsInp
     // expiring them between two reads would count them twice or not at all.
     db.$queryRaw<{ booked: bigint | null; customers: bigint; due: Record<string, number> | null }[]>(Prisma.sql`
       SELECT (SELECT sum(balance + pending) FROM customers WHERE business_id = ${businessId}::uuid) AS booked,
-             (SELECT count(*) FROM customers WHERE business_id = ${businessId}::uuid) AS customers,
+             (SELECT count(*) FROM customers WHERE business_id = ${businessId}::uuid AND erased_at IS NULL) AS customers,
              (SELECT jsonb_object_agg(day, due) FROM (
                 SELECT to_char(expires_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, sum(remaining)::int AS due FROM point_lots
                  WHERE business_id = ${businessId}::uuid AND NOT depleted AND expires_at <= now() GROUP BY 1) d) AS due`),

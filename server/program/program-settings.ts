@@ -11,6 +11,9 @@ import type { Actor } from "../actors/actor";
 import { MAX_PENDING_DAYS } from "../ledger/ledger-schemas";
 import { REFERRAL_SETTINGS_SELECT, referralSettingsShape, type ReferralSettings } from "../referrals/referral-settings";
 import { tiersSchema, type Tier } from "./tier-schemas";
+import { currencySchema } from "./currencies";
+
+const POINT_VALUE_RANGE = "must be from 0 to 1,000,000 (minor units per 100 points)";
 
 const SELECT = {
   name: true, currency: true, pointValuePer100: true, earnMode: true, earnRate: true, rewardThreshold: true,
@@ -44,12 +47,26 @@ const toSettings = (row: Omit<ProgramSettings, "tiers"> & { tiers: unknown }): P
 export const updateSettingsInput = z.object({
   // Storable text: a lone surrogate or a NUL would make Postgres refuse the row (a 500).
   name: storableText(120).pipe(z.string().min(1, "the business needs a name")),
-  currency: z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, "use a 3-letter ISO currency code such as USD"),
-  pointValuePer100: z.number().int().min(0).max(1_000_000),
+  currency: currencySchema,
+  pointValuePer100: z
+    .number({ error: "must be a whole number" })
+    .int("must be a whole number")
+    .min(0, POINT_VALUE_RANGE)
+    .max(1_000_000, POINT_VALUE_RANGE),
   earnMode: z.enum(["SPEND", "UNIT"]),
-  earnRate: z.number().int().min(1, "earn rate must be at least 1").max(100_000),
-  rewardThreshold: z.number().int().min(1).max(100_000_000).nullable(),
-  pointExpiryDays: z.number().int().min(1).max(3650).nullable(),
+  earnRate: z.number({ error: "must be a whole number" }).int("must be a whole number").min(1, "earn rate must be at least 1").max(100_000, "earn rate must be at most 100,000"),
+  rewardThreshold: z
+    .number({ error: "must be a whole number or null (no threshold)" })
+    .int("must be a whole number")
+    .min(1, "must be from 1 to 100,000,000 points, or null for no threshold")
+    .max(100_000_000, "must be from 1 to 100,000,000 points, or null for no threshold")
+    .nullable(),
+  pointExpiryDays: z
+    .number({ error: "must be a whole number of days or null (never expire)" })
+    .int("must be a whole number of days")
+    .min(1, "must be from 1 to 3,650 days, or null for points that never expire")
+    .max(3650, "must be from 1 to 3,650 days, or null for points that never expire")
+    .nullable(),
   // The rest are optional: callers that predate them leave the business's values as they are.
   // How many days before a lot of points expires the points.expiring_soon webhook goes out.
   expiringSoonDays: z.number().int().min(1, "warn at least 1 day before").max(365, "warn at most 365 days before").optional(),

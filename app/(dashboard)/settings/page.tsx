@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { OwnerGate } from "../_components/owner-gate";
+import { OnboardingRestore } from "./_components/onboarding-restore";
 import { SettingsForm } from "./_components/settings-form";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -8,6 +9,7 @@ export default function SettingsPage() {
   return (
     <OwnerGate what="programme settings">
       <SettingsForm />
+      <OnboardingRestore />
     </OwnerGate>
   );
 }

@@ -1,6 +1,8 @@
 import { db } from "../../db/client";
 import { previewTiers, previewTiersInput } from "../../program/preview-tiers";
 import { getProgramSettings, updateProgramSettings, updateSettingsInput } from "../../program/program-settings";
+import { dismissOnboarding, dismissOnboardingInput } from "../../onboarding/dismiss-onboarding";
+import { getOnboarding, getOnboardingInput } from "../../onboarding/get-onboarding";
 import { router } from "../init";
 import { ownerProcedure, staffProcedure } from "../procedures";
 
@@ -13,4 +15,9 @@ export const settingsRouter = router({
   // The settings page's live preview of a tier table not yet saved: counts only, owners only
   // (like the settings it previews).
   tierPreview: ownerProcedure.input(previewTiersInput).query(({ ctx, input }) => previewTiers(db, ctx.actor, input)),
+  // The landing page's getting-started checklist: owners only, as every step is an owner's job.
+  onboarding: ownerProcedure.input(getOnboardingInput).query(({ ctx, input }) => getOnboarding(db, ctx.actor, input)),
+  dismissOnboarding: ownerProcedure
+    .input(dismissOnboardingInput)
+    .mutation(({ ctx, input }) => dismissOnboarding(db, ctx.actor, input)),
 });

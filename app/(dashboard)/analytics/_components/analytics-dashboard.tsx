@@ -9,14 +9,17 @@ import { Input, Select } from "@/components/ui/field";
 import { SimpleTable } from "@/components/ui/simple-table";
 import { CampaignPointsCard } from "../../campaigns/_components/campaign-points-card";
 import { EmptyState, ErrorState, Skeleton } from "@/components/ui/states";
-import { defaultRange } from "@/server/analytics/analytics-range";
+import { defaultRange, MAX_RANGE_DAYS, QUICK_RANGES, quickRange, rangeDays, RANGE_TOO_LONG } from "@/server/analytics/analytics-range";
 import { LiabilityChart, PointsFlowChart } from "./analytics-charts";
 
 export function AnalyticsDashboard() {
   const trpc = useTRPC();
   const [range, setRange] = useState(() => defaultRange());
   const [storeId, setStoreId] = useState("");
-  const valid = range.from !== "" && range.to !== "" && range.from <= range.to;
+  const complete = range.from !== "" && range.to !== "";
+  // Said here at once instead of after a round trip; the server refuses the same ranges.
+  const rangeError = !complete ? null : range.from > range.to ? "The start date must be on or before the end date." : rangeDays(range) > MAX_RANGE_DAYS ? `${RANGE_TOO_LONG[0]!.toUpperCase()}${RANGE_TOO_LONG.slice(1)}.` : null;
+  const valid = complete && rangeError === null;
   const input = { ...range, ...(storeId && { storeId }) };
   const summary = useQuery({ ...trpc.analytics.summary.queryOptions(input, { enabled: valid }), placeholderData: keepPreviousData });
   const d = summary.data;
@@ -28,6 +31,23 @@ export function AnalyticsDashboard() {
         description="Points outstanding, how they move, and who holds them."
         actions={
           <div className="flex flex-wrap items-center gap-2">
+            <div role="group" aria-label="Quick ranges" className="flex flex-wrap gap-1">
+              {QUICK_RANGES.map(({ key, label }) => {
+                const r = quickRange(key);
+                const current = r.from === range.from && r.to === range.to;
+                return (
+                  <button
+                    key={key}
+                    type="button"
+                    aria-pressed={current}
+                    onClick={() => setRange(r)}
+                    className={`rounded-lg px-2.5 py-1.5 text-xs font-medium ring-1 ring-inset ${current ? "bg-brand-600 text-white ring-brand-600" : "bg-white text-slate-700 ring-slate-300 hover:bg-slate-50"}`}
+                  >
+                    {label}
+                  </button>
+                );
+              })}
+            </div>
             {d && d.stores.length > 0 && (
               <Select aria-label="Store" className="w-auto" value={storeId} onChange={(e) => setStoreId(e.target.value)} data-testid="store-filter">
                 <option value="">All stores</option>
@@ -45,7 +65,7 @@ export function AnalyticsDashboard() {
           </div>
         }
       />
-      {summary.error && <ErrorState message={summary.error.message} />}
+      {rangeError ? <ErrorState message={rangeError} /> : summary.error && <ErrorState message={readable(summary.error.message)} />}
       {!d ? (
         <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
           {Array.from({ length: 4 }, (_, i) => <Skeleton key={i} className="h-28" />)}
@@ -115,4 +135,10 @@ export function AnalyticsDashboard() {
       )}
     </>
   );
+}
+
+// The server's sentences start lower-case after the field they are about ("to: a range ...").
+function readable(message: string): string {
+  const sentence = message.replace(/^(from|to|storeId): /, "");
+  return `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}`;
 }

@@ -13,9 +13,22 @@ describe("settings form", () => {
     const result = settingsFormSchema.safeParse({ ...base, currency: "dollars", pointExpiryDays: "1.5", earnRate: 0 });
     expect(result.success).toBe(false);
     const messages = result.error?.issues.map((i) => i.message) ?? [];
-    expect(messages).toContain("Use a 3-letter code such as USD");
-    expect(messages).toContain("At least 1");
+    expect(messages).toContain("Pick a currency from the list (an ISO 4217 code such as USD)");
+    expect(messages).toContain("From 1 to 100,000");
     expect(messages.some((m) => m.startsWith("Expiry must be a whole number"))).toBe(true);
+  });
+
+  it("takes only currencies on the ISO 4217 list, in any case", () => {
+    expect(toSettingsInput({ ...base, currency: " eur " }).currency).toBe("EUR");
+    for (const code of ["ZZZ", "ABC"]) expect(settingsFormSchema.safeParse({ ...base, currency: code }).success, code).toBe(false);
+  });
+
+  it("names the real limits in its messages", () => {
+    const messages = (values: Partial<typeof base>) => settingsFormSchema.safeParse({ ...base, ...values }).error?.issues.map((i) => i.message) ?? [];
+    expect(messages({ pointValuePer100: 1_000_001 })).toEqual(["From 0 to 1,000,000"]);
+    expect(messages({ earnRate: 100_001 })).toEqual(["From 1 to 100,000"]);
+    expect(messages({ expiringSoonDays: 400 })).toEqual(["From 1 to 365 days"]);
+    expect(messages({ name: "x".repeat(121) })).toEqual(["At most 120 characters"]);
   });
 
   it("takes the expiry warning as 1 to 365 whole days", () => {
