@@ -67,6 +67,7 @@ test("phone menu: focus moves into it, Tab stays inside, Escape closes it and gi
   await expect(button).toHaveAttribute("aria-expanded", "true");
   // On the current page's link, inside the menu.
   await expect(menu.getByRole("link", { name: "Orders" })).toBeFocused();
+  await page.screenshot({ path: `${SHOTS}/menu-open.png` });
   // Shift+Tab from the first item wraps to the last: the covered page never gets focus.
   await menu.getByRole("link", { name: "Loyalty Ledger" }).focus();
   await page.keyboard.press("Shift+Tab");
@@ -86,6 +87,7 @@ test("the first Tab reaches 'Skip to content', which jumps past the menu to the 
   const skip = page.getByRole("link", { name: "Skip to content" });
   await expect(skip).toBeFocused();
   await expect(skip).toBeInViewport();
+  await page.screenshot({ path: `${SHOTS}/skip-link-1280.png` });
   await page.keyboard.press("Enter");
   await expect(page.locator("main#main")).toBeFocused();
   // The next Tab lands in the page's own content, not back in the sidebar.

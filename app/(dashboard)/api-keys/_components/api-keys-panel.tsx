@@ -69,7 +69,7 @@ export function ApiKeysPanel() {
             <div className="hidden overflow-x-auto sm:block">
               <SimpleTable columns={[{ label: "Name" }, { label: "Key" }, { label: "Scopes" }, { label: "Created" }, { label: "Last used" }, { label: "" }]}>
                 {keys.data.map((key) => (
-                  <tr key={key.id} data-testid="api-key-row" className={key.revokedAt ? "text-slate-400" : ""}>
+                  <tr key={key.id} data-testid="api-key-row" className={key.revokedAt ? "text-slate-500" : ""}>
                     <td className="px-4 py-3 font-medium">{key.name}</td>
                     <td className="px-4 py-3 font-mono text-xs">{key.prefix}…{key.last4}</td>
                     <td className="px-4 py-3">
