@@ -1,5 +1,6 @@
 // Every portal page (app/(dashboard)/**/page.tsx) with something in each list, for the checks
 // that run on all of them (phone width, accessibility). Empty states would hide the wide tables.
+import { createRequire } from "node:module";
 import type { APIRequestContext, Page } from "@playwright/test";
 import { callApi, expect, type PortalSeed } from "./fixtures";
 
@@ -57,4 +58,22 @@ export function portalPages(ids: Ids): [path: string, name: string][] {
 export async function waitForContent(page: Page) {
   await expect(page.getByRole("heading", { level: 1 }).first()).toBeVisible();
   await expect(page.locator('[aria-busy="true"], .animate-pulse')).toHaveCount(0);
+}
+
+// axe-core injected into the page (not @axe-core/playwright: its current release needs Node 22).
+// Answers the serious and critical WCAG 2.1 A/AA findings, each with its rule and first elements.
+const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+
+type Violation = { id: string; impact?: string | null; help: string; nodes: { target: unknown[] }[] };
+
+export async function seriousFindings(page: Page, path: string): Promise<string[]> {
+  await page.addScriptTag({ path: AXE });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: Violation[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
+    return result.violations;
+  });
+  return violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${path}: ${v.id} (${v.impact}) ${v.help}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`);
 }

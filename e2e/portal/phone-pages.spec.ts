@@ -1,18 +1,21 @@
 // Every portal page on a 390 px phone, as an owner, with a row or two in each list (empty states
 // hide wide tables): the page itself never scrolls sideways (wide tables scroll inside their own
-// box), and each page is saved under test-results/screens/phone/ for a person to look at.
+// box), axe finds nothing serious or critical in the phone layout, and each page is saved under
+// test-results/screens/phone/ for a person to look at.
 import { mkdirSync } from "node:fs";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { fillLists, portalPages, waitForContent } from "./every-page";
+import { fillLists, portalPages, seriousFindings, waitForContent } from "./every-page";
 
 const SHOTS = "test-results/screens/phone";
 
 // When the page's data is in, its width is polled: charts and tables settle a frame after they
 // render. Answers what sticks out, or nothing when it fits.
-async function overflowOf(page: Page, path: string, name: string): Promise<string | null> {
+async function overflowOf(page: Page, path: string, name: string, accessibility: string[]): Promise<string | null> {
   await page.goto(path);
   await waitForContent(page);
+  // The phone layout has its own markup (cards instead of tables): axe looks at it too.
+  accessibility.push(...(await seriousFindings(page, path)));
   const fits = await expect
     .poll(() => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth))
     .toBeLessThanOrEqual(0)
@@ -36,7 +39,7 @@ async function overflowOf(page: Page, path: string, name: string): Promise<strin
   return `${path}: ${culprits.join("; ")}`;
 }
 
-test("every portal page fits a 390 px phone without sideways scrolling", async ({ ownerPage: page, seed }) => {
+test("every portal page fits a 390 px phone without sideways scrolling, and axe finds nothing serious there", async ({ ownerPage: page, seed }) => {
   test.setTimeout(120_000);
   mkdirSync(SHOTS, { recursive: true });
   const ids = await fillLists(page.request, seed, Date.now().toString(36));
@@ -44,11 +47,13 @@ test("every portal page fits a 390 px phone without sideways scrolling", async (
   const pages = portalPages(ids);
   // Every page is visited before failing, so one run names all that overflow.
   const overflowing: string[] = [];
+  const accessibility: string[] = [];
   for (const [path, name] of pages) {
-    const overflow = await overflowOf(page, path, name);
+    const overflow = await overflowOf(page, path, name, accessibility);
     if (overflow) overflowing.push(overflow);
   }
   expect(overflowing).toEqual([]);
+  expect(accessibility).toEqual([]);
 
   // Wide lists become cards on a phone with their action in reach, not in a sideways scroll.
   await page.goto("/api-keys");
@@ -68,6 +73,7 @@ test("phone menu: focus moves into it, Tab stays inside, Escape closes it and gi
   // On the current page's link, inside the menu.
   await expect(menu.getByRole("link", { name: "Orders" })).toBeFocused();
   await page.screenshot({ path: `${SHOTS}/menu-open.png` });
+  expect(await seriousFindings(page, "the open phone menu")).toEqual([]);
   // Shift+Tab from the first item wraps to the last: the covered page never gets focus.
   await menu.getByRole("link", { name: "Loyalty Ledger" }).focus();
   await page.keyboard.press("Shift+Tab");

@@ -6,6 +6,7 @@ import { useTRPC } from "@/components/trpc-provider";
 import { PageHeader } from "@/components/ui/card";
 import { Input, Select } from "@/components/ui/field";
 import { EmptyState, ErrorState, Pill, TableSkeleton } from "@/components/ui/states";
+import { ScrollBox } from "@/components/ui/scroll-box";
 import { SimpleTable } from "@/components/ui/simple-table";
 import { Pager } from "@/components/ui/pager";
 
@@ -49,7 +50,7 @@ export function AuditTable() {
         ) : audit.data.items.length === 0 ? (
           <div className="p-4"><EmptyState title="Nothing recorded" description="No audit entries match these filters." /></div>
         ) : (
-          <div className="overflow-x-auto">
+          <ScrollBox label="Audit log">
             <SimpleTable columns={[{ label: "When" }, { label: "Action" }, { label: "By" }, { label: "Details" }]}>
                 {audit.data.items.map((row) => (
                   <tr key={row.id} data-testid="audit-row">
@@ -62,7 +63,7 @@ export function AuditTable() {
                   </tr>
                 ))}
               </SimpleTable>
-          </div>
+          </ScrollBox>
         )}
       </div>
       {audit.data && <Pager page={page} totalPages={audit.data.pagination.totalPages} onPage={setPage} />}
