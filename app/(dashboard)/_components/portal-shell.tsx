@@ -3,9 +3,10 @@
 // business switcher and the signed-in user with sign-out.
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { FailingWebhooksBadge } from "../webhooks/_components/failing-badge";
 import { BusinessSwitcher } from "./business-switcher";
+import { useMenuFocus } from "./use-menu-focus";
 import { signOutAction } from "./session-actions";
 
 type Role = "OWNER" | "STAFF";
@@ -35,6 +36,9 @@ const NAV: { href: string; label: string; ownerOnly?: boolean }[] = [
 
 export function PortalShell({ user, role, business, memberships, children }: Props) {
   const [open, setOpen] = useState(false);
+  const menuButton = useRef<HTMLButtonElement>(null);
+  const menu = useRef<HTMLDivElement>(null);
+  const closeMenu = useMenuFocus(open, setOpen, menu, menuButton);
   const pathname = usePathname();
   const nav = NAV.filter((item) => !item.ownerOnly || role === "OWNER");
   const sidebar = (
@@ -88,22 +92,36 @@ export function PortalShell({ user, role, business, memberships, children }: Pro
   );
   return (
     <div className="min-h-screen lg:pl-64">
+      {/* First thing a keyboard reaches: past the sidebar's dozen links straight to the page. */}
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:z-50 focus:rounded-md focus:bg-white focus:px-4 focus:py-2 focus:text-sm focus:font-medium focus:text-brand-700 focus:shadow-lg focus:ring-2 focus:ring-brand-500"
+      >
+        Skip to content
+      </a>
       <aside className="fixed inset-y-0 left-0 hidden w-64 lg:block">{sidebar}</aside>
       {open && (
-        <div className="fixed inset-0 z-40 lg:hidden" role="dialog" aria-modal="true">
-          <button className="absolute inset-0 bg-slate-900/50" aria-label="Close menu" onClick={() => setOpen(false)} />
+        <div ref={menu} id="portal-menu" className="fixed inset-0 z-40 lg:hidden" role="dialog" aria-modal="true" aria-label="Menu">
+          <button className="absolute inset-0 bg-slate-900/50" aria-label="Close menu" tabIndex={-1} onClick={closeMenu} />
           <aside className="relative h-full w-64 shadow-xl">{sidebar}</aside>
         </div>
       )}
       <header className="sticky top-0 z-30 flex items-center gap-3 border-b border-slate-200 bg-white/90 px-4 py-3 backdrop-blur lg:hidden">
-        <button onClick={() => setOpen(true)} className="rounded-md p-1.5 text-slate-600 hover:bg-slate-100" aria-label="Open menu">
+        <button
+          ref={menuButton}
+          onClick={() => setOpen(true)}
+          className="shrink-0 rounded-md p-1.5 text-slate-600 hover:bg-slate-100"
+          aria-label="Open menu"
+          aria-expanded={open}
+          aria-controls="portal-menu"
+        >
           <svg viewBox="0 0 20 20" className="size-5" fill="currentColor" aria-hidden>
             <path d="M3 5h14v1.5H3zM3 9.25h14v1.5H3zM3 13.5h14V15H3z" />
           </svg>
         </button>
         <span className="truncate text-sm font-semibold">{business.name}</span>
       </header>
-      <main className="mx-auto max-w-7xl px-4 py-6 sm:px-6 lg:px-8 lg:py-8">{children}</main>
+      <main id="main" tabIndex={-1} className="mx-auto max-w-7xl min-w-0 px-4 py-6 outline-none sm:px-6 lg:px-8 lg:py-8">{children}</main>
     </div>
   );
 }

@@ -45,10 +45,31 @@ export function ApiKeysPanel() {
             <EmptyState title="No API keys yet" description="Create a key to connect a till or your online store." />
           </div>
         ) : (
-          <div className="overflow-x-auto">
-            <SimpleTable columns={[{ label: "Name" }, { label: "Key" }, { label: "Scopes" }, { label: "Created" }, { label: "Last used" }, { label: "" }]}>
+          <>
+            {/* Phones: one card per key with Revoke in reach; wider screens: the table. */}
+            <ul className="divide-y divide-slate-100 sm:hidden">
+              {keys.data.map((key) => (
+                <li key={key.id} data-testid="api-key-card" className={`space-y-2 px-4 py-3 text-sm ${key.revokedAt ? "text-slate-500" : ""}`}>
+                  <div className="flex items-start justify-between gap-3">
+                    <div className="min-w-0">
+                      <p className="truncate font-medium">{key.name}</p>
+                      <p className="font-mono text-xs">{key.prefix}…{key.last4}</p>
+                    </div>
+                    <KeyAction revokedAt={key.revokedAt} onRevoke={() => setRevoking({ id: key.id, name: key.name })} />
+                  </div>
+                  <div className="flex flex-wrap gap-1">
+                    {key.scopes.length === 0 ? <Pill>all</Pill> : key.scopes.map((s) => <Pill key={s}>{s}</Pill>)}
+                  </div>
+                  <p className="text-xs text-slate-600">
+                    Created {formatDateTime(key.createdAt)} · {key.lastUsedAt ? `last used ${formatDateTime(key.lastUsedAt)}` : "never used"}
+                  </p>
+                </li>
+              ))}
+            </ul>
+            <div className="hidden overflow-x-auto sm:block">
+              <SimpleTable columns={[{ label: "Name" }, { label: "Key" }, { label: "Scopes" }, { label: "Created" }, { label: "Last used" }, { label: "" }]}>
                 {keys.data.map((key) => (
-                  <tr key={key.id} data-testid="api-key-row" className={key.revokedAt ? "text-slate-400" : ""}>
+                  <tr key={key.id} data-testid="api-key-row" className={key.revokedAt ? "text-slate-500" : ""}>
                     <td className="px-4 py-3 font-medium">{key.name}</td>
                     <td className="px-4 py-3 font-mono text-xs">{key.prefix}…{key.last4}</td>
                     <td className="px-4 py-3">
@@ -59,18 +80,13 @@ export function ApiKeysPanel() {
                     <td className="px-4 py-3 whitespace-nowrap">{formatDateTime(key.createdAt)}</td>
                     <td className="px-4 py-3 whitespace-nowrap">{key.lastUsedAt ? formatDateTime(key.lastUsedAt) : "Never"}</td>
                     <td className="px-4 py-3 text-right">
-                      {key.revokedAt ? (
-                        <Pill tone="red">Revoked</Pill>
-                      ) : (
-                        <Button variant="secondary" size="sm" onClick={() => setRevoking({ id: key.id, name: key.name })}>
-                          Revoke
-                        </Button>
-                      )}
+                      <KeyAction revokedAt={key.revokedAt} onRevoke={() => setRevoking({ id: key.id, name: key.name })} />
                     </td>
                   </tr>
                 ))}
               </SimpleTable>
-          </div>
+            </div>
+          </>
         )}
       </div>
       <ConfirmDialog
@@ -83,5 +99,14 @@ export function ApiKeysPanel() {
         onCancel={() => setRevoking(null)}
       />
     </>
+  );
+}
+
+function KeyAction({ revokedAt, onRevoke }: { revokedAt: Date | string | null; onRevoke: () => void }) {
+  if (revokedAt) return <Pill tone="red">Revoked</Pill>;
+  return (
+    <Button variant="secondary" size="sm" onClick={onRevoke}>
+      Revoke
+    </Button>
   );
 }

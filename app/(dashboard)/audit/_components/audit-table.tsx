@@ -75,7 +75,7 @@ export function AuditTable() {
                   {row.details != null && (
                     <details className="w-full">
                       <summary className="cursor-pointer select-none">Details</summary>
-                      <pre className="mt-1 overflow-x-auto whitespace-pre-wrap break-all rounded bg-slate-50 p-2 font-mono text-[11px] text-slate-600">
+                      <pre className="mt-1 whitespace-pre-wrap break-all rounded bg-slate-50 p-2 font-mono text-[11px] text-slate-600">
                         {JSON.stringify(row.details, null, 2)}
                       </pre>
                     </details>

@@ -35,7 +35,7 @@ export function RedemptionsTable({ rewardId, customerId }: Props) {
           <tr key={r.id} data-testid="redemption-row">
             <td className="max-w-[14rem] px-4 py-2.5">
               {!rewardId && <span className="block truncate font-medium text-slate-900">{r.rewardTitle}</span>}
-              <span className={`block whitespace-nowrap ${rewardId ? "text-slate-600" : "text-xs text-slate-400"}`}>{formatDateTime(r.createdAt)}</span>
+              <span className={`block whitespace-nowrap ${rewardId ? "text-slate-600" : "text-xs text-slate-500"}`}>{formatDateTime(r.createdAt)}</span>
             </td>
             {!customerId && (
               <td className="max-w-[12rem] truncate px-4 py-2.5">

@@ -56,7 +56,7 @@ export function HistoryTable({ customerId }: { customerId: string }) {
                   <td className="px-4 py-2.5"><Pill tone={TONE[e.type]}>{e.type.toLowerCase()}</Pill></td>
                   <td className="max-w-[18rem] px-4 py-2.5">
                     <span className="block truncate">{e.description ?? "—"}</span>
-                    <span className="block truncate text-xs text-slate-400">{[formatDateTime(e.createdAt), e.staffName, e.source.toLowerCase()].filter(Boolean).join(" · ")}</span>
+                    <span className="block truncate text-xs text-slate-500">{[formatDateTime(e.createdAt), e.staffName, e.source.toLowerCase()].filter(Boolean).join(" · ")}</span>
                     {/* Pending until then; a multiplied award says by how much. */}
                     {((pendingUntil(e) && !reversed.has(e.id)) || (e.multiplierPercent && e.multiplierPercent !== 100)) && (
                       <span className="block truncate text-xs text-slate-500">

@@ -1,3 +1,4 @@
+import { ScrollBox } from "@/components/ui/scroll-box";
 import { SimpleTable } from "@/components/ui/simple-table";
 import type { ImportReport } from "@/server/import/import-customers";
 
@@ -15,7 +16,7 @@ export function ImportReportView({ report }: { report: ImportReport }) {
         <p key={warning} className="text-sm text-amber-700">{warning}</p>
       ))}
       {report.errors.length > 0 && (
-        <div className="overflow-x-auto rounded-lg border border-slate-200">
+        <ScrollBox label="Rows with errors" className="rounded-lg border border-slate-200">
           <SimpleTable columns={[{ label: "Line", align: "right" }, { label: "Field" }, { label: "Problem" }]} dense>
             {report.errors.map((e) => (
               <tr key={`${e.line}-${e.field}`}>
@@ -25,7 +26,7 @@ export function ImportReportView({ report }: { report: ImportReport }) {
               </tr>
             ))}
           </SimpleTable>
-        </div>
+        </ScrollBox>
       )}
       {report.errorsNotListed > 0 && <p className="text-xs text-slate-500">…and {n(report.errorsNotListed)} more errors not listed.</p>}
     </div>

@@ -6,6 +6,7 @@ import Link from "next/link";
 import { formatDateTime, formatMoney, formatPoints, formatSignedPoints } from "@/components/format";
 import { useTRPC } from "@/components/trpc-provider";
 import { Card, Stat } from "@/components/ui/card";
+import { ScrollBox } from "@/components/ui/scroll-box";
 import { SimpleTable } from "@/components/ui/simple-table";
 import { EmptyState, ErrorState, Pill, Skeleton } from "@/components/ui/states";
 import { customerLabel, OrderStatusPill } from "../../_components/order-status";
@@ -67,7 +68,7 @@ export function OrderDetail({ id }: { id: string }) {
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="min-w-0 space-y-6 lg:col-span-2">
           <Card title="Lines">
-            <div className="-mx-5 -my-5 overflow-x-auto">
+            <ScrollBox label="Order lines" className="-mx-5 -my-5">
               <SimpleTable dense columns={[{ label: "Product" }, { label: "Qty", align: "right" }, { label: "Price", align: "right" }, { label: "Line", align: "right" }, { label: "Eligible", align: "right" }, { label: "Points", align: "right" }, { label: "Refunded", align: "right" }]}>
                 {o.items?.map((line, i) => (
                   <tr key={i} data-testid="order-line">
@@ -84,13 +85,13 @@ export function OrderDetail({ id }: { id: string }) {
                   </tr>
                 ))}
               </SimpleTable>
-            </div>
+            </ScrollBox>
           </Card>
           <Card title="Refunds">
             {o.refunds.length === 0 ? (
               <p className="text-sm text-slate-500">No refunds.</p>
             ) : (
-              <div className="-mx-5 -my-5 overflow-x-auto">
+              <ScrollBox label="Refunds" className="-mx-5 -my-5">
                 <SimpleTable dense columns={[{ label: "When" }, { label: "Amount", align: "right" }, { label: "Items" }, { label: "Points taken", align: "right" }, { label: "Unrecovered", align: "right" }]}>
                   {o.refunds.map((r) => (
                     <tr key={r.id} data-testid="refund-row">
@@ -102,14 +103,14 @@ export function OrderDetail({ id }: { id: string }) {
                     </tr>
                   ))}
                 </SimpleTable>
-              </div>
+              </ScrollBox>
             )}
           </Card>
           <Card title="Ledger entries">
             {o.entries.length === 0 ? (
               <p className="text-sm text-slate-500">None yet: the points are written when the order is paid or fulfilled (per the program).</p>
             ) : (
-              <div className="-mx-5 -my-5 overflow-x-auto">
+              <ScrollBox label="Ledger entries" className="-mx-5 -my-5">
                 <SimpleTable dense columns={[{ label: "When" }, { label: "Type" }, { label: "Description" }, { label: "Points", align: "right" }, { label: "Balance", align: "right" }]}>
                   {o.entries.map((e) => (
                     <tr key={e.id} data-testid="order-entry">
@@ -121,7 +122,7 @@ export function OrderDetail({ id }: { id: string }) {
                     </tr>
                   ))}
                 </SimpleTable>
-              </div>
+              </ScrollBox>
             )}
           </Card>
         </div>

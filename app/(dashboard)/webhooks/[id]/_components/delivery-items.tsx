@@ -49,7 +49,7 @@ export function DeliveryRow({ d, open, onToggle, canResend, onResend }: ItemProp
       <tr data-testid="delivery-row">
         <td className={cell}>
           <span className="block whitespace-nowrap font-mono text-xs">{d.eventType}</span>
-          <span className="block whitespace-nowrap text-xs text-slate-400">{when(d.eventCreatedAt)}</span>
+          <span className="block whitespace-nowrap text-xs text-slate-500">{when(d.eventCreatedAt)}</span>
         </td>
         <td className={cell}><Pill>{label(d.kind)}</Pill></td>
         <td className={cell}><Pill tone={TONE[d.status]}>{label(d.status)}</Pill></td>
@@ -80,7 +80,7 @@ export function DeliveryCard({ d, open, onToggle, canResend, onResend }: ItemPro
       <div className="flex items-start justify-between gap-2">
         <div className="min-w-0">
           <span className="block break-all font-mono text-xs">{d.eventType}</span>
-          <span className="block text-xs text-slate-400">{when(d.eventCreatedAt)}</span>
+          <span className="block text-xs text-slate-500">{when(d.eventCreatedAt)}</span>
         </div>
         <div className="flex shrink-0 gap-1">
           <Pill>{label(d.kind)}</Pill>
