@@ -8,6 +8,7 @@ import { createTRPCContext } from "@trpc/tanstack-react-query";
 import { useState } from "react";
 import superjson from "superjson";
 import type { AppRouter } from "@/server/trpc/routers/app-router";
+import { shouldRetryQuery } from "./should-retry-query";
 
 export const { TRPCProvider, useTRPC } = createTRPCContext<AppRouter>();
 
@@ -15,8 +16,8 @@ function makeQueryClient() {
   return new QueryClient({
     defaultOptions: {
       // Portal data changes under staff's feet (tills keep writing): refetch on focus, but don't
-      // hammer the server on every render.
-      queries: { staleTime: 10_000, retry: (count, error) => count < 2 && !/UNAUTHORIZED|FORBIDDEN|NOT_FOUND/.test(String(error)) },
+      // hammer the server on every render; a 4xx is final (see should-retry-query.ts).
+      queries: { staleTime: 10_000, retry: shouldRetryQuery },
     },
   });
 }

@@ -51,12 +51,15 @@ export function CustomersTable({ canExport }: { canExport: boolean }) {
         title="Customers"
         description={pagination ? `${formatPoints(pagination.total)} customers${filters.search || filters.status ? " match" : " enrolled"}` : "Everyone in your programme."}
         actions={
-          canExport && (
-            <div className="flex gap-2">
+          <div className="flex gap-2">
+            <Link href="/customers/new" className="inline-flex items-center rounded-lg bg-brand-600 px-3.5 py-2 text-sm font-medium text-white shadow-sm hover:bg-brand-700" data-testid="add-customer">Add customer</Link>
+            {canExport && (
+              <>
               <Link href="/customers/import" className="inline-flex items-center rounded-lg bg-white px-3.5 py-2 text-sm font-medium text-slate-700 shadow-sm ring-1 ring-inset ring-slate-300 hover:bg-slate-50" data-testid="import-customers">Import</Link>
               <a href={exportHref} className="inline-flex items-center rounded-lg bg-white px-3.5 py-2 text-sm font-medium text-slate-700 shadow-sm ring-1 ring-inset ring-slate-300 hover:bg-slate-50" data-testid="export-csv">Export CSV</a>
-            </div>
-          )
+              </>
+            )}
+          </div>
         }
       />
       <div className="mb-4 flex flex-col gap-3 sm:flex-row">
