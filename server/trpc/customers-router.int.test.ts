@@ -98,3 +98,31 @@ describe("customers router: add and edit", () => {
     expect((await customerRow(b.business.id, b.customerId)).name).toBe("Pat Customer");
   });
 });
+
+describe("points.history: reversals linked both ways", () => {
+  it("marks a reversed entry with its reversal and links the reversal to the entry it undid, across pages", async () => {
+    const staff = callerFor(a.staff);
+    const { customer } = await staff.customers.create({ name: "History Hal", email: "hal@example.com", initialPoints: 40 });
+    const adjusted = await staff.points.adjust({ customerId: customer.id, points: 25, reason: "Keyed in twice" });
+    const reversal = await staff.points.reverse({ entryId: adjusted.transaction.id, reason: "Duplicate" });
+    const stored = await db.ledgerEntry.findFirstOrThrow({ where: { businessId: a.business.id, reversesEntryId: adjusted.transaction.id } });
+    expect(stored.id).toBe(reversal.transaction.id);
+
+    const all = await staff.points.history({ customerId: customer.id });
+    const byId = new Map(all.items.map((e) => [e.id, e]));
+    expect(byId.get(adjusted.transaction.id)?.reversedBy).toMatchObject({ id: stored.id, type: "REVERSAL", points: -25 });
+    expect(byId.get(stored.id)?.reverses).toMatchObject({ id: adjusted.transaction.id, type: "ADJUST", points: 25, description: "Keyed in twice" });
+    const welcome = all.items.find((e) => e.description === "Welcome points")!;
+    expect(welcome).toMatchObject({ reversedBy: null, reverses: null });
+
+    // The adjustment alone (the reversal filtered out, or on another page) still knows it was undone.
+    const adjustsOnly = await staff.points.history({ customerId: customer.id, type: "ADJUST" });
+    expect(adjustsOnly.items.map((e) => e.reversedBy?.id)).toEqual([stored.id]);
+    // One entry a page: each still carries its link, whichever order the entries fall in.
+    const pages = await Promise.all([1, 2, 3].map((page) => staff.points.history({ customerId: customer.id, page, perPage: 1 })));
+    const alone = new Map(pages.map((p) => [p.items[0]!.id, p.items[0]!]));
+    expect(alone.get(adjusted.transaction.id)?.reversedBy?.id).toBe(stored.id);
+    expect(alone.get(stored.id)?.reverses?.id).toBe(adjusted.transaction.id);
+    expect(alone.get(welcome.id)).toMatchObject({ reversedBy: null, reverses: null });
+  });
+});
