@@ -12,7 +12,7 @@ test("staff add a customer with opening points, are pointed at the holder of a t
   await page.getByLabel("Name").fill("Grace Hopper");
   await page.getByLabel("Email").fill(`grace-${tag}@example.com`);
   await page.getByLabel("Notes").fill("Oat milk flat white");
-  await page.getByLabel("Opening points").fill("40");
+  await page.getByRole("textbox", { name: /^Opening points/ }).fill("40");
   await page.getByLabel("Reason for the opening points").fill("Paper card moved over");
   await screenshot(page, "customer-add");
   await page.getByRole("button", { name: "Add customer" }).click();
