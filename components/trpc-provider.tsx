@@ -4,11 +4,11 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { createTRPCClient, httpBatchLink } from "@trpc/client";
 import { MAX_TRPC_BATCH } from "@/server/trpc/max-batch";
-import { shouldRetryQuery } from "./query-retry";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import { useState } from "react";
 import superjson from "superjson";
 import type { AppRouter } from "@/server/trpc/routers/app-router";
+import { shouldRetryQuery } from "./should-retry-query";
 
 export const { TRPCProvider, useTRPC } = createTRPCContext<AppRouter>();
 
@@ -16,7 +16,7 @@ function makeQueryClient() {
   return new QueryClient({
     defaultOptions: {
       // Portal data changes under staff's feet (tills keep writing): refetch on focus, but don't
-      // hammer the server on every render.
+      // hammer the server on every render; a 4xx is final (see should-retry-query.ts).
       queries: { staleTime: 10_000, retry: shouldRetryQuery },
     },
   });

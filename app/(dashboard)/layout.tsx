@@ -2,6 +2,7 @@ import { redirect } from "next/navigation";
 import { Toaster } from "sonner";
 import { TrpcProvider } from "@/components/trpc-provider";
 import { portalSession, sessionUser } from "@/server/auth/portal-session";
+import { signInPath } from "@/server/auth/sign-in-path";
 import { PortalShell } from "./_components/portal-shell";
 import { signOutAction } from "./_components/session-actions";
 
@@ -10,7 +11,8 @@ export const dynamic = "force-dynamic";
 // Every dashboard page is behind a session and a membership; tRPC re-checks both per call.
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
   const user = await sessionUser();
-  if (!user) redirect("/login");
+  // Back to the page asked for after signing in (a deep link to a customer survives).
+  if (!user) redirect(await signInPath());
   // A temporary password is replaced before anything else (tRPC refuses meanwhile too).
   if (user.mustChangePassword) redirect("/change-password");
   const session = await portalSession();

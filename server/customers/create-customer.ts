@@ -34,7 +34,7 @@ export async function createCustomer(db: DbOrTx, actor: Actor, input: CreateCust
       if (raced) return { customer: await publicCustomer(tx, businessId, raced), created: false };
       throw identityTaken();
     }
-    if (data.initialPoints) await awardWelcomePoints(tx, actor, inserted.id, data.initialPoints);
+    if (data.initialPoints) await awardWelcomePoints(tx, actor, inserted.id, data.initialPoints, data.initialPointsReason);
     return { customer: await publicCustomer(tx, businessId, await tx.customer.findUniqueOrThrow({ where: { businessId_id: { businessId, id: inserted.id } } })), created: true };
   });
 }
@@ -42,8 +42,8 @@ export async function createCustomer(db: DbOrTx, actor: Actor, input: CreateCust
 // Through the ledger like any award, in the caller's transaction: a customer is never left
 // created without the points they were promised. Keyed by the customer, so a retried request
 // can tell its welcome was given (see upsert-customer.ts).
-export async function awardWelcomePoints(tx: DbOrTx, actor: Actor, customerId: string, points: number): Promise<void> {
-  await awardPoints(tx, actor, { customerId, amount: points, description: WELCOME_POINTS_DESCRIPTION, idempotencyKey: welcomeKey(customerId) });
+export async function awardWelcomePoints(tx: DbOrTx, actor: Actor, customerId: string, points: number, reason = WELCOME_POINTS_DESCRIPTION): Promise<void> {
+  await awardPoints(tx, actor, { customerId, amount: points, description: reason, idempotencyKey: welcomeKey(customerId) });
 }
 
 export const welcomeKey = (customerId: string) => `welcome-points:${customerId}`;
@@ -51,20 +51,24 @@ export const welcomeKey = (customerId: string) => `welcome-points:${customerId}`
 type Identity = { email?: string | null; phone?: string | null; externalId?: string | null };
 
 // Email, phone and external id each name one customer per business: refuse, with a sentence
-// saying which, a value another live customer already holds.
+// saying which, a value another live customer already holds. The details name that customer
+// (id and name, both the caller's own business's) so the portal can link to them.
 export async function assertIdentityFree(db: DbOrTx, businessId: string, identity: Identity, exceptId?: string): Promise<void> {
   const { email, phone, externalId } = identity;
   const or = [email && { email }, phone && { phone }, externalId && { externalId }].filter((term) => !!term);
   if (or.length === 0) return;
   const holder = await db.customer.findFirst({ where: { businessId, OR: or, NOT: exceptId ? { id: exceptId } : undefined } });
   if (!holder) return;
-  if (email && holder.email === email) throw identityTaken(`the email address ${email}`);
-  if (phone && holder.phone === phone) throw identityTaken(`the phone number ${phone}`);
-  throw identityTaken(`the external id ${externalId}`);
+  const held = { customerId: holder.id, customerName: holder.name };
+  if (email && holder.email === email) throw identityTaken(`the email address ${email}`, held);
+  if (phone && holder.phone === phone) throw identityTaken(`the phone number ${phone}`, held);
+  throw identityTaken(`the external id ${externalId}`, held);
 }
 
-export function identityTaken(what = "this email, phone number or external id"): AppError {
-  return new AppError("ALREADY_EXISTS", `Another customer in this business already has ${what}.`);
+export type IdentityHolder = { customerId: string; customerName: string | null };
+
+export function identityTaken(what = "this email, phone number or external id", holder?: IdentityHolder): AppError {
+  return new AppError("ALREADY_EXISTS", `Another customer in this business already has ${what}.`, holder);
 }
 
 // A unique violation that slipped past assertIdentityFree (a concurrent write) is the same 409.

@@ -72,6 +72,10 @@ export const createCustomerInput = z
     notes: notesSchema.optional(),
     birthday: birthdaySchema.optional(),
     initialPoints: initialPointsSchema.optional(),
+    // The ledger description of the opening points ("Welcome points" when left out).
+    initialPointsReason: storableText(200)
+      .transform((reason) => reason.trim() || undefined)
+      .optional(),
   })
   .refine((v) => v.email !== undefined || v.phone !== undefined, { message: "send an email or a phone number (or both)", path: ["email"] });
 
@@ -87,6 +91,10 @@ export const upsertCustomerInput = z.object({
 
 const changesShape = {
   name: nameSchema.optional(),
+  // An email can be corrected, not removed (it is how the API and the portal find a customer).
+  email: emailSchema.optional(),
+  // null clears the external id.
+  externalId: externalIdSchema.nullable().optional(),
   // null clears the phone number.
   phone: phoneSchema.nullable().optional(),
   // null (or empty) clears the notes.
@@ -95,9 +103,8 @@ const changesShape = {
   birthday: birthdaySchema.optional(),
   status: z.enum(customerStatuses).optional(),
 };
-const hasChange = (v: { name?: unknown; phone?: unknown; notes?: unknown; birthday?: unknown; status?: unknown }) =>
-  v.name !== undefined || v.phone !== undefined || v.notes !== undefined || v.birthday !== undefined || v.status !== undefined;
-const NO_CHANGE = { message: "send at least one of name, phone, notes, birthday or status", path: ["name"] };
+const hasChange = (v: Record<string, unknown>) => Object.keys(changesShape).some((field) => v[field] !== undefined);
+const NO_CHANGE = { message: "send at least one of name, email, phone, external id, notes, birthday or status", path: ["name"] };
 
 // The editable fields on their own: the body of PATCH /customers/{id}.
 export const customerChangesInput = z.object(changesShape).refine(hasChange, NO_CHANGE);

@@ -12,16 +12,17 @@ export async function updateCustomer(db: DbOrTx, actor: Actor, input: UpdateCust
   const data = updateCustomerInput.parse(input);
   const work = inTransaction(db, async (tx) => {
     const current = await loadCustomer(tx, actor.businessId, data.id);
-    const fields: string[] = (["name", "phone", "notes"] as const).filter((field) => data[field] !== undefined && data[field] !== current[field]);
+    const fields: string[] = (["name", "email", "phone", "externalId", "notes"] as const).filter((field) => data[field] !== undefined && data[field] !== current[field]);
     const birthday = birthdayDate(data.birthday);
     if (birthday !== undefined && birthday?.getTime() !== current.birthday?.getTime()) fields.push("birthday");
     const statusChanged = data.status !== undefined && data.status !== current.status;
     if (fields.length === 0 && !statusChanged) return await publicCustomer(tx, actor.businessId, current);
-    if (fields.includes("phone")) await assertIdentityFree(tx, actor.businessId, { phone: data.phone }, current.id);
+    const identity = { email: fields.includes("email") ? data.email : null, phone: fields.includes("phone") ? data.phone : null, externalId: fields.includes("externalId") ? data.externalId : null };
+    await assertIdentityFree(tx, actor.businessId, identity, current.id);
 
     const row = await tx.customer.update({
       where: { businessId_id: { businessId: actor.businessId, id: current.id } },
-      data: { name: data.name, phone: data.phone, notes: data.notes, birthday, status: data.status },
+      data: { name: data.name, email: data.email, phone: data.phone, externalId: data.externalId, notes: data.notes, birthday, status: data.status },
     });
     const target = { targetType: "customer", targetId: current.id };
     // Field names only: the audit trail outlives an erasure, so it holds no personal data.

@@ -24,6 +24,8 @@ const t = initTRPC.context<TrpcContext>().create({
         ...shape.data,
         stack: undefined,
         appCode,
+        // What the REST envelope's `details` carries (e.g. which customer holds an email).
+        appDetails: cause instanceof AppError ? cause.details : undefined,
         fieldErrors: cause instanceof ZodError ? cause.flatten().fieldErrors : undefined,
       },
     };

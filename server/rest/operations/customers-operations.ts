@@ -94,7 +94,9 @@ export const updateCustomerOperation = defineOperation({
   path: "/customers/{id}",
   tag: "Customers",
   summary: "Update a customer",
-  description: "Changes name, phone (null clears it), notes (null clears them), birthday (YYYY-MM-DD, for birthday campaigns; null clears it) or status. A BLOCKED customer can't earn or redeem; corrections still work.",
+  description:
+    "Changes name, email (corrected, not removed), phone (null clears it), external id (null clears it), notes (null clears them), birthday (YYYY-MM-DD, for birthday campaigns; null clears it) or status. A BLOCKED customer can't earn or redeem; corrections still work. " +
+    "An email, phone or external id another customer holds is refused with 409 ALREADY_EXISTS, whose details name that customer ({ customerId, customerName }).",
   scope: "customers:write",
   params: customerIdParams,
   body: customerChangesInput,

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { eraseCustomerInput, listCustomersInput } from "../../customers/customer-schemas";
+import { createCustomerInput, eraseCustomerInput, listCustomersInput, updateCustomerInput } from "../../customers/customer-schemas";
+import { createCustomer } from "../../customers/create-customer";
 import { eraseCustomer } from "../../customers/erase-customer";
 import { getCustomer } from "../../customers/get-customer";
 import { listCustomers } from "../../customers/list-customers";
@@ -24,6 +25,14 @@ export const customersRouter = router({
     );
     return { ...customer, balance, expiringSoon, pending, nextAvailableAt, tier, tierMultiplierPercent, qualifyingPoints, nextTier, pointsToNextTier };
   }),
+
+  // Enrolling and correcting a customer is till work, as through the API: staff may, like
+  // owners. The same domain functions and schemas as POST and PATCH /customers, so the same
+  // rules and sentences. An email (or phone) already enrolled answers that customer with
+  // created: false and changes nothing; the page then points at them.
+  create: staffProcedure.input(createCustomerInput).mutation(({ ctx, input }) => createCustomer(db, ctx.actor, input)),
+
+  update: staffProcedure.input(updateCustomerInput).mutation(({ ctx, input }) => updateCustomer(db, ctx.actor, input)),
 
   setStatus: staffProcedure
     .input(z.object({ id: z.uuid(), status: z.enum(["ACTIVE", "BLOCKED"]) }))

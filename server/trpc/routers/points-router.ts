@@ -2,6 +2,7 @@ import { z } from "zod";
 import { db } from "../../db/client";
 import { adjustPoints, getBalance, listHistory, reverseEntry } from "../../ledger";
 import { entryTypes } from "../../ledger/ledger-schemas";
+import { linkReversals } from "../../ledger/link-reversals";
 import { router } from "../init";
 import { staffProcedure } from "../procedures";
 
@@ -12,7 +13,11 @@ export const pointsRouter = router({
 
   history: staffProcedure
     .input(z.object({ customerId: z.uuid(), type: z.enum(entryTypes).optional(), page: z.number().int().min(1).default(1), perPage: z.number().int().min(1).max(100).default(20) }))
-    .query(({ ctx, input }) => listHistory(db, ctx.actor, input)),
+    .query(async ({ ctx, input }) => {
+      const history = await listHistory(db, ctx.actor, input);
+      // The customer page marks undone entries and links each reversal to what it undid.
+      return { ...history, items: await linkReversals(db, ctx.actor, history.items) };
+    }),
 
   adjust: staffProcedure
     .input(z.object({ customerId: z.uuid(), points: z.number().int(), reason: z.string(), idempotencyKey: z.string().max(255).optional() }))

@@ -5,6 +5,7 @@
 import Link from "next/link";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { flexRender, getCoreRowModel, useReactTable, type SortingState } from "@tanstack/react-table";
+import { usePathname, useSearchParams } from "next/navigation";
 import { useDeferredValue, useState } from "react";
 import { formatPoints } from "@/components/format";
 import { useTRPC } from "@/components/trpc-provider";
@@ -15,15 +16,40 @@ import { customerColumns } from "./customer-columns";
 import { Pager } from "@/components/ui/pager";
 
 type SortBy = "createdAt" | "balance" | "lifetimeEarned" | "lastActivityAt" | "name";
+const SORTS: readonly string[] = ["createdAt", "balance", "lifetimeEarned", "lastActivityAt", "name"];
 const PER_PAGE = 25;
 const columnClass = (meta: unknown) => (meta as { className?: string } | undefined)?.className ?? "";
 
 export function CustomersTable({ canExport }: { canExport: boolean }) {
   const trpc = useTRPC();
-  const [search, setSearch] = useState("");
-  const [status, setStatus] = useState<"" | "ACTIVE" | "BLOCKED">("");
-  const [sorting, setSorting] = useState<SortingState>([{ id: "createdAt", desc: true }]);
-  const [page, setPage] = useState(1);
+  // Search, status, sort and page live in the URL (?q=&status=&sort=balance.asc&page=2), so
+  // Back from a customer, a reload or a shared link shows the same slice of the list.
+  const params = useSearchParams();
+  const pathname = usePathname();
+  const status = (["ACTIVE", "BLOCKED"].includes(params.get("status") ?? "") ? params.get("status") : "") as "" | "ACTIVE" | "BLOCKED";
+  const [sortField, sortDir] = (params.get("sort") ?? "").split(".");
+  const sorting: SortingState = [SORTS.includes(sortField ?? "") ? { id: sortField!, desc: sortDir !== "asc" } : { id: "createdAt", desc: true }];
+  const page = Math.max(1, Number.parseInt(params.get("page") ?? "1", 10) || 1);
+  // The box keeps its own state so typing never waits for navigation; the URL follows it.
+  const [search, setSearchBox] = useState(params.get("q") ?? "");
+  const setQuery = (changes: Record<string, string | null>) => {
+    const next = new URLSearchParams(params.toString());
+    for (const [key, value] of Object.entries(changes)) {
+      if (value) next.set(key, value);
+      else next.delete(key);
+    }
+    const query = next.toString();
+    // The History API, not router.replace: Next keeps useSearchParams in step without asking
+    // the server to render the page again on every keystroke.
+    window.history.replaceState(null, "", query ? `${pathname}?${query}` : pathname);
+  };
+  const setSearch = (q: string) => (setSearchBox(q), setQuery({ q: q || null, page: null }));
+  const setStatus = (s: typeof status) => setQuery({ status: s || null, page: null });
+  const setPage = (p: number) => setQuery({ page: p > 1 ? String(p) : null });
+  const setSorting = (updater: SortingState | ((old: SortingState) => SortingState)) => {
+    const [next] = typeof updater === "function" ? updater(sorting) : updater;
+    setQuery({ sort: next ? `${next.id}.${next.desc ? "desc" : "asc"}` : null, page: null });
+  };
   const deferredSearch = useDeferredValue(search);
   const sort = sorting[0] ?? { id: "createdAt", desc: true };
   const filters = { search: deferredSearch || undefined, status: status || undefined, sortBy: sort.id as SortBy, sortOrder: sort.desc ? ("desc" as const) : ("asc" as const) };
@@ -39,7 +65,7 @@ export function CustomersTable({ canExport }: { canExport: boolean }) {
     manualPagination: true,
     enableSortingRemoval: false,
     sortDescFirst: true,
-    onSortingChange: (updater) => (setSorting(updater), setPage(1)),
+    onSortingChange: setSorting,
     getCoreRowModel: getCoreRowModel(),
   });
   const exportHref = `/customers/export?${new URLSearchParams(Object.entries(filters).filter((e): e is [string, string] => Boolean(e[1])))}`;
@@ -51,17 +77,20 @@ export function CustomersTable({ canExport }: { canExport: boolean }) {
         title="Customers"
         description={pagination ? `${formatPoints(pagination.total)} customers${filters.search || filters.status ? " match" : " enrolled"}` : "Everyone in your programme."}
         actions={
-          canExport && (
-            <div className="flex gap-2">
+          <div className="flex gap-2">
+            <Link href="/customers/new" className="inline-flex items-center rounded-lg bg-brand-600 px-3.5 py-2 text-sm font-medium text-white shadow-sm hover:bg-brand-700" data-testid="add-customer">Add customer</Link>
+            {canExport && (
+              <>
               <Link href="/customers/import" className="inline-flex items-center rounded-lg bg-white px-3.5 py-2 text-sm font-medium text-slate-700 shadow-sm ring-1 ring-inset ring-slate-300 hover:bg-slate-50" data-testid="import-customers">Import</Link>
               <a href={exportHref} className="inline-flex items-center rounded-lg bg-white px-3.5 py-2 text-sm font-medium text-slate-700 shadow-sm ring-1 ring-inset ring-slate-300 hover:bg-slate-50" data-testid="export-csv">Export CSV</a>
-            </div>
-          )
+              </>
+            )}
+          </div>
         }
       />
       <div className="mb-4 flex flex-col gap-3 sm:flex-row">
-        <Input type="search" placeholder="Search name, email or phone…" aria-label="Search customers" value={search} onChange={(e) => (setSearch(e.target.value), setPage(1))} className="sm:max-w-sm" />
-        <Select aria-label="Status" value={status} onChange={(e) => (setStatus(e.target.value as typeof status), setPage(1))} className="sm:w-44">
+        <Input type="search" placeholder="Search name, email or phone…" aria-label="Search customers" value={search} onChange={(e) => setSearch(e.target.value)} className="sm:max-w-sm" />
+        <Select aria-label="Status" value={status} onChange={(e) => setStatus(e.target.value as typeof status)} className="sm:w-44">
           <option value="">All statuses</option>
           <option value="ACTIVE">Active</option>
           <option value="BLOCKED">Locked</option>

@@ -1,5 +1,6 @@
 "use client";
 import { useMutation } from "@tanstack/react-query";
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { toast } from "sonner";
@@ -35,6 +36,7 @@ export function CustomerActions({ customer, isOwner }: Props) {
   );
   return (
     <div className="flex flex-wrap gap-2">
+      <Link href={`/customers/${customer.id}/edit`} className="inline-flex items-center rounded-lg bg-white px-3.5 py-2 text-sm font-medium text-slate-700 shadow-sm ring-1 ring-inset ring-slate-300 hover:bg-slate-50">Edit</Link>
       <Button variant="secondary" onClick={() => setConfirm("lock")}>{locked ? "Unlock" : "Lock"}</Button>
       {isOwner && <Button variant="danger" onClick={() => setConfirm("erase")}>Erase</Button>}
       <ConfirmDialog

@@ -30,8 +30,8 @@ export function HistoryTable({ customerId }: { customerId: string }) {
   const [page, setPage] = useState(1);
   const [reversing, setReversing] = useState<ReversibleEntry | null>(null);
   const history = useQuery({ ...trpc.points.history.queryOptions({ customerId, type: type || undefined, page, perPage: 20 }), placeholderData: keepPreviousData });
-  // Entries already undone: their reversal points back at them.
-  const reversed = new Set(history.data?.items.map((e) => e.reversesEntryId).filter(Boolean));
+  // Entries already undone, known from the whole ledger (their reversal may be on another page).
+  const reversed = new Set(history.data?.items.filter((e) => e.reversedBy).map((e) => e.id));
   return (
     <Card
       title="History"
@@ -52,11 +52,15 @@ export function HistoryTable({ customerId }: { customerId: string }) {
         <div className="-mx-5 -my-5 overflow-x-auto">
           <SimpleTable columns={[{ label: "Type" }, { label: "Description" }, { label: "Points", align: "right" }, { label: "Balance", align: "right" }, { label: "" }]} dense>
               {history.data.items.map((e) => (
-                <tr key={e.id} data-testid="history-row">
-                  <td className="px-4 py-2.5"><Pill tone={TONE[e.type]}>{e.type.toLowerCase()}</Pill></td>
+                <tr key={e.id} id={`entry-${e.id}`} data-testid="history-row" className="target:bg-amber-50">
+                  <td className="px-4 py-2.5">
+                    <Pill tone={TONE[e.type]}>{e.type.toLowerCase()}</Pill>
+                    {e.reversedBy && <span className="mt-1 block"><Pill tone="slate">reversed</Pill></span>}
+                  </td>
                   <td className="max-w-[18rem] px-4 py-2.5">
                     <span className="block truncate">{e.description ?? "—"}</span>
                     <span className="block truncate text-xs text-slate-500">{[formatDateTime(e.createdAt), e.staffName, e.source.toLowerCase()].filter(Boolean).join(" · ")}</span>
+                    <ReversalLink entry={e} />
                     {/* Pending until then; a multiplied award says by how much. */}
                     {((pendingUntil(e) && !reversed.has(e.id)) || (e.multiplierPercent && e.multiplierPercent !== 100)) && (
                       <span className="block truncate text-xs text-slate-500">
@@ -69,7 +73,7 @@ export function HistoryTable({ customerId }: { customerId: string }) {
                       </span>
                     )}
                   </td>
-                  <td className={`whitespace-nowrap px-4 py-2.5 text-right font-medium tabular-nums ${e.points >= 0 ? "text-emerald-700" : "text-red-700"}`}>{formatSignedPoints(e.points)}</td>
+                  <td className={`whitespace-nowrap px-4 py-2.5 text-right font-medium tabular-nums ${e.points >= 0 ? "text-emerald-700" : "text-red-700"} ${e.reversedBy ? "line-through" : ""}`}>{formatSignedPoints(e.points)}</td>
                   <td className="whitespace-nowrap px-4 py-2.5 text-right tabular-nums">{formatPoints(e.balanceAfter)}</td>
                   <td className="px-4 py-2.5 text-right">
                     {["AWARD", "REDEEM", "ADJUST"].includes(e.type) && !reversed.has(e.id) && !redemptionOf(e) && !ownedByRecord(e) && (
@@ -85,6 +89,19 @@ export function HistoryTable({ customerId }: { customerId: string }) {
       <ReverseDialog entry={reversing} onClose={() => setReversing(null)} />
     </Card>
   );
+}
+
+type Link = { id: string; type: string; points: number; createdAt: Date | string };
+
+// "Reversed on …" under an undone entry, "Undoes the … of …" under a reversal: each a link to
+// the other row (an anchor on this page; the text names it when it is on another page).
+function ReversalLink({ entry: e }: { entry: { reversedBy: Link | null; reverses: Link | null } }) {
+  const link = (to: Link, text: string) => (
+    <a href={`#entry-${to.id}`} className="block truncate text-xs font-medium text-brand-700 hover:underline" data-testid="reversal-link">{text}</a>
+  );
+  if (e.reversedBy) return link(e.reversedBy, `Reversed on ${formatDateTime(e.reversedBy.createdAt)}`);
+  if (e.reverses) return link(e.reverses, `Undoes the ${e.reverses.type.toLowerCase()} of ${formatSignedPoints(e.reverses.points)} on ${formatDateTime(e.reverses.createdAt)}`);
+  return null;
 }
 
 // A pending credit's date while it is still ahead (reads count it as spendable from then on).
