@@ -43,7 +43,7 @@ export function OperationCard({ operation, curl }: { operation: Operation; curl:
           </tbody>
         </table>
       )}
-      <pre className="mt-4 overflow-x-auto rounded-lg bg-slate-900 p-4 text-xs leading-relaxed text-slate-100"><code>{curl}</code></pre>
+      <pre tabIndex={0} className="keep-dark mt-4 overflow-x-auto rounded-lg bg-slate-900 p-4 text-xs leading-relaxed text-slate-100"><code>{curl}</code></pre>
       <p className="mt-3 text-sm text-slate-500">
         Success: <span className="font-mono">{operation.status}</span>
         {operation.errors?.length ? <> · Errors: <span className="font-mono">{operation.errors.join(", ")}</span></> : null}

@@ -35,7 +35,7 @@ export function WebhookEventsSection() {
         </p>
         <p>{WEBHOOK_DELIVERY_RULES}</p>
       </div>
-      <pre className="overflow-x-auto rounded-lg bg-slate-900 p-4 text-xs leading-relaxed text-slate-100"><code>{VERIFY}</code></pre>
+      <pre tabIndex={0} className="keep-dark overflow-x-auto rounded-lg bg-slate-900 p-4 text-xs leading-relaxed text-slate-100"><code>{VERIFY}</code></pre>
       <div className="space-y-4">
         {types.map((type) => (
           <article key={type} id={`event-${type}`} className="scroll-mt-6 rounded-xl border border-slate-200 bg-white p-6 shadow-sm">

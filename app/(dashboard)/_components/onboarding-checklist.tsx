@@ -87,7 +87,7 @@ function CurlLine({ text }: { text: string }) {
     );
   return (
     <div className="mt-2">
-      <pre data-testid="onboarding-curl" className="max-w-full overflow-x-auto rounded-lg bg-slate-900 p-3 text-xs text-slate-100">{text}</pre>
+      <pre data-testid="onboarding-curl" className="keep-dark max-w-full overflow-x-auto rounded-lg bg-slate-900 p-3 text-xs text-slate-100">{text}</pre>
       <Button variant="secondary" size="sm" className="mt-2" onClick={copy}>Copy command</Button>
     </div>
   );

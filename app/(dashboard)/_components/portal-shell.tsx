@@ -2,6 +2,7 @@
 // The portal frame: a sidebar on desktop that becomes a slide-over on small screens, the
 // business switcher and the signed-in user with sign-out.
 import Link from "next/link";
+import { ThemeSelect } from "@/components/theme-select";
 import { usePathname } from "next/navigation";
 import { useRef, useState } from "react";
 import { FailingWebhooksBadge } from "../webhooks/_components/failing-badge";
@@ -44,7 +45,7 @@ export function PortalShell({ user, role, business, memberships, children }: Pro
   const sidebar = (
     // Scrolls on its own when taller than the window (a short laptop screen): the account links
     // at its foot must stay reachable.
-    <div className="flex h-full flex-col gap-6 overflow-y-auto bg-slate-900 px-4 py-5 text-slate-300">
+    <div className="keep-dark flex h-full flex-col gap-6 overflow-y-auto bg-slate-900 px-4 py-5 text-slate-300">
       <Link href="/customers" className="flex items-center gap-2 px-2 text-base font-semibold text-white">
         <span className="flex size-7 items-center justify-center rounded-md bg-brand-500 text-xs font-bold">LL</span>
         Loyalty Ledger
@@ -82,6 +83,7 @@ export function PortalShell({ user, role, business, memberships, children }: Pro
         >
           Your account
         </Link>
+        <ThemeSelect />
         <form action={signOutAction}>
           <button type="submit" className="w-full rounded-lg px-3 py-2 text-left text-sm hover:bg-slate-800 hover:text-white">
             Sign out

@@ -27,7 +27,7 @@ export function CreateKeyForm({ onDone }: { onDone: () => void }) {
       <Card title="Your new API key" className="mb-6 border-emerald-200">
         <p className="text-sm text-slate-600">Copy it now and keep it somewhere safe: you won&apos;t be able to see it again.</p>
         <div className="mt-3 flex flex-col gap-2 sm:flex-row">
-          <code className="flex-1 break-all rounded-lg bg-slate-900 px-3 py-2 font-mono text-sm text-emerald-300" data-testid="new-api-key">
+          <code className="keep-dark flex-1 break-all rounded-lg bg-slate-900 px-3 py-2 font-mono text-sm text-emerald-300" data-testid="new-api-key">
             {key}
           </code>
           <Button

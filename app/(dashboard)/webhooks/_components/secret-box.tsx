@@ -12,7 +12,7 @@ export function SecretBox({ secret }: { secret: string }) {
       .then(() => toast.success("Secret copied to the clipboard"), () => toast.error("Couldn't copy: select the secret and copy it by hand"));
   return (
     <div className="flex flex-col gap-2 sm:flex-row">
-      <code className="flex-1 break-all rounded-lg bg-slate-900 px-3 py-2 font-mono text-sm text-emerald-300" data-testid="webhook-secret">
+      <code className="keep-dark flex-1 break-all rounded-lg bg-slate-900 px-3 py-2 font-mono text-sm text-emerald-300" data-testid="webhook-secret">
         {secret}
       </code>
       <Button variant="secondary" type="button" onClick={() => void copy()}>
