@@ -1,19 +1,30 @@
 "use client";
 // System, light or dark: stored in this browser and applied at once by the root layout's theme
 // script (app/theme-script.ts), which also keeps following the system while "System" is chosen.
-import { useEffect, useState } from "react";
+// Read through useSyncExternalStore: the server renders "System", the browser its stored choice.
+import { useSyncExternalStore } from "react";
 import { THEME_KEY, type ThemeChoice } from "@/app/theme-script";
 
+const CHANGED = "ll-theme-change";
+const subscribe = (onChange: () => void) => {
+  window.addEventListener("storage", onChange);
+  window.addEventListener(CHANGED, onChange);
+  return () => {
+    window.removeEventListener("storage", onChange);
+    window.removeEventListener(CHANGED, onChange);
+  };
+};
+const stored = (): ThemeChoice => {
+  const value = localStorage.getItem(THEME_KEY);
+  return value === "light" || value === "dark" ? value : "system";
+};
+
 export function ThemeSelect() {
-  const [choice, setChoice] = useState<ThemeChoice>("system");
-  useEffect(() => {
-    const stored = localStorage.getItem(THEME_KEY);
-    if (stored === "light" || stored === "dark") setChoice(stored);
-  }, []);
+  const choice = useSyncExternalStore(subscribe, stored, () => "system" as ThemeChoice);
   const change = (next: ThemeChoice) => {
-    setChoice(next);
     if (next === "system") localStorage.removeItem(THEME_KEY);
     else localStorage.setItem(THEME_KEY, next);
+    window.dispatchEvent(new Event(CHANGED));
     (window as unknown as { __llApplyTheme?: () => void }).__llApplyTheme?.();
   };
   return (

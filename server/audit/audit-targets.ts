@@ -22,7 +22,8 @@ export async function auditTargets(db: DbOrTx, businessId: string, rows: Ref[]):
     only(ids("campaign"), (id) => db.campaign.findMany({ where: { businessId, id: { in: id } }, select: { id: true, name: true } })),
     only(ids("store"), (id) => db.store.findMany({ where: { businessId, id: { in: id } }, select: { id: true, name: true } })),
     only(ids("product"), (id) => db.product.findMany({ where: { businessId, id: { in: id } }, select: { id: true, name: true } })),
-    // People are global; only those who are or were in this business's log are asked for.
+    // People are global: only ids from this business's own log rows are asked for (a role
+    // change, a removal, a reset), so a former member shows under their current name.
     only(ids("user"), (id) => db.user.findMany({ where: { id: { in: id } }, select: { id: true, name: true, email: true } })),
   ]);
   const found = new Map<string, AuditTarget>();

@@ -13,7 +13,9 @@ describe("describeAudit", () => {
     expect(describeAudit({ action: "customer.unblocked", targetName: "Grace Hopper", details: null })).toBe("Unlocked Grace Hopper");
     expect(describeAudit({ action: "team.role_changed", targetName: "Sam", details: { from: "STAFF", to: "OWNER" } })).toBe("Changed Sam's role staff → owner");
     expect(describeAudit({ action: "api_key.revoked", targetName: null, details: { name: "Till 2" } })).toBe("Revoked API key “Till 2”");
-    expect(describeAudit({ action: "customer.updated", targetName: "Ann", details: { fields: ["email", "externalId"] } })).toBe("Changed Ann's email, externalId");
+    expect(describeAudit({ action: "customer.updated", targetName: "Ann", details: { fields: ["email", "externalId"] } })).toBe("Changed Ann's email, external id");
+    expect(describeAudit({ action: "points.opening", targetName: "Jo", details: { points: 500, reason: "Paper card moved over" } })).toBe("Gave Jo 500 opening points: Paper card moved over");
+    expect(describeAudit({ action: "products.bulk_upserted", targetName: null, details: { created: ["A", "B"], updated: [], unchanged: 3 } })).toBe("Imported products: 2 created, 0 updated");
   });
 
   it("lists changed settings as field from → to, with labels", () => {

@@ -16,6 +16,7 @@ const FIELD_LABELS: Record<string, string> = {
   referralMinimumOrder: "referral minimum order", title: "title", pointsCost: "points cost", active: "active", stock: "stock",
   code: "code", address: "address", excluded: "excluded from earning", multiplierPercent: "multiplier", points: "points",
   startsAt: "start", endsAt: "end", url: "URL", events: "events", disabled: "disabled",
+  email: "email", phone: "phone", externalId: "external id", notes: "notes", birthday: "birthday", status: "status",
 };
 
 const label = (field: string) => FIELD_LABELS[field] ?? field;
@@ -42,6 +43,8 @@ function changes(details: Details): string {
   return parts.join(", ");
 }
 
+// A count recorded as a number, or as the list of what was counted (SKUs).
+const count = (v: unknown) => (Array.isArray(v) ? v.length : Number(v ?? 0));
 const signed = (n: number) => (n > 0 ? `+${n.toLocaleString("en")}` : n.toLocaleString("en").replace("-", "−"));
 const quoted = (s: unknown) => (typeof s === "string" && s ? `“${s}”` : "");
 
@@ -52,6 +55,8 @@ export function describeAudit({ action, targetName, details: raw }: Described): 
   switch (action) {
     case "points.adjusted":
       return withReason(`Adjusted ${who}'s points by ${signed(Number(d.points ?? 0))}`);
+    case "points.opening":
+      return withReason(`Gave ${who} ${Number(d.points ?? 0).toLocaleString("en")} opening points`);
     case "points.reversed":
       return withReason(`Reversed an entry of ${who} (${signed(Number(d.points ?? 0))} points)`);
     case "customer.blocked":
@@ -101,7 +106,7 @@ export function describeAudit({ action, targetName, details: raw }: Described): 
     case "webhook.replayed":
       return `Replayed ${d.queued ?? 0} deliveries to ${who}`;
     case "products.bulk_upserted":
-      return `Imported products: ${d.created ?? 0} created, ${d.updated ?? 0} updated`;
+      return `Imported products: ${count(d.created)} created, ${count(d.updated)} updated`;
     case "reward.coupons_uploaded":
       return `Uploaded ${d.added ?? 0} coupon codes to ${who}`;
     case "referral.withdrawn":

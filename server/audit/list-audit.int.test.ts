@@ -39,4 +39,15 @@ describe("audit log in words", () => {
     expect(after.items[0]).toMatchObject({ summary: "Locked an erased customer", targetHref: null });
     expect(JSON.stringify((await owner.audit.list({})).items.map((r) => r.summary))).not.toContain("Grace Hopper");
   });
+
+  it("records points a person gives a new customer, among the points changes", async () => {
+    const fixture = await makePortalBusiness("story-opening");
+    const staff = callerFor(fixture.staff);
+    const { customer } = await staff.customers.create({ name: "Jo", email: `jo-${fixture.business.id.slice(0, 8)}@x.test`, initialPoints: 500, initialPointsReason: "Paper card moved over" });
+    const points = await callerFor(fixture.owner).audit.list({ action: "points.*" });
+    expect(points.items.map((r) => [r.summary, r.targetHref, r.actorName])).toEqual([
+      ["Gave Jo 500 opening points: Paper card moved over", `/customers/${customer.id}`, fixture.staff.name],
+    ]);
+  });
 });
+

@@ -6,6 +6,7 @@ import type { DbOrTx } from "../db/client";
 import { isUniqueViolation } from "../db/prisma-errors";
 import { AppError } from "../errors";
 import { awardPoints } from "../ledger";
+import { recordAudit } from "../audit/record-audit";
 import type { Actor } from "../actors/actor";
 import { createCustomerInput, type CreateCustomerInput } from "./customer-schemas";
 import { inTransaction, insertCustomer } from "./resolve-customer";
@@ -34,7 +35,17 @@ export async function createCustomer(db: DbOrTx, actor: Actor, input: CreateCust
       if (raced) return { customer: await publicCustomer(tx, businessId, raced), created: false };
       throw identityTaken();
     }
-    if (data.initialPoints) await awardWelcomePoints(tx, actor, inserted.id, data.initialPoints, data.initialPointsReason);
+    if (data.initialPoints) {
+      await awardWelcomePoints(tx, actor, inserted.id, data.initialPoints, data.initialPointsReason);
+      // A person giving points by hand is audited, as an adjustment is (a shop's automatic
+      // welcome points through its key are not: every sign-up would write a row).
+      if (actor.type === "USER") {
+        await recordAudit(tx, actor, {
+          action: "points.opening", targetType: "customer", targetId: inserted.id,
+          details: { points: data.initialPoints, reason: data.initialPointsReason ?? WELCOME_POINTS_DESCRIPTION },
+        });
+      }
+    }
     return { customer: await publicCustomer(tx, businessId, await tx.customer.findUniqueOrThrow({ where: { businessId_id: { businessId, id: inserted.id } } })), created: true };
   });
 }

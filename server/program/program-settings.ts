@@ -11,7 +11,8 @@ import type { Actor } from "../actors/actor";
 import { MAX_PENDING_DAYS } from "../ledger/ledger-schemas";
 import { REFERRAL_SETTINGS_SELECT, referralSettingsShape, type ReferralSettings } from "../referrals/referral-settings";
 import { tiersSchema, type Tier } from "./tier-schemas";
-import { currencySchema } from "./currencies";
+import { AppError } from "../errors";
+import { CURRENCY_MESSAGE, currencySchema, isCurrencyCode } from "./currencies";
 
 const POINT_VALUE_RANGE = "must be from 0 to 1,000,000 (minor units per 100 points)";
 
@@ -104,6 +105,9 @@ export async function getProgramSettings(db: DbOrTx, actor: Actor): Promise<Prog
 export async function updateProgramSettings(db: DbOrTx, actor: Actor, input: z.input<typeof updateSettingsInput>): Promise<ProgramSettings> {
   const data = updateSettingsInput.parse(input);
   const before = await getProgramSettings(db, actor);
+  if (data.currency !== before.currency && !isCurrencyCode(data.currency)) {
+    throw new AppError("VALIDATION_ERROR", `Invalid request: currency: ${CURRENCY_MESSAGE}.`);
+  }
   const { tiers, ...columns } = data;
   const after = toSettings(
     await db.business.update({

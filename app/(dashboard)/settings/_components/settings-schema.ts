@@ -2,7 +2,6 @@
 // "empty" means "none" (no threshold, never expire), which the server schema spells null.
 // The tier table is checked by the API's own schema, so the form shows the API's sentences.
 import { z } from "zod";
-import { isCurrencyCode } from "@/server/program/currencies";
 import { tiersSchema } from "@/server/program/tier-schemas";
 
 const wholeNumber = z.number({ error: "Enter a whole number" }).int("Enter a whole number");
@@ -16,7 +15,9 @@ const wholeFrom0 = (label: string, max: number) =>
 export const settingsFormSchema = z.object({
   name: z.string().trim().min(1, "The business needs a name").max(120, "At most 120 characters"),
   // The server's own list: pick from it, or type a code it knows.
-  currency: z.string().trim().toUpperCase().refine(isCurrencyCode, "Pick a currency from the list (an ISO 4217 code such as USD)"),
+  // The shape only: the server checks a new code against the list, and keeps a stored one
+  // the list lacks (currencies.ts).
+  currency: z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, "Pick a currency from the list (an ISO 4217 code such as USD)"),
   pointValuePer100: wholeNumber.min(0, "From 0 to 1,000,000").max(1_000_000, "From 0 to 1,000,000"),
   earnMode: z.enum(["SPEND", "UNIT"]),
   earnRate: wholeNumber.min(1, "From 1 to 100,000").max(100_000, "From 1 to 100,000"),

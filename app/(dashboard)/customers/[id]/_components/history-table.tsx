@@ -32,6 +32,7 @@ export function HistoryTable({ customerId }: { customerId: string }) {
   const history = useQuery({ ...trpc.points.history.queryOptions({ customerId, type: type || undefined, page, perPage: 20 }), placeholderData: keepPreviousData });
   // Entries already undone, known from the whole ledger (their reversal may be on another page).
   const reversed = new Set(history.data?.items.filter((e) => e.reversedBy).map((e) => e.id));
+  const onPage = new Set(history.data?.items.map((e) => e.id));
   return (
     <Card
       title="History"
@@ -60,7 +61,7 @@ export function HistoryTable({ customerId }: { customerId: string }) {
                   <td className="max-w-[18rem] px-4 py-2.5">
                     <span className="block truncate">{e.description ?? "—"}</span>
                     <span className="block truncate text-xs text-slate-500">{[formatDateTime(e.createdAt), e.staffName, e.source.toLowerCase()].filter(Boolean).join(" · ")}</span>
-                    <ReversalLink entry={e} />
+                    <ReversalLink entry={e} onPage={onPage} />
                     {/* Pending until then; a multiplied award says by how much. */}
                     {((pendingUntil(e) && !reversed.has(e.id)) || (e.multiplierPercent && e.multiplierPercent !== 100)) && (
                       <span className="block truncate text-xs text-slate-500">
@@ -93,12 +94,16 @@ export function HistoryTable({ customerId }: { customerId: string }) {
 
 type Link = { id: string; type: string; points: number; createdAt: Date | string };
 
-// "Reversed on …" under an undone entry, "Undoes the … of …" under a reversal: each a link to
-// the other row (an anchor on this page; the text names it when it is on another page).
-function ReversalLink({ entry: e }: { entry: { reversedBy: Link | null; reverses: Link | null } }) {
-  const link = (to: Link, text: string) => (
-    <a href={`#entry-${to.id}`} className="block truncate text-xs font-medium text-brand-700 hover:underline" data-testid="reversal-link">{text}</a>
-  );
+// "Reversed on …" under an undone entry, "Undoes the … of …" under a reversal.
+// A link when the other entry is on this page; its words alone when it is on another page or
+// hidden by the type filter (an anchor there would go nowhere).
+function ReversalLink({ entry: e, onPage }: { entry: { reversedBy: Link | null; reverses: Link | null }; onPage: Set<string> }) {
+  const link = (to: Link, text: string) =>
+    onPage.has(to.id) ? (
+      <a href={`#entry-${to.id}`} className="block truncate text-xs font-medium text-brand-700 hover:underline" data-testid="reversal-link">{text}</a>
+    ) : (
+      <span className="block truncate text-xs text-slate-500" data-testid="reversal-link">{text}</span>
+    );
   if (e.reversedBy) return link(e.reversedBy, `Reversed on ${formatDateTime(e.reversedBy.createdAt)}`);
   if (e.reverses) return link(e.reverses, `Undoes the ${e.reverses.type.toLowerCase()} of ${formatSignedPoints(e.reverses.points)} on ${formatDateTime(e.reverses.createdAt)}`);
   return null;
