@@ -8,6 +8,7 @@ import { Card } from "@/components/ui/card";
 import { Select } from "@/components/ui/field";
 import { EmptyState, ErrorState, Pill, TableSkeleton } from "@/components/ui/states";
 import { ReverseDialog, type ReversibleEntry } from "./reverse-dialog";
+import { ScrollBox } from "@/components/ui/scroll-box";
 import { SimpleTable } from "@/components/ui/simple-table";
 import { Pager } from "@/components/ui/pager";
 
@@ -50,7 +51,7 @@ export function HistoryTable({ customerId }: { customerId: string }) {
       ) : history.data.items.length === 0 ? (
         <EmptyState title="No transactions" description={type ? "No entries of this type." : "Points awarded, redeemed or adjusted will show up here."} />
       ) : (
-        <div className="-mx-5 -my-5 overflow-x-auto">
+        <ScrollBox label="History" className="-mx-5 -my-5">
           <SimpleTable columns={[{ label: "Type" }, { label: "Description" }, { label: "Points", align: "right" }, { label: "Balance", align: "right" }, { label: "" }]} dense>
               {history.data.items.map((e) => (
                 <tr key={e.id} id={`entry-${e.id}`} data-testid="history-row" className="target:bg-amber-50">
@@ -85,7 +86,7 @@ export function HistoryTable({ customerId }: { customerId: string }) {
               ))}
             </SimpleTable>
           <Pager page={page} totalPages={history.data.pagination.totalPages} onPage={setPage} inTable />
-        </div>
+        </ScrollBox>
       )}
       <ReverseDialog entry={reversing} onClose={() => setReversing(null)} />
     </Card>
