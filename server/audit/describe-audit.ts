@@ -114,7 +114,10 @@ export function describeAudit({ action, targetName, details: raw }: Described): 
   }
   const [kind, verb] = action.split(".");
   if (verb === "created") return `Created ${kind} ${who}`;
-  if (verb === "updated") return `Changed ${kind} ${who}${changes(d) ? `: ${changes(d)}` : ""}`;
+  if (verb === "updated") {
+    const moved = changes(d);
+    return `Changed ${kind} ${who}${moved ? `: ${moved}` : ""}`;
+  }
   const rest = Object.entries(d).map(([k, v]) => `${label(k)} ${show(isChange(v) ? v.to : v)}`).join(", ");
   return `${action}${targetName ? ` ${targetName}` : ""}${rest ? ` (${rest})` : ""}`;
 }

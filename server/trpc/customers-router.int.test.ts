@@ -1,20 +1,15 @@
 // The portal's customer care procedures against a real database: staff add a customer (with
 // opening points and their reason) and correct one, with the API's rules and sentences; a
 // clash names the customer who holds the email or phone; nothing is half-written.
-import { TRPCError } from "@trpc/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "../db/client";
-import { callerFor, makePortalBusiness } from "./portal-fixtures";
+import { callerFor, makePortalBusiness, trpcFailure } from "./portal-fixtures";
 
 type Fixture = Awaited<ReturnType<typeof makePortalBusiness>>;
 let a: Fixture;
 let b: Fixture;
 
-async function failure(promise: Promise<unknown>): Promise<TRPCError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
-  expect(error).toBeInstanceOf(TRPCError);
-  return error as TRPCError;
-}
+const failure = trpcFailure;
 
 const customerRow = (businessId: string, id: string) => db.customer.findUniqueOrThrow({ where: { businessId_id: { businessId, id } } });
 const customerCount = (businessId: string) => db.customer.count({ where: { businessId } });

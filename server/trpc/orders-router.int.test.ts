@@ -1,24 +1,19 @@
 // The portal's orders procedures against a real database: the list's search, filters, day range
 // and paging; the order page with its lines, refunds and ledger entries; refunds and status
 // moves by staff and owners; and another business's orders invisible. Asserted on the rows.
-import { TRPCError } from "@trpc/server";
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "../db/client";
 import { eraseCustomer } from "../customers/erase-customer";
 import { createOrder } from "../orders/create-order";
-import { addMember, callerFor, makePortalBusiness } from "./portal-fixtures";
+import { addMember, callerFor, makePortalBusiness, trpcFailure } from "./portal-fixtures";
 
 type Fixture = Awaited<ReturnType<typeof makePortalBusiness>>;
 let a: Fixture;
 let b: Fixture;
 let foreignOrderId: string;
 
-async function failure(promise: Promise<unknown>): Promise<TRPCError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
-  expect(error).toBeInstanceOf(TRPCError);
-  return error as TRPCError;
-}
+const failure = trpcFailure;
 
 // 100.00 of beans (4 × 25.00): 100 points at the default earn rate, awarded when paid.
 const order = (f: Fixture, externalId: string, extra: Record<string, unknown> = {}) =>

@@ -8,6 +8,8 @@ import { awardPoints } from "../ledger";
 import { apiKeyActor, portalActor } from "../actors/actor";
 import { randomPassword } from "../accounts/one-time-token";
 import { hashPassword } from "../auth/password";
+import { TRPCError } from "@trpc/server";
+import { expect } from "vitest";
 import { createCallerFactory } from "./init";
 import { appRouter } from "./routers/app-router";
 
@@ -36,4 +38,12 @@ export async function addMember(businessId: string, person: { email: string; nam
   const user = await db.user.create({ data: { email: person.email, name: person.name, passwordHash: await hashPassword(randomPassword()) } });
   await db.membership.create({ data: { businessId, userId: user.id, role } });
   return { id: user.id, email: user.email, name: user.name };
+}
+
+// The TRPCError a procedure call is refused with (fails the test if it succeeds or throws
+// anything else), for assertions on its code and message.
+export async function trpcFailure(promise: Promise<unknown>): Promise<TRPCError> {
+  const error = await promise.then(() => null, (e: unknown) => e);
+  expect(error).toBeInstanceOf(TRPCError);
+  return error as TRPCError;
 }

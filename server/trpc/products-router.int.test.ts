@@ -1,22 +1,17 @@
 // The portal's products procedures against a real database: everyone in the business sees the
 // catalogue, only owners exclude a product from earning (audited); another business's product
 // is invisible. Asserted on the rows and the audit log, not only on the answers.
-import { TRPCError } from "@trpc/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { cliActor } from "../actors/actor";
 import { db } from "../db/client";
 import { upsertProduct } from "../products/upsert-product";
-import { callerFor, makePortalBusiness } from "./portal-fixtures";
+import { callerFor, makePortalBusiness, trpcFailure } from "./portal-fixtures";
 
 type Fixture = Awaited<ReturnType<typeof makePortalBusiness>>;
 let a: Fixture;
 let b: Fixture;
 
-async function failure(promise: Promise<unknown>): Promise<TRPCError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
-  expect(error).toBeInstanceOf(TRPCError);
-  return error as TRPCError;
-}
+const failure = trpcFailure;
 
 const productRow = (businessId: string, externalId: string) => db.product.findUniqueOrThrow({ where: { businessId_externalId: { businessId, externalId } } });
 const updates = (businessId: string) => db.auditLog.findMany({ where: { businessId, action: "product.updated" }, orderBy: { createdAt: "asc" } });

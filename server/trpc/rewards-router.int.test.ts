@@ -1,11 +1,10 @@
 // The portal's rewards procedures against a real database: owners build the catalogue and its
 // code pool, staff redeem and cancel, one idempotency key redeems once, and another business's
 // ids are invisible. Asserted on the rows and the ledger, not only on the answers.
-import { TRPCError } from "@trpc/server";
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "../db/client";
-import { callerFor, makePortalBusiness } from "./portal-fixtures";
+import { callerFor, makePortalBusiness, trpcFailure } from "./portal-fixtures";
 
 type Fixture = Awaited<ReturnType<typeof makePortalBusiness>>;
 let a: Fixture;
@@ -13,11 +12,7 @@ let b: Fixture;
 let foreignReward: string;
 let foreignRedemption: string;
 
-async function failure(promise: Promise<unknown>): Promise<TRPCError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
-  expect(error).toBeInstanceOf(TRPCError);
-  return error as TRPCError;
-}
+const failure = trpcFailure;
 
 const rewardRow = (businessId: string, id: string) => db.reward.findUniqueOrThrow({ where: { businessId_id: { businessId, id } } });
 const balanceOf = async (businessId: string, id: string) => (await db.customer.findUniqueOrThrow({ where: { businessId_id: { businessId, id } } })).balance;

@@ -1,21 +1,16 @@
 // The portal's stores procedures against a real database: owners create, edit, close and
 // reopen; staff only look; another business's store is invisible. Asserted on the rows and the
 // audit log, not only on the answers.
-import { TRPCError } from "@trpc/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "../db/client";
-import { callerFor, makePortalBusiness } from "./portal-fixtures";
+import { callerFor, makePortalBusiness, trpcFailure } from "./portal-fixtures";
 
 type Fixture = Awaited<ReturnType<typeof makePortalBusiness>>;
 let a: Fixture;
 let b: Fixture;
 let foreignId: string;
 
-async function failure(promise: Promise<unknown>): Promise<TRPCError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
-  expect(error).toBeInstanceOf(TRPCError);
-  return error as TRPCError;
-}
+const failure = trpcFailure;
 
 const storeRow = (businessId: string, id: string) => db.store.findUniqueOrThrow({ where: { businessId_id: { businessId, id } } });
 const auditActions = async (businessId: string, targetId: string) =>
