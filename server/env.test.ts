@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { availableParallelism } from "node:os";
 import { afterEach, describe, expect, it, vi } from "vitest";
 
 // env() is read once per process, so each case loads a fresh copy of the module.
@@ -41,5 +42,28 @@ describe("WEBHOOK_RETENTION_DAYS", () => {
     vi.stubEnv("WEBHOOK_RETENTION_DAYS", "1");
     const { env } = await import("./env");
     expect(() => env()).toThrow(/WEBHOOK_RETENTION_DAYS must be at least 3/);
+  });
+});
+
+describe("WEB_CONCURRENCY", () => {
+  async function concurrency(value: string | undefined) {
+    vi.resetModules();
+    vi.stubEnv("AUTH_SECRET", randomBytes(24).toString("hex"));
+    vi.stubEnv("WEB_CONCURRENCY", value);
+    return (await import("./env")).env;
+  }
+
+  it.each([
+    [undefined, 1],
+    ["", 1],
+    ["3", 3],
+    [" auto ", availableParallelism()],
+  ])("%j runs %s app processes", async (value, processes) => {
+    expect((await concurrency(value))().WEB_CONCURRENCY).toBe(processes);
+  });
+
+  it.each(["0", "65", "1.5", "many"])("refuses %j at start-up, naming the choices", async (value) => {
+    const env = await concurrency(value);
+    expect(() => env()).toThrow('WEB_CONCURRENCY: WEB_CONCURRENCY must be a number of app processes (1-64) or "auto"');
   });
 });

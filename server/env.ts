@@ -1,5 +1,6 @@
 // The one place that reads process.env. Parsed once with zod so a bad value fails at start-up
 // with a readable message instead of somewhere deep in a request.
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import { z } from "zod";
 import { parseTrustedProxies } from "./http/resolve-client-address";
@@ -38,6 +39,20 @@ const schema = z.object({
   // Where embedded Postgres, the generated auth secret and other local state live.
   DATA_DIR: z.string().default(".data"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  // App processes `npm start` runs on PORT (node:cluster shares the port among them); "auto":
+  // one per core. Each has its own DATABASE_POOL_SIZE connections.
+  WEB_CONCURRENCY: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      const v = value?.trim().toLowerCase();
+      if (!v) return 1;
+      if (v === "auto") return availableParallelism();
+      const n = Number(v);
+      if (Number.isInteger(n) && n >= 1 && n <= 64) return n;
+      ctx.addIssue({ code: "custom", message: 'WEB_CONCURRENCY must be a number of app processes (1-64) or "auto" (one per core)' });
+      return z.NEVER;
+    }),
   // Port for the embedded server; 0 picks a free one.
   EMBEDDED_PG_PORT: z.coerce.number().int().min(0).max(65535).default(54329),
   AUTH_SECRET: z.string().min(16).optional(),

@@ -29,8 +29,9 @@ export type SignedInUser = { id: string; email: string; name: string | null; ses
 export async function authorizeCredentials(db: DbOrTx, input: unknown, clientAddress: string): Promise<SignedInUser | null> {
   const parsed = credentials.safeParse(input);
   if (!parsed.success) return null;
-  await takeSignInAttempt(parsed.data.email, clientAddress);
   try {
+    // Inside: the throttle's counts are in the database too.
+    await takeSignInAttempt(parsed.data.email, clientAddress);
     return await checkPassword(db, parsed.data, clientAddress);
   } catch (error) {
     const busy = error instanceof AppError && error.code === "SERVICE_UNAVAILABLE";

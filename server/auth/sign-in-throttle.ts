@@ -3,12 +3,12 @@
 // address. Every attempt is counted before any password hashing, so a refused attempt costs
 // a map lookup, not a hash; a success clears the account's count. Past the limit the key is
 // locked out, and each further lockout within a day doubles the last one.
-// In memory (rate-limiter-flexible), like the API key limits: counts are per process, which
-// is what a single self-hosted instance needs; a cluster would swap in a shared store.
+// Counted in Postgres (server/rate-limits/shared-limiter.ts), like the API key limits, so the
+// limits hold however sign-ins are spread over app processes and machines.
 // From @auth/core, which next-auth re-exports it from: "next-auth" itself needs Next to load.
 import { CredentialsSignin } from "@auth/core/errors";
-import { RateLimiterMemory } from "rate-limiter-flexible";
 import { env } from "../env";
+import { limiterFor } from "../rate-limits/shared-limiter";
 
 const MINUTE = 60;
 
@@ -37,16 +37,14 @@ export class SignInUnavailable extends CredentialsSignin {
   code = "unavailable";
 }
 
-function throttle(rule: () => Rule) {
-  let made: { rule: Rule; attempts: RateLimiterMemory; lockouts: RateLimiterMemory } | undefined;
+function throttle(name: string, rule: () => Rule) {
   const state = () => {
     const r = rule();
-    made ??= {
+    return {
       rule: r,
-      attempts: new RateLimiterMemory({ points: r.attempts, duration: r.windowSeconds }),
-      lockouts: new RateLimiterMemory({ points: 1_000_000, duration: 24 * 60 * MINUTE }),
+      attempts: limiterFor({ keyPrefix: `sign-in-${name}`, points: r.attempts, duration: r.windowSeconds }),
+      lockouts: limiterFor({ keyPrefix: `lockouts-${name}`, points: 1_000_000, duration: 24 * 60 * MINUTE }),
     };
-    return made;
   };
   return {
     // Counts one attempt; answers 0 when it may go ahead, else the seconds to wait.
@@ -73,8 +71,8 @@ function throttle(rule: () => Rule) {
   };
 }
 
-const byAccount = throttle(() => ACCOUNT_RULE);
-const byAddress = throttle(addressRule);
+const byAccount = throttle("account", () => ACCOUNT_RULE);
+const byAddress = throttle("address", addressRule);
 
 // Throws SignInThrottled when the address or the account is locked out. A locked-out address
 // doesn't count against the account: its refused attempts lock out no one else.

@@ -15,6 +15,7 @@ const GLOBAL_TABLES: Record<string, string> = {
   _prisma_migrations: "the migration runner's records",
   _repeatable_sql: "the migration runner's records",
   job_workers: "the job worker processes alive now; a worker serves every business",
+  rate_limits: "request and sign-in limits counted for every app process (keyed by API key or client, never tenant data)",
 };
 
 // Tenant tables replicated whole to every node instead of distributed, and so allowed a unique

@@ -1,19 +1,9 @@
-// Per-key request limits (rate-limiter-flexible, in memory: limits are per app instance, which
-// is what a self-hosted single instance needs; a cluster would swap in its Postgres store).
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+// Per-key request limits, counted in Postgres (server/rate-limits/shared-limiter.ts) so that a
+// key's limit holds across every app process and machine on the database, not per process.
+import { RateLimiterRes } from "rate-limiter-flexible";
 import { env } from "../env";
 import { AppError } from "../errors";
-
-const limiters = new Map<number, RateLimiterMemory>();
-
-function limiterFor(perMinute: number): RateLimiterMemory {
-  let limiter = limiters.get(perMinute);
-  if (!limiter) {
-    limiter = new RateLimiterMemory({ points: perMinute, duration: 60 });
-    limiters.set(perMinute, limiter);
-  }
-  return limiter;
-}
+import { limiterFor } from "../rate-limits/shared-limiter";
 
 export type RateLimitState = { headers: Record<string, string> };
 
@@ -25,7 +15,7 @@ export async function consumeRateLimit(keyId: string, perMinute: number | null):
     "X-RateLimit-Reset": String(Math.ceil((Date.now() + res.msBeforeNext) / 1000)),
   });
   try {
-    return { headers: headers(await limiterFor(limit).consume(keyId)) };
+    return { headers: headers(await limiterFor({ keyPrefix: "api", points: limit, duration: 60 }).consume(keyId)) };
   } catch (rejection) {
     if (!(rejection instanceof RateLimiterRes)) throw rejection;
     const retryAfter = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));

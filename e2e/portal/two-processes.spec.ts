@@ -1,0 +1,111 @@
+// Several app processes on one database: a second server (itself WEB_CONCURRENCY=2, so two
+// processes sharing its port) runs next to the e2e server against the same Postgres. What
+// one process does, the others must honour: a revoked key, the ledger's balance, a key's limit.
+import { execFile, spawn, type ChildProcess } from "node:child_process";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { promisify } from "node:util";
+import { callApi, expect, test } from "./fixtures";
+
+const DATA_DIR = process.env.E2E_DATA_DIR ?? ".data/e2e";
+const SERVER = path.resolve(process.env.NEXT_DIST_DIR ?? ".next", "serve.mjs");
+// Starting Next on a busy 2-core machine takes seconds to tens of seconds.
+const START_TIMEOUT = 120_000;
+
+let other: ChildProcess;
+let otherUrl: string;
+
+// Run serially in one worker: the second server is this file's, started once.
+test.describe.configure({ mode: "serial" });
+
+test.beforeAll(async ({}, testInfo) => {
+  testInfo.setTimeout(START_TIMEOUT + 15_000);
+  if (!existsSync(SERVER)) throw new Error(`${SERVER} is missing: the e2e server (npm start) bundles it`);
+  const port = Number(new URL(testInfo.project.use.baseURL!).port) + 17;
+  otherUrl = `http://localhost:${port}`;
+  other = spawn(process.execPath, [SERVER], {
+    stdio: ["ignore", "inherit", "inherit"],
+    env: { ...process.env, PORT: String(port), DATA_DIR, WEB_CONCURRENCY: "2", NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  const deadline = Date.now() + START_TIMEOUT;
+  for (;;) {
+    const up = await fetch(`${otherUrl}/api/v1/health`).then((r) => r.ok, () => false);
+    if (up) break;
+    if (other.exitCode !== null || Date.now() > deadline) throw new Error(`the second server didn't start (exit ${other.exitCode})`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+});
+
+test.afterAll(async () => {
+  if (!other || other.exitCode !== null) return;
+  const exited = new Promise((resolve) => other.once("exit", resolve));
+  other.kill("SIGTERM");
+  await exited;
+});
+
+// The supervisor's children: the app processes sharing its port.
+function childrenOf(pid: number): number[] {
+  return readdirSync("/proc")
+    .filter((entry) => /^\d+$/.test(entry))
+    .filter((entry) => {
+      const stat = (() => { try { return readFileSync(`/proc/${entry}/stat`, "utf8"); } catch { return ""; } })();
+      return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]) === pid;
+    })
+    .map(Number);
+}
+
+test("WEB_CONCURRENCY=2 serves one port from two processes", async () => {
+  expect(childrenOf(other.pid!)).toHaveLength(2);
+});
+
+test("a key revoked in the portal on one server is refused by the other within 1 s", async ({ freshSeed, freshOwnerPage: page }) => {
+  const balance = `${otherUrl}/api/v1/points/balance?email=${encodeURIComponent(freshSeed.customers[0]!.email)}`;
+  // Used (and so cached) by both of the other server's processes first.
+  for (let i = 0; i < 4; i++) expect((await callApi(page.request, freshSeed.apiKey, balance)).status).toBe(200);
+
+  await page.goto("/api-keys");
+  const row = page.getByTestId("api-key-row").filter({ hasText: "Seeded till" });
+  await row.getByRole("button", { name: "Revoke" }).click();
+  await page.getByRole("button", { name: "Revoke key" }).click();
+  await expect(row).toContainText("Revoked");
+  // Every request from here on: several, so both processes behind the port answer.
+  await expect.poll(async () => (await callApi(page.request, freshSeed.apiKey, balance)).status, { timeout: 1000, intervals: [50] }).toBe(401);
+  for (let i = 0; i < 4; i++) expect((await callApi(page.request, freshSeed.apiKey, balance)).status).toBe(401);
+});
+
+test("200 concurrent redeems of 1 point split over both servers: exactly 100 succeed", async ({ freshSeed, request }) => {
+  const email = `split-${Date.now()}@e2e.test`;
+  const award = await callApi(request, freshSeed.apiKey, "/api/v1/points/award", { customerEmail: email, amount: 100, skipMultiplier: true });
+  expect(award.status).toBe(201);
+  // Down to exactly 100 points, whatever the program added.
+  const extra = (award.json.data!.balance as number) - 100;
+  if (extra > 0) expect((await callApi(request, freshSeed.apiKey, "/api/v1/points/redeem", { customerEmail: email, amount: extra })).status).toBe(201);
+
+  const results = await Promise.all(
+    Array.from({ length: 200 }, (_, i) =>
+      callApi(request, freshSeed.apiKey, `${i % 2 ? otherUrl : ""}/api/v1/points/redeem`, { customerEmail: email, amount: 1, idempotencyKey: `split-${email}-${i}` }),
+    ),
+  );
+  const statuses = results.map((r) => r.status);
+  expect(statuses.filter((s) => s === 201)).toHaveLength(100);
+  expect(results.filter((r) => r.status === 422).map((r) => r.json.code)).toEqual(Array(100).fill("INSUFFICIENT_POINTS"));
+
+  const after = await callApi(request, freshSeed.apiKey, `/api/v1/points/balance?email=${encodeURIComponent(email)}`);
+  expect(after.json.data).toMatchObject({ balance: 0 });
+  const redeems = await callApi(request, freshSeed.apiKey, `/api/v1/points/history?email=${encodeURIComponent(email)}&type=REDEEM&limit=100`);
+  const { items, pagination } = redeems.json.data as { items: { points: number }[]; pagination: { total: number } };
+  expect(pagination.total).toBe(100);
+  expect(items.filter((e) => e.points === -1)).toHaveLength(100);
+});
+
+test("a key's limit of 20 a minute holds across both servers", async ({ freshSeed, request }) => {
+  const { stdout } = await promisify(execFile)("npx", ["tsx", "e2e/portal/make-limited-key.ts", freshSeed.businessId, "20"], {
+    env: { ...process.env, DATA_DIR, EMBEDDED_PG_PORT: "0" },
+    timeout: 120_000,
+  });
+  const key = stdout.split("\n").find((l) => l.startsWith("KEY "))!.slice(4);
+  const balance = `/api/v1/points/balance?email=${encodeURIComponent(freshSeed.customers[0]!.email)}`;
+  const statuses = await Promise.all(Array.from({ length: 30 }, (_, i) => callApi(request, key, `${i % 2 ? otherUrl : ""}${balance}`).then((r) => r.status)));
+  expect(statuses.filter((s) => s === 200)).toHaveLength(20);
+  expect(statuses.filter((s) => s === 429)).toHaveLength(10);
+});

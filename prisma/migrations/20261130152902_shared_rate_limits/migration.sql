@@ -1,0 +1,28 @@
+-- Limits shared by every app process on this database (server/rate-limits/shared-limiter.ts).
+-- UNLOGGED: counts are worth losing in a crash, not a WAL flush on every API request.
+CREATE UNLOGGED TABLE "rate_limits" (
+    "key" TEXT NOT NULL,
+    "points" INTEGER NOT NULL DEFAULT 0,
+    "expire" BIGINT,
+
+    CONSTRAINT "rate_limits_pkey" PRIMARY KEY ("key")
+);
+
+-- Every app process caches API keys it has looked up (server/api-keys/authenticate-api-key.ts)
+-- and listens on this channel: a revoked, deleted or re-scoped key is dropped from every cache
+-- as soon as the change commits, whichever process, CLI or SQL session made it. The hash is
+-- what the caches are keyed by; it is no secret (a key can't be derived from it).
+-- last_used_at moves once a minute per key in use: no notice for that.
+CREATE FUNCTION ll_notify_api_key_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM pg_notify('ll_api_key_changed', OLD."hash");
+  RETURN NULL;
+END $$;
+
+CREATE TRIGGER "api_keys_changed" AFTER UPDATE ON "api_keys" FOR EACH ROW
+  WHEN (OLD."revoked_at" IS DISTINCT FROM NEW."revoked_at" OR OLD."scopes" IS DISTINCT FROM NEW."scopes"
+        OR OLD."rate_limit_per_minute" IS DISTINCT FROM NEW."rate_limit_per_minute"
+        OR OLD."name" IS DISTINCT FROM NEW."name" OR OLD."hash" IS DISTINCT FROM NEW."hash"
+        OR OLD."business_id" IS DISTINCT FROM NEW."business_id")
+  EXECUTE FUNCTION ll_notify_api_key_changed();
+CREATE TRIGGER "api_keys_deleted" AFTER DELETE ON "api_keys" FOR EACH ROW EXECUTE FUNCTION ll_notify_api_key_changed();
