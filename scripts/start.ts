@@ -101,7 +101,7 @@ try {
   await migrateDatabase(database, { log });
   const db = createDb(database.url, 3);
   await warnIfPrivileged(db, (line) => log(`WARNING: ${line}`));
-  const seeded = await seedOnFirstStart(db, { embedded: database.embedded });
+  const seeded = await seedOnFirstStart(db, database);
   const retired = await retirePublishedDemoPassword(db);
   if (retired) log(`The demo owner ${retired.email} still had the password published in older releases; it is now ${retired.password} (shown once, temporary: choose a new one at sign-in).`);
   await db.$disconnect();

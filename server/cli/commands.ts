@@ -59,7 +59,7 @@ export const commands: Command[] = [
     usage: "db seed-demo",
     summary: "Create the demo business (owner login with a random temporary password, customers, history) unless it exists.",
     run: async ({ out }) => {
-      const result = await withDatabase((db) => seedDemo(db));
+      const result = await withDatabase((db, _url, database) => seedDemo(db, { ownerUrl: database.migrationUrl }));
       out(result.created ? result.summary : "The demo business already exists; nothing changed.");
     },
   },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "../db/client";
+import { ownerUrl } from "../../test/test-database";
 import { seedOnFirstStart, shouldSeedDemo } from "./seed-on-first-start";
 
 describe("seeding on first start", () => {
@@ -10,7 +11,7 @@ describe("seeding on first start", () => {
   });
 
   it("leaves a configured database empty: no business, no user", async () => {
-    expect(await seedOnFirstStart(db, { embedded: false })).toBeNull();
+    expect(await seedOnFirstStart(db, { embedded: false, migrationUrl: ownerUrl() })).toBeNull();
     expect(await db.business.count()).toBe(0);
     expect(await db.user.count()).toBe(0);
   });

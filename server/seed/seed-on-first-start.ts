@@ -9,9 +9,10 @@ export function shouldSeedDemo(database: { embedded: boolean; businessCount: num
   return database.embedded && database.businessCount === 0;
 }
 
-export async function seedOnFirstStart(db: Db, database: { embedded: boolean }): Promise<SeedResult | null> {
+// migrationUrl: the tables' owner, for the demo's backdating (see seed-demo.ts).
+export async function seedOnFirstStart(db: Db, database: { embedded: boolean; migrationUrl: string }): Promise<SeedResult | null> {
   if (!shouldSeedDemo({ embedded: database.embedded, businessCount: await db.business.count() })) return null;
-  return seedDemo(db);
+  return seedDemo(db, { ownerUrl: database.migrationUrl });
 }
 
 export function announceDemo(seeded: SeedResult, log: (line: string) => void, port: number) {
