@@ -24,7 +24,12 @@ import { randomPassword } from "../accounts/one-time-token";
 import { cli } from "../../test/run-cli-capture";
 import { inTestDatabase, ownerUrl } from "../../test/test-database";
 import { listTables } from "./backup-catalog";
+import { createBackup } from "./create-backup";
+import { migrateTo } from "./migrate-to";
 import { restoreBackup } from "./restore-backup";
+import { readMigrations } from "../db/migrate";
+import { createWriteStream } from "node:fs";
+import { finished } from "node:stream/promises";
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "backup-"));
 const created: string[] = [];
@@ -149,5 +154,33 @@ describe("db backup and db restore", () => {
     expect(await cli("db", "restore", "--file", missing)).toMatchObject({ code: 1, err: expect.stringMatching(/No file at/) });
     writeFileSync(path.join(dir, "taken.llbak"), "");
     expect(await cli("db", "backup", "--file", path.join(dir, "taken.llbak"))).toMatchObject({ code: 1, err: expect.stringMatching(/exists already/) });
+  });
+
+  it("restores a backup made at an older schema version, then applies the newer migrations", async () => {
+    const names = readMigrations().map((m) => m.name);
+    const older = await freshDatabase();
+    await migrateTo(older.migrationUrl, names.slice(0, -1), roleOf(older.url));
+    const client = new pg.Client({ connectionString: older.migrationUrl });
+    await client.connect();
+    await client.query(`INSERT INTO businesses (name, slug) VALUES ('Old Times', 'old-times')`).finally(() => client.end());
+    const file = path.join(dir, "older.llbak");
+    const output = createWriteStream(file);
+    const manifest = await createBackup(older.migrationUrl, output);
+    await finished(output);
+    expect(manifest.migrations).toEqual(names.slice(0, -1));
+
+    const target = await freshDatabase();
+    const { applied } = await restoreBackup(target, createReadStream(file));
+    expect(applied).toEqual([names.at(-1)]);
+    const check = new pg.Client({ connectionString: target.migrationUrl });
+    await check.connect();
+    const { rows } = await check.query(`SELECT (SELECT slug FROM businesses) AS slug, (SELECT count(*)::int FROM "_prisma_migrations" WHERE rolled_back_at IS NULL) AS n`).finally(() => check.end());
+    expect(rows[0]).toEqual({ slug: "old-times", n: names.length });
+
+    // A target already past the backup's version can't take its rows: refused, left empty.
+    const newer = await freshDatabase();
+    await migrateTo(newer.migrationUrl, names, roleOf(newer.url));
+    await expect(restoreBackup(newer, createReadStream(file))).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/schema is newer than the backup's/) });
+    expect(await businessCount(newer.migrationUrl)).toBe(0);
   });
 });
