@@ -23,7 +23,7 @@ import { createWebhookEndpoint } from "../webhooks/manage-webhook-endpoints";
 import { randomPassword } from "../accounts/one-time-token";
 import { cli } from "../../test/run-cli-capture";
 import { inTestDatabase, ownerUrl } from "../../test/test-database";
-import { listTables } from "./backup-catalog";
+import { listSequences, listTables } from "./backup-catalog";
 import { createBackup } from "./create-backup";
 import { migrateTo } from "./migrate-to";
 import { restoreBackup } from "./restore-backup";
@@ -59,6 +59,7 @@ async function digests(url: string): Promise<Record<string, string>> {
       const { rows } = await client.query(`SELECT count(*)::int AS n, md5(coalesce(string_agg(t::text, ',' ORDER BY t::text), '')) AS d FROM "${name}" t`);
       result[name] = `${rows[0].n}:${rows[0].d}`;
     }
+    for (const { name, lastValue, isCalled } of await listSequences(client)) result[`sequence ${name}`] = `${lastValue}:${isCalled}`;
     return result;
   } finally {
     await client.end();
@@ -98,7 +99,7 @@ describe("db backup and db restore", () => {
     const { manifest } = await restoreBackup(target, createReadStream(file));
     expect(manifest.tables.find((t) => t.name === "customers")?.rows).toBe(await db.customer.count());
     const source = await digests(ownerUrl());
-    expect(Object.keys(source)).toEqual(expect.arrayContaining(["businesses", "customers", "ledger_entries", "orders", "outbox_events", "audit_logs", "webhook_endpoints", "idempotency_keys", "_prisma_migrations"]));
+    expect(Object.keys(source)).toEqual(expect.arrayContaining(["businesses", "customers", "ledger_entries", "orders", "outbox_events", "audit_logs", "webhook_endpoints", "idempotency_keys", "_prisma_migrations", "sequence audit_logs_id_seq"]));
     expect(await digests(target.migrationUrl)).toEqual(source);
 
     // Served: through the app's role, with the insert triggers back on.
