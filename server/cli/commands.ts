@@ -16,6 +16,7 @@ import { openDatabase } from "../db/open-database";
 import { withDatabase } from "../db/with-database";
 import { seedDemo } from "../seed/seed-demo";
 import { required, UsageError, type Command } from "./commands-base";
+import { dbCommands } from "./db-commands";
 import { importCommands } from "./import-commands";
 import { orderCommands } from "./order-commands";
 
@@ -133,6 +134,7 @@ export const commands: Command[] = [
       out(`Marked ${run.failing} endpoints failing and ${run.stuck} stuck deliveries failed; pruned ${run.deliveries} deliveries (with their attempt logs) and ${run.events} events.`);
     },
   },
+  ...dbCommands,
   ...importCommands,
   ...orderCommands,
 ];

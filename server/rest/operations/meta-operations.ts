@@ -6,9 +6,21 @@ export const healthOperation = defineOperation({
   path: "/health",
   tag: "Meta",
   summary: "Health check",
-  description: "Liveness plus a database round trip; 503 SERVICE_UNAVAILABLE when the database is unreachable. No API key needed.",
+  description: "A database round trip; 503 SERVICE_UNAVAILABLE when the database is unreachable or saturated. No API key needed. For probes: liveness is /ping (never touches the database), readiness is /health/ready.",
   scope: null,
   response: z.object({ status: z.literal("ok"), database: z.literal("ok"), latencyMs: z.int() }),
+  status: 200,
+});
+
+export const readinessOperation = defineOperation({
+  method: "GET",
+  path: "/health/ready",
+  tag: "Meta",
+  summary: "Readiness check",
+  description:
+    "200 when this instance can take traffic: the database answers and every migration is applied. 503 SERVICE_UNAVAILABLE, with the reason (unreachable, saturated, or which migrations are pending) and Retry-After, otherwise. No API key needed; no tenant data.",
+  scope: null,
+  response: z.object({ status: z.literal("ready"), migrations: z.int(), latencyMs: z.int() }),
   status: 200,
 });
 
