@@ -7,6 +7,7 @@ import { createRequire } from "node:module";
 import next from "next";
 import { env, privateUrlsWarning } from "../server/env";
 import { edgeListener } from "../server/http/edge-listener";
+import { logger } from "../server/observability/logger";
 
 const startedAt = Date.now();
 const { PORT, TRUSTED_PROXIES } = env();
@@ -17,14 +18,14 @@ console.log(`▲ Next.js ${nextVersion}\n- Local:         http://localhost:${POR
 
 // The API accepts private webhook URLs under this setting: say so where operators look.
 const privateUrls = privateUrlsWarning();
-if (privateUrls) console.warn(`[loyalty] WARNING: ${privateUrls}`);
+if (privateUrls) logger().warn(privateUrls);
 
 const app = next({ dev: false, dir: process.cwd(), hostname: "localhost", port: PORT });
 await app.prepare();
-const server = createServer(edgeListener(app.getRequestHandler(), { trustedProxies: TRUSTED_PROXIES, warn: (line) => console.warn(`[loyalty] WARNING: ${line}`) }));
+const server = createServer(edgeListener(app.getRequestHandler(), { trustedProxies: TRUSTED_PROXIES, warn: (line) => logger().warn(line) }));
 
 server.on("error", (error) => {
-  console.error(error.message);
+  logger().fatal({ err: error }, "server error");
   process.exit(1);
 });
 server.listen(PORT, () => console.log(`✓ Ready in ${Date.now() - startedAt}ms`));

@@ -96,6 +96,11 @@ const schema = z.object({
   // Off unless set to 1/true; on, it also opens the server-side request forgery hole the
   // guard closes (an API key could make us POST to 169.254.169.254 or an internal admin port).
   WEBHOOK_ALLOW_PRIVATE_URLS: flag(false),
+  // GET /metrics (Prometheus) answers only with `Authorization: Bearer <METRICS_TOKEN>`; unset:
+  // no metrics endpoint at all (404). At least 16 characters: a scrape shows traffic volumes.
+  METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN must be at least 16 characters (e.g. openssl rand -hex 24)").optional().or(z.literal("").transform(() => undefined)),
+  // JSON log lines on stdout at this level and above.
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
 export type Env = z.infer<typeof schema> & { AUTH_SECRET: string; DATA_DIR: string };
