@@ -43,3 +43,24 @@ describe("WEBHOOK_RETENTION_DAYS", () => {
     expect(() => env()).toThrow(/WEBHOOK_RETENTION_DAYS must be at least 3/);
   });
 });
+
+describe("METRICS_TOKEN and LOG_LEVEL", () => {
+  async function envWith(values: Record<string, string | undefined>) {
+    vi.resetModules();
+    vi.stubEnv("AUTH_SECRET", randomBytes(24).toString("hex"));
+    for (const [name, value] of Object.entries(values)) vi.stubEnv(name, value);
+    return (await import("./env")).env;
+  }
+
+  it("refuses a metrics token shorter than 16 characters; empty means metrics off", async () => {
+    expect(await envWith({ METRICS_TOKEN: "short" }).then((env) => () => env())).toThrow(/METRICS_TOKEN must be at least 16 characters/);
+    expect((await envWith({ METRICS_TOKEN: "" }))().METRICS_TOKEN).toBeUndefined();
+  });
+
+  it("takes a pino level, info by default (warn under tests), and refuses anything else", async () => {
+    expect((await envWith({ LOG_LEVEL: "debug" }))().LOG_LEVEL).toBe("debug");
+    expect((await envWith({ LOG_LEVEL: undefined, NODE_ENV: "production" }))().LOG_LEVEL).toBe("info");
+    expect((await envWith({ LOG_LEVEL: undefined, NODE_ENV: "test" }))().LOG_LEVEL).toBe("warn");
+    expect(await envWith({ LOG_LEVEL: "loud" }).then((env) => () => env())).toThrow(/LOG_LEVEL/);
+  });
+});
