@@ -9,6 +9,7 @@ import next from "next";
 import { env, privateUrlsWarning } from "../server/env";
 import { edgeListener } from "../server/http/edge-listener";
 import { superviseWorkers } from "../server/http/supervise-workers";
+import { logger } from "../server/observability/logger";
 
 const startedAt = Date.now();
 const { PORT, TRUSTED_PROXIES, WEB_CONCURRENCY } = env();
@@ -23,14 +24,14 @@ async function serve() {
 
   // The API accepts private webhook URLs under this setting: say so where operators look.
   const privateUrls = privateUrlsWarning();
-  if (privateUrls) console.warn(`[loyalty] WARNING: ${privateUrls}`);
+  if (privateUrls) logger().warn(privateUrls);
 
   const app = next({ dev: false, dir: process.cwd(), hostname: "localhost", port: PORT });
   await app.prepare();
-  const server = createServer(edgeListener(app.getRequestHandler(), { trustedProxies: TRUSTED_PROXIES, warn: (line) => console.warn(`[loyalty] WARNING: ${line}`) }));
+  const server = createServer(edgeListener(app.getRequestHandler(), { trustedProxies: TRUSTED_PROXIES, warn: (line) => logger().warn(line) }));
 
   server.on("error", (error) => {
-    console.error(error.message);
+    logger().fatal({ err: error }, "server error");
     process.exit(1);
   });
   server.listen(PORT, () => console.log(`✓ Ready in ${Date.now() - startedAt}ms`));

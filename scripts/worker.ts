@@ -5,11 +5,13 @@
 import { databaseUrl } from "../server/db/client";
 import { env, privateUrlsWarning } from "../server/env";
 import { startWorker, type JobWorker } from "../server/jobs/start-worker";
+import { logger } from "../server/observability/logger";
 
-const log = (line: string) => console.log(`[worker] ${line}`);
+const workerLog = logger().child({ component: "worker" });
+const log = (line: string) => workerLog.info(line);
 const e = env();
 const warning = privateUrlsWarning();
-if (warning) log(`WARNING: ${warning}`);
+if (warning) workerLog.warn(warning);
 
 // Stopping: jobs in flight finish (a delivery job starts no new send once the queue asks it to
 // stop, 5 s in, and requeues what it hadn't sent; a send waits at most its 10 s timeout), so
@@ -24,7 +26,7 @@ function stopWorker(code: number) {
   void worker!.stop().then(
     () => process.exit(code),
     (error: Error) => {
-      console.error(`[worker] stop failed: ${error.message}`);
+      workerLog.error({ err: error }, "stop failed");
       process.exit(1);
     },
   );
@@ -49,7 +51,7 @@ try {
     allowPrivateUrls: e.WEBHOOK_ALLOW_PRIVATE_URLS,
   });
 } catch (error) {
-  console.error(`[worker] could not start: ${(error as Error).message}`);
+  workerLog.fatal({ err: error }, "could not start");
   process.exit(1);
 }
 if (stop) stopWorker(stop.code);

@@ -45,13 +45,15 @@ describe("WEBHOOK_RETENTION_DAYS", () => {
   });
 });
 
+async function envWith(values: Record<string, string | undefined>) {
+  vi.resetModules();
+  vi.stubEnv("AUTH_SECRET", randomBytes(24).toString("hex"));
+  for (const [name, value] of Object.entries(values)) vi.stubEnv(name, value);
+  return (await import("./env")).env;
+}
+
 describe("WEB_CONCURRENCY", () => {
-  async function concurrency(value: string | undefined) {
-    vi.resetModules();
-    vi.stubEnv("AUTH_SECRET", randomBytes(24).toString("hex"));
-    vi.stubEnv("WEB_CONCURRENCY", value);
-    return (await import("./env")).env;
-  }
+  const concurrency = (value: string | undefined) => envWith({ WEB_CONCURRENCY: value });
 
   it.each([
     [undefined, 1],
@@ -65,5 +67,19 @@ describe("WEB_CONCURRENCY", () => {
   it.each(["0", "65", "1.5", "many"])("refuses %j at start-up, naming the choices", async (value) => {
     const env = await concurrency(value);
     expect(() => env()).toThrow('WEB_CONCURRENCY: WEB_CONCURRENCY must be a number of app processes (1-64) or "auto"');
+  });
+});
+
+describe("METRICS_TOKEN and LOG_LEVEL", () => {
+  it("refuses a metrics token shorter than 16 characters; empty means metrics off", async () => {
+    expect(await envWith({ METRICS_TOKEN: "short" }).then((env) => () => env())).toThrow(/METRICS_TOKEN must be at least 16 characters/);
+    expect((await envWith({ METRICS_TOKEN: "" }))().METRICS_TOKEN).toBeUndefined();
+  });
+
+  it("takes a pino level, info by default (warn under tests), and refuses anything else", async () => {
+    expect((await envWith({ LOG_LEVEL: "debug" }))().LOG_LEVEL).toBe("debug");
+    expect((await envWith({ LOG_LEVEL: undefined, NODE_ENV: "production" }))().LOG_LEVEL).toBe("info");
+    expect((await envWith({ LOG_LEVEL: undefined, NODE_ENV: "test" }))().LOG_LEVEL).toBe("warn");
+    expect(await envWith({ LOG_LEVEL: "loud" }).then((env) => () => env())).toThrow(/LOG_LEVEL/);
   });
 });

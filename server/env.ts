@@ -111,9 +111,15 @@ const schema = z.object({
   // Off unless set to 1/true; on, it also opens the server-side request forgery hole the
   // guard closes (an API key could make us POST to 169.254.169.254 or an internal admin port).
   WEBHOOK_ALLOW_PRIVATE_URLS: flag(false),
+  // GET /metrics (Prometheus) answers only with `Authorization: Bearer <METRICS_TOKEN>`; unset:
+  // no metrics endpoint at all (404). At least 16 characters: a scrape shows traffic volumes.
+  METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN must be at least 16 characters (e.g. openssl rand -hex 24)").optional().or(z.literal("").transform(() => undefined)),
+  // JSON log lines on stdout at this level and above. Default info (warn under tests, whose
+  // output would otherwise be a line per request).
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
 });
 
-export type Env = z.infer<typeof schema> & { AUTH_SECRET: string; DATA_DIR: string };
+export type Env = z.infer<typeof schema> & { AUTH_SECRET: string; DATA_DIR: string; LOG_LEVEL: string };
 
 function readEnv(): Env {
   const parsed = schema.safeParse(process.env);
@@ -125,7 +131,8 @@ function readEnv(): Env {
   // First start just works: a random secret is made once and kept under the data dir, so
   // sessions survive restarts. Production deployments set AUTH_SECRET explicitly.
   const authSecret = parsed.data.AUTH_SECRET ?? readOrCreateSecret(dataDir, "auth-secret", 32);
-  return { ...parsed.data, DATA_DIR: dataDir, AUTH_SECRET: authSecret };
+  const logLevel = parsed.data.LOG_LEVEL ?? (parsed.data.NODE_ENV === "test" ? "warn" : "info");
+  return { ...parsed.data, DATA_DIR: dataDir, AUTH_SECRET: authSecret, LOG_LEVEL: logLevel };
 }
 
 let cached: Env | undefined;

@@ -8,6 +8,8 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { env } from "../env";
+import { logger } from "../observability/logger";
+import { trackPool } from "../observability/pool-usage";
 import { runningEmbeddedUrl } from "./embedded-postgres";
 import { warnIfPrivileged } from "./warn-if-privileged";
 import { PrismaClient, type Prisma } from "./generated/client";
@@ -59,7 +61,8 @@ export function createDb(url: string, max = env().DATABASE_POOL_SIZE, limits: Pa
   });
   // An idle connection dropped by the server (restart, failover) must not crash the process;
   // the pool replaces it on the next checkout.
-  pool.on("error", (error) => console.warn(`[db] idle connection lost: ${error.message}`));
+  pool.on("error", (error) => logger().warn({ reason: error.message }, "database: idle connection lost"));
+  trackPool(pool);
   const client = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
   Object.defineProperty(client, RAW_POOL, { value: pool });
   return client;
@@ -77,7 +80,7 @@ export function rawPoolOf(db: DbOrTx): pg.Pool | undefined {
 function instance(): PrismaClient {
   if (!globalForDb.__loyaltyDb) {
     globalForDb.__loyaltyDb = createDb(databaseUrl());
-    void warnIfPrivileged(globalForDb.__loyaltyDb, (line) => console.warn(`[db] ${line}`));
+    void warnIfPrivileged(globalForDb.__loyaltyDb, (line) => logger().warn(`database: ${line}`));
   }
   return globalForDb.__loyaltyDb;
 }

@@ -6,13 +6,14 @@
 import { runMigrations, Logger } from "graphile-worker";
 import type pg from "pg";
 import { quoteIdent } from "../db/database-roles";
+import { logger } from "../observability/logger";
 
 export const JOB_SCHEMA = "graphile_worker";
 
 
 // Only warnings and errors: a migration run prints its own summary.
 export const quietJobLogger = new Logger(() => (level, message) => {
-  if (level === "error" || level === "warning") console.warn(`[jobs] ${message}`);
+  if (level === "error" || level === "warning") logger().warn(`jobs: ${message}`);
 });
 
 // Before our own migrations: our functions name the queue's types (job_spec).

@@ -20,6 +20,13 @@
 // always did before lanes: none of them has been answered yet, so no client can tell.
 import type pg from "pg";
 import { databaseUnavailableError } from "../errors";
+import { laneState } from "../observability/lane-state";
+import { metrics } from "../observability/metrics";
+
+// For the lane gauges and the batch size histogram: counted as writes come and go, so a scrape
+// never walks the lanes.
+const lanesNow = laneState();
+const { ledgerBatchSize } = metrics();
 
 // Postgres keeps 64 subtransactions per backend in shared memory; past that every snapshot
 // in the server pays for the overflow.
@@ -53,11 +60,13 @@ export function queueLedgerWrite(pool: pg.Pool, key: string | null, payload: str
     const lane = hash(key) % laneCount(pool);
     const queue = lanes.get(lane);
     const waiter = { key, payload, queuedAt: performance.now(), resolve, reject };
+    lanesNow.queued++;
     if (queue) {
       queue.push(waiter);
       return;
     }
     const fresh = [waiter];
+    lanesNow.busy++;
     lanes.set(lane, fresh);
     void drain(pool, lanes, lane, fresh);
   });
@@ -66,6 +75,7 @@ export function queueLedgerWrite(pool: pg.Pool, key: string | null, payload: str
 async function drain(pool: pg.Pool, lanes: Map<number, Waiter[]>, lane: number, queue: Waiter[]): Promise<void> {
   while (queue.length > 0) {
     const batch = queue.splice(0, MAX_BATCH);
+    lanesNow.queued -= batch.length;
     // Each batch is bounded by the pool's timeouts, but a lane backed up under overload could
     // still hold a write for many batches: one that has waited a whole statement timeout is
     // answered 503 unsent (nothing written, safe to retry) rather than waiting on.
@@ -80,6 +90,7 @@ async function drain(pool: pg.Pool, lanes: Map<number, Waiter[]>, lane: number, 
   }
   // Synchronous with the check above: a write arriving from here on opens the lane afresh.
   lanes.delete(lane);
+  lanesNow.busy--;
 }
 
 // A third of the pool: reads (balances, history, the portal) always find a connection, and
@@ -102,6 +113,7 @@ async function writeBatch(pool: pg.Pool, batch: Waiter[]): Promise<void> {
   // Customers locked in one order by every batch (a stable sort keeps each customer's writes
   // in arrival order): two processes' batches over the same customers queue, not deadlock.
   batch.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  ledgerBatchSize.observe(batch.length);
   try {
     const { rows } = await pool.query<{ outcomes: Outcome[] }>({
       name: "ledger_write_batch",

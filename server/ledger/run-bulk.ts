@@ -13,6 +13,7 @@ import { ledgerBody, type LedgerResult } from "./ledger-result";
 import { awardPoints } from "./award-points";
 import { adjustInput, awardInput, redeemInput, staffNameSchema } from "./ledger-schemas";
 import { redeemPoints } from "./redeem-points";
+import { logger } from "../observability/logger";
 
 export const MAX_BULK_OPERATIONS = 1_000;
 // Enough to keep the pool busy without one bulk request taking every connection from tills.
@@ -102,6 +103,6 @@ function describeFailure(error: unknown): { error: string; code: ErrorCode } {
   }
   const appError = toAppError(error);
   // Internals never reach the client, but they must reach the logs.
-  if (appError.code === "INTERNAL") console.error("[bulk]", error);
+  if (appError.code === "INTERNAL") logger().error({ err: error }, "bulk: an item failed");
   return { error: appError.message, code: appError.code };
 }

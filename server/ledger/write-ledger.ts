@@ -9,6 +9,9 @@ import { AppError, isErrorCode, type ErrorCode } from "../errors";
 import type { Actor } from "../actors/actor";
 import { toLedgerEntry, type EntryRow, type LedgerEntry } from "./ledger-entry";
 import { queueLedgerWrite } from "./queue-ledger-write";
+import { metrics } from "../observability/metrics";
+
+const { ledgerWrites } = metrics();
 
 // enrol: find or enrol the customer and write no entry (a till check-in that earned nothing).
 export type LedgerOp = "award" | "redeem" | "adjust" | "expire" | "reverse" | "enrol";
@@ -140,6 +143,17 @@ export function ledgerRequest(actor: Actor, request: WriteRequest) {
 }
 
 export async function writeLedger(db: DbOrTx, actor: Actor, request: WriteRequest): Promise<WriteResult> {
+  try {
+    const result = await writeOnce(db, actor, request);
+    ledgerWrites.inc({ op: request.op, outcome: result.replay ? "replay" : "written" });
+    return result;
+  } catch (error) {
+    ledgerWrites.inc({ op: request.op, outcome: error instanceof AppError && error.code !== "SERVICE_UNAVAILABLE" ? "refused" : "error" });
+    throw error;
+  }
+}
+
+async function writeOnce(db: DbOrTx, actor: Actor, request: WriteRequest): Promise<WriteResult> {
   const body = ledgerRequest(actor, request);
   const payload = JSON.stringify(body);
   const hash = body.requestHash;

@@ -63,7 +63,7 @@ export function apiRoute<B extends z.ZodType, Q extends z.ZodType, P extends z.Z
       if (error instanceof AppError) throw new AppError(error.code, error.message, error.details, { ...rateHeaders, ...error.headers });
       throw error;
     }
-  });
+  }, { route: operation.path });
 }
 
 // For a part of a request that needs more than the operation's own scope (initialPoints on a

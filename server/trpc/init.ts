@@ -6,6 +6,8 @@ import { ZodError } from "zod";
 import type { SessionUser } from "../auth/current-membership";
 import { databaseUnavailability } from "../db/unavailable-error";
 import { AppError, toAppError } from "../errors";
+import { logger, withRequestContext } from "../observability/logger";
+import { observeTrpcCall } from "../observability/observe-request";
 
 // The session is resolved by the adapter (route handler) or faked by tests; membership and
 // role are looked up per call in procedures.ts, so nothing here is trusted on its own.
@@ -52,7 +54,18 @@ const appErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
+// Every call's latency by procedure, and its log lines stamped with the request id (a batch of
+// calls shares one). Outside appErrors, so it counts the error code the portal receives.
+const observed = t.middleware(async ({ ctx, path, type, next }) => {
+  const startedAt = performance.now();
+  const result = ctx.requestId ? await withRequestContext({ requestId: ctx.requestId }, () => next()) : await next();
+  // Anything appErrors left as internal is a fault of ours: its stack, once.
+  if (!result.ok && result.error.code === "INTERNAL_SERVER_ERROR") logger().error({ err: result.error.cause ?? result.error, procedure: path }, "call failed");
+  observeTrpcCall(path, type, result.ok ? "ok" : result.error.code, startedAt);
+  return result;
+});
+
 export const router = t.router;
 export const middleware = t.middleware;
 export const createCallerFactory = t.createCallerFactory;
-export const publicProcedure = t.procedure.use(appErrors);
+export const publicProcedure = t.procedure.use(observed).use(appErrors);

@@ -6,6 +6,7 @@ import { portalActor } from "@/server/actors/actor";
 import { portalSession } from "@/server/auth/portal-session";
 import { db } from "@/server/db/client";
 import { exportOrders, exportOrdersInput } from "@/server/orders/export-orders";
+import { logger } from "@/server/observability/logger";
 
 export const dynamic = "force-dynamic";
 
@@ -21,7 +22,7 @@ export async function GET(request: Request) {
   exportOrders(db, actor, parsed.data, out).then(
     () => out.end(),
     (error: unknown) => {
-      console.error("[orders export]", error);
+      logger().error({ err: error }, "orders export failed");
       out.destroy(error as Error);
     },
   );

@@ -6,4 +6,5 @@ import { openApiDocument } from "@/server/rest/openapi";
 // not wrapped in the envelope, so tools can load it directly.
 export const GET = restHandler(async () =>
   NextResponse.json(openApiDocument(), { headers: { "Cache-Control": "public, max-age=300" } }),
+  { route: "/openapi.json" },
 );

@@ -6,6 +6,7 @@ import { portalActor } from "@/server/actors/actor";
 import { portalSession } from "@/server/auth/portal-session";
 import { db } from "@/server/db/client";
 import { exportLedger, exportLedgerInput } from "@/server/import/export-ledger";
+import { logger } from "@/server/observability/logger";
 
 export const dynamic = "force-dynamic";
 
@@ -20,7 +21,7 @@ export async function GET(request: Request) {
   exportLedger(db, actor, parsed.data, out).then(
     () => out.end(),
     (error: unknown) => {
-      console.error("[ledger export]", error);
+      logger().error({ err: error }, "ledger export failed");
       out.destroy(error as Error);
     },
   );

@@ -10,6 +10,7 @@ import { portalSession } from "@/server/auth/portal-session";
 import { db } from "@/server/db/client";
 import { toAppError } from "@/server/errors";
 import { importCustomers } from "@/server/import/import-customers";
+import { logger } from "@/server/observability/logger";
 
 export const dynamic = "force-dynamic";
 
@@ -52,7 +53,7 @@ export async function POST(request: Request) {
         send({ type: "report", report });
       } catch (error) {
         const appError = toAppError(error);
-        if (appError.code === "INTERNAL") console.error("[import]", error);
+        if (appError.code === "INTERNAL") logger().error({ err: error }, "import failed");
         send({ type: "error", message: appError.message });
       }
       try {
