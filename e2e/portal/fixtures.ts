@@ -4,7 +4,8 @@
 import { execFile } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { promisify } from "node:util";
-import { test as base, expect, type APIRequestContext, type Browser, type Page } from "@playwright/test";
+import { test as base, expect, type Browser, type Page } from "@playwright/test";
+import { fillLists, type Ids } from "./every-page";
 import { SIGNED_IN_PAGE_TIMEOUT, signedInPage, type Credentials } from "./sessions";
 
 export type PortalSeed = {
@@ -62,7 +63,10 @@ type TestFixtures = {
 // other test touches, for assertions on exact totals. The *Page fixtures are the one way to get
 // a signed-in page: ownerPage/staffPage for `seed`, freshOwnerPage/freshStaffPage for `freshSeed`.
 // Slow fixtures get their own timeouts so that seeding and signing in don't eat the test's.
-export const test = base.extend<TestFixtures, { seed: PortalSeed }>({
+// `lists`: a row or two in every list of the worker's `seed` (every-page.ts), for the every-page
+// sweep. Declared here rather than in that spec: a worker fixture of its own would give its tests
+// their own worker processes (a new seed and sign-in each), run only after everything else.
+export const test = base.extend<TestFixtures, { seed: PortalSeed; lists: Ids }>({
   freshSeed: [
     async ({}, provide, testInfo) => {
       await provide(await seedBusiness(`t${testInfo.workerIndex}-${Date.now().toString(36)}`));
@@ -75,6 +79,14 @@ export const test = base.extend<TestFixtures, { seed: PortalSeed }>({
     },
     { scope: "worker", timeout: SEED_FIXTURE_TIMEOUT },
   ],
+  lists: [
+    async ({ seed, playwright }, provide, workerInfo) => {
+      const request = await playwright.request.newContext({ baseURL: workerInfo.project.use.baseURL });
+      await provide(await fillLists(request, seed, `sweep${workerInfo.workerIndex}-${Date.now().toString(36)}`));
+      await request.dispose();
+    },
+    { scope: "worker", timeout: 60_000 },
+  ],
   ownerPage: [async ({ browser, seed }, provide) => provideSignedIn(browser, seed.owner, provide), { timeout: SIGNED_IN_PAGE_TIMEOUT }],
   staffPage: [async ({ browser, seed }, provide) => provideSignedIn(browser, seed.staff, provide), { timeout: SIGNED_IN_PAGE_TIMEOUT }],
   freshOwnerPage: [async ({ browser, freshSeed }, provide) => provideSignedIn(browser, freshSeed.owner, provide), { timeout: SIGNED_IN_PAGE_TIMEOUT }],
@@ -83,16 +95,12 @@ export const test = base.extend<TestFixtures, { seed: PortalSeed }>({
 
 export { expect };
 export { signIn } from "./sessions";
+export { callApi } from "./call-api";
 
 // Server actions (sign-out, switching business) answer with a redirect that renders a whole
 // dashboard page, and inviting a member hashes their password: real work, like signing in.
 export const SERVER_WORK_TIMEOUT = 30_000;
 
-export async function callApi(request: APIRequestContext, key: string, path: string, body?: unknown) {
-  const headers = { authorization: `Bearer ${key}` };
-  const response = body === undefined ? await request.get(path, { headers }) : await request.post(path, { headers, data: body });
-  return { status: response.status(), json: (await response.json()) as { success: boolean; data?: Record<string, unknown>; code?: string } };
-}
 
 export async function screenshot(page: Page, name: string) {
   await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
