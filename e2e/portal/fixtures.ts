@@ -1,11 +1,10 @@
 // Portal e2e fixtures: one seeded business per Playwright worker (workerIndex-unique names) and
 // one per test that needs exact totals, pages already signed in as their owner or staff member,
 // and the public API called with a Bearer key.
-import { execFile } from "node:child_process";
 import { mkdirSync } from "node:fs";
-import { promisify } from "node:util";
 import { test as base, expect, type Browser, type Page } from "@playwright/test";
 import { fillLists, type Ids } from "./every-page";
+import { runScript } from "./run-script";
 import { SIGNED_IN_PAGE_TIMEOUT, signedInPage, type Credentials } from "./sessions";
 
 export type PortalSeed = {
@@ -20,25 +19,14 @@ export type PortalSeed = {
   ledger: { net: number; earned: number; redeemed: number };
 };
 
-// The e2e server's data dir: playwright.config.ts starts it on .data/e2e; a server started by
-// hand for a parallel run can live elsewhere (E2E_DATA_DIR).
-const DATA_DIR = process.env.E2E_DATA_DIR ?? ".data/e2e";
-
 // Seeding starts tsx, opens the database and hashes three passwords: seconds when idle, tens of
 // seconds when another run is building or testing on the same two cores.
 const SEED_TIMEOUT = 120_000;
 // A little longer than the script's own limit, so that its error (with its output) is reported.
 const SEED_FIXTURE_TIMEOUT = SEED_TIMEOUT + 15_000;
 
-const run = promisify(execFile);
-
-// Asynchronous, so the worker's event loop (and with it the fixture timeout) keeps running.
 export async function seedBusiness(tag: string): Promise<PortalSeed> {
-  const { stdout } = await run("npx", ["tsx", "e2e/portal/seed-portal.ts", tag], {
-    env: { ...process.env, DATA_DIR, EMBEDDED_PG_PORT: "0" },
-    encoding: "utf8",
-    timeout: SEED_TIMEOUT,
-  });
+  const stdout = await runScript("e2e/portal/seed-portal.ts", [tag], SEED_TIMEOUT);
   const line = stdout.split("\n").find((l) => l.startsWith("SEED "));
   if (!line) throw new Error(`seed-portal printed no result:\n${stdout}`);
   return JSON.parse(line.slice(5)) as PortalSeed;
