@@ -12,6 +12,9 @@ export default defineConfig({
   // Requests every route once (and signs in once) before the first test: see the file.
   globalSetup: "./e2e/global-setup.ts",
   timeout: 30_000,
+  // Assertions wait up to 10 s, not 5: with other runs on the same two cores a page's data has
+  // been seen to take longer than 5 s (analytics). Only a failing assertion waits that long.
+  expect: { timeout: 10_000 },
   retries: process.env.CI ? 1 : 0,
   workers: 2,
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],

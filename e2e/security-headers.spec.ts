@@ -3,6 +3,7 @@
 // requests that used to turn into a 500 or run unbounded.
 import type { APIResponse, Page } from "@playwright/test";
 import { expect, test } from "./portal/fixtures";
+import { waitForContent } from "./portal/every-page";
 
 function expectSecurityHeaders(response: APIResponse, what: string) {
   const headers = response.headers();
@@ -62,8 +63,9 @@ test("the portal renders with no CSP violation", async ({ ownerPage: page, seed 
   const violations = cspViolations(page);
   for (const path of ["/customers", `/customers/${seed.customers[0]!.id}`, "/analytics", "/audit", "/team", "/api-keys", "/settings", "/docs"]) {
     await page.goto(path);
-    await expect(page.locator("main, body").first()).toBeVisible();
-    await page.waitForLoadState("networkidle");
+    // Rendered with its data: every script and style the page uses has loaded (and been checked
+    // against the policy) by then. Not "networkidle": pages that poll never go quiet for long.
+    await waitForContent(page);
   }
   // Client-side navigation and a tRPC round trip, under the same policy.
   await page.goto("/customers");

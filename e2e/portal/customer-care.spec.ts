@@ -1,7 +1,7 @@
 // Customer care at desktop width: staff add a customer with opening points and a reason, a
 // clash links to the customer who holds the email, staff correct a customer; history links a
 // reversal to what it undid; an unknown customer is "not found" at once; Back keeps the list's
-// search and page; a deep link survives signing in.
+// search and page, the menu's link clears it; a deep link survives signing in.
 import { closeToasts, expect, screenshot, test } from "./fixtures";
 
 test("staff add a customer with opening points, are pointed at the holder of a taken email, and edit one", async ({ staffPage: page, seed }) => {
@@ -88,6 +88,21 @@ test("Back from a customer keeps the list's search and status filter", async ({ 
   await expect(page.getByLabel("Search customers")).toHaveValue("Customer 2");
   await expect(page.getByLabel("Status")).toHaveValue("ACTIVE");
   await expect(page.getByTestId("customer-row")).toHaveCount(1);
+});
+
+test("the menu's Customers link clears the search box and the filter it left in the list", async ({ staffPage: page }) => {
+  await page.goto("/customers");
+  const box = page.getByLabel("Search customers");
+  await box.fill("Customer 2");
+  await expect(page).toHaveURL(/[?&]q=Customer\+2/);
+  await expect(page.getByTestId("customer-row")).toHaveCount(1);
+  await expect(page.getByText(/customers? match$/)).toBeVisible();
+  // Same page, new address: the box must follow the URL, not keep what was typed.
+  await page.getByRole("navigation", { name: "Portal" }).getByRole("link", { name: "Customers", exact: true }).click();
+  await expect(page).toHaveURL(/\/customers$/);
+  await expect(box).toHaveValue("");
+  await expect(page.getByText(/customers enrolled$/)).toBeVisible();
+  expect(await page.getByTestId("customer-row").count()).toBeGreaterThan(1);
 });
 
 test("a deep link to a customer survives signing in", async ({ page, seed }) => {

@@ -1,36 +1,13 @@
 // Dark mode: follows the system's setting, or the theme chosen in the portal's menu (kept in this
-// browser). Every portal page, the docs and sign-in are checked by axe in dark (contrast
-// included) and saved under test-results/screens/dark/ for a person to look at.
+// browser). axe on every page in dark, with screenshots, is in every-page.spec.ts.
 import { mkdirSync } from "node:fs";
 import { expect, test } from "./fixtures";
-import { fillLists, portalPages, seriousFindings, waitForContent } from "./every-page";
+import { isDark, waitForContent } from "./every-page";
 
 const SHOTS = "test-results/screens/dark";
-const isDark = (page: import("@playwright/test").Page) => page.evaluate(() => document.documentElement.classList.contains("dark"));
-
-test("dark mode follows the system, and axe finds nothing serious in it on any page", async ({ ownerPage: page, seed, browser }) => {
-  test.setTimeout(150_000);
-  mkdirSync(SHOTS, { recursive: true });
-  const ids = await fillLists(page.request, seed, `dark${Date.now().toString(36)}`);
-  await page.emulateMedia({ colorScheme: "dark" });
-  const findings: string[] = [];
-  for (const [path, name] of [...portalPages(ids), ["/docs", "docs"]] as [string, string][]) {
-    await page.goto(path);
-    await waitForContent(page);
-    expect(await isDark(page), path).toBe(true);
-    findings.push(...(await seriousFindings(page, path)));
-    await page.screenshot({ path: `${SHOTS}/${name}.png` });
-  }
-  const signedOut = await browser.newPage({ colorScheme: "dark" });
-  await signedOut.goto("/login");
-  await waitForContent(signedOut);
-  findings.push(...(await seriousFindings(signedOut, "/login")));
-  await signedOut.screenshot({ path: `${SHOTS}/login.png` });
-  await signedOut.close();
-  expect(findings).toEqual([]);
-});
 
 test("a chosen theme overrides the system, survives a reload, and System follows it again", async ({ ownerPage: page }) => {
+  mkdirSync(SHOTS, { recursive: true });
   await page.emulateMedia({ colorScheme: "dark" });
   await page.goto("/customers");
   await waitForContent(page);

@@ -1,10 +1,10 @@
 // Portal e2e fixtures: one seeded business per Playwright worker (workerIndex-unique names) and
 // one per test that needs exact totals, pages already signed in as their owner or staff member,
 // and the public API called with a Bearer key.
-import { execFile } from "node:child_process";
 import { mkdirSync } from "node:fs";
-import { promisify } from "node:util";
-import { test as base, expect, type APIRequestContext, type Browser, type Page } from "@playwright/test";
+import { test as base, expect, type Browser, type Page } from "@playwright/test";
+import { fillLists, type Ids } from "./every-page";
+import { runScript } from "./run-script";
 import { SIGNED_IN_PAGE_TIMEOUT, signedInPage, type Credentials } from "./sessions";
 
 export type PortalSeed = {
@@ -19,25 +19,14 @@ export type PortalSeed = {
   ledger: { net: number; earned: number; redeemed: number };
 };
 
-// The e2e server's data dir: playwright.config.ts starts it on .data/e2e; a server started by
-// hand for a parallel run can live elsewhere (E2E_DATA_DIR).
-const DATA_DIR = process.env.E2E_DATA_DIR ?? ".data/e2e";
-
 // Seeding starts tsx, opens the database and hashes three passwords: seconds when idle, tens of
 // seconds when another run is building or testing on the same two cores.
 const SEED_TIMEOUT = 120_000;
 // A little longer than the script's own limit, so that its error (with its output) is reported.
 const SEED_FIXTURE_TIMEOUT = SEED_TIMEOUT + 15_000;
 
-const run = promisify(execFile);
-
-// Asynchronous, so the worker's event loop (and with it the fixture timeout) keeps running.
 export async function seedBusiness(tag: string): Promise<PortalSeed> {
-  const { stdout } = await run("npx", ["tsx", "e2e/portal/seed-portal.ts", tag], {
-    env: { ...process.env, DATA_DIR, EMBEDDED_PG_PORT: "0" },
-    encoding: "utf8",
-    timeout: SEED_TIMEOUT,
-  });
+  const stdout = await runScript("e2e/portal/seed-portal.ts", [tag], SEED_TIMEOUT);
   const line = stdout.split("\n").find((l) => l.startsWith("SEED "));
   if (!line) throw new Error(`seed-portal printed no result:\n${stdout}`);
   return JSON.parse(line.slice(5)) as PortalSeed;
@@ -62,7 +51,10 @@ type TestFixtures = {
 // other test touches, for assertions on exact totals. The *Page fixtures are the one way to get
 // a signed-in page: ownerPage/staffPage for `seed`, freshOwnerPage/freshStaffPage for `freshSeed`.
 // Slow fixtures get their own timeouts so that seeding and signing in don't eat the test's.
-export const test = base.extend<TestFixtures, { seed: PortalSeed }>({
+// `lists`: a row or two in every list of the worker's `seed` (every-page.ts), for the every-page
+// sweep. Declared here rather than in that spec: a worker fixture of its own would give its tests
+// their own worker processes (a new seed and sign-in each), run only after everything else.
+export const test = base.extend<TestFixtures, { seed: PortalSeed; lists: Ids }>({
   freshSeed: [
     async ({}, provide, testInfo) => {
       await provide(await seedBusiness(`t${testInfo.workerIndex}-${Date.now().toString(36)}`));
@@ -75,6 +67,14 @@ export const test = base.extend<TestFixtures, { seed: PortalSeed }>({
     },
     { scope: "worker", timeout: SEED_FIXTURE_TIMEOUT },
   ],
+  lists: [
+    async ({ seed, playwright }, provide, workerInfo) => {
+      const request = await playwright.request.newContext({ baseURL: workerInfo.project.use.baseURL });
+      await provide(await fillLists(request, seed, `sweep${workerInfo.workerIndex}-${Date.now().toString(36)}`));
+      await request.dispose();
+    },
+    { scope: "worker", timeout: 60_000 },
+  ],
   ownerPage: [async ({ browser, seed }, provide) => provideSignedIn(browser, seed.owner, provide), { timeout: SIGNED_IN_PAGE_TIMEOUT }],
   staffPage: [async ({ browser, seed }, provide) => provideSignedIn(browser, seed.staff, provide), { timeout: SIGNED_IN_PAGE_TIMEOUT }],
   freshOwnerPage: [async ({ browser, freshSeed }, provide) => provideSignedIn(browser, freshSeed.owner, provide), { timeout: SIGNED_IN_PAGE_TIMEOUT }],
@@ -83,16 +83,12 @@ export const test = base.extend<TestFixtures, { seed: PortalSeed }>({
 
 export { expect };
 export { signIn } from "./sessions";
+export { callApi } from "./call-api";
 
 // Server actions (sign-out, switching business) answer with a redirect that renders a whole
 // dashboard page, and inviting a member hashes their password: real work, like signing in.
 export const SERVER_WORK_TIMEOUT = 30_000;
 
-export async function callApi(request: APIRequestContext, key: string, path: string, body?: unknown) {
-  const headers = { authorization: `Bearer ${key}` };
-  const response = body === undefined ? await request.get(path, { headers }) : await request.post(path, { headers, data: body });
-  return { status: response.status(), json: (await response.json()) as { success: boolean; data?: Record<string, unknown>; code?: string } };
-}
 
 export async function screenshot(page: Page, name: string) {
   await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });

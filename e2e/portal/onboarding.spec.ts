@@ -1,19 +1,12 @@
 // A brand-new business's owner lands on the getting-started checklist; steps tick themselves
 // from what the business does (a key made in the portal, an award through the API with it),
 // and hiding the checklist sticks across reloads until the settings page brings it back.
-import { execFile } from "node:child_process";
-import { promisify } from "node:util";
 import { callApi, expect, screenshot, test } from "./fixtures";
+import { runScript } from "./run-script";
 import { SIGNED_IN_PAGE_TIMEOUT, signIn, type Credentials } from "./sessions";
 
-const run = promisify(execFile);
-
 async function seedNewBusiness(tag: string): Promise<{ owner: Credentials }> {
-  const { stdout } = await run("npx", ["tsx", "e2e/portal/seed-new-business.ts", tag], {
-    env: { ...process.env, DATA_DIR: process.env.E2E_DATA_DIR ?? ".data/e2e", EMBEDDED_PG_PORT: "0" },
-    encoding: "utf8",
-    timeout: 120_000,
-  });
+  const stdout = await runScript("e2e/portal/seed-new-business.ts", [tag], 120_000);
   const line = stdout.split("\n").find((l) => l.startsWith("SEED "));
   if (!line) throw new Error(`seed-new-business printed no result:\n${stdout}`);
   return JSON.parse(line.slice(5)) as { owner: Credentials };

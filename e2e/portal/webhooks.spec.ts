@@ -2,10 +2,9 @@
 // points at a name that doesn't resolve here, so the test event's attempt fails with a DNS error
 // that the delivery log shows. Nothing waits a fixed time: the log refreshes itself while a
 // delivery is pending, and the test polls for what it expects.
-import { execFile } from "node:child_process";
-import { promisify } from "node:util";
 import type { Page } from "@playwright/test";
 import { expect, screenshot, test } from "./fixtures";
+import { runScript } from "./run-script";
 
 // The worker picks the job up within a second or two when idle; on a busy machine much later.
 const DELIVERY_TIMEOUT = 90_000;
@@ -14,10 +13,7 @@ const DELIVERY_TIMEOUT = 90_000;
 const SCRIPT_TIMEOUT = 120_000;
 
 async function makeFailing(businessId: string, endpointId: string) {
-  await promisify(execFile)("npx", ["tsx", "e2e/portal/make-webhook-failing.ts", businessId, endpointId], {
-    env: { ...process.env, DATA_DIR: process.env.E2E_DATA_DIR ?? ".data/e2e", EMBEDDED_PG_PORT: "0" },
-    timeout: SCRIPT_TIMEOUT,
-  });
+  await runScript("e2e/portal/make-webhook-failing.ts", [businessId, endpointId], SCRIPT_TIMEOUT);
 }
 
 async function addEndpoint(page: Page, url: string, description: string, screenshots = false) {

@@ -31,7 +31,17 @@ export function CustomersTable({ canExport }: { canExport: boolean }) {
   const sorting: SortingState = [SORTS.includes(sortField ?? "") ? { id: sortField!, desc: sortDir !== "asc" } : { id: "createdAt", desc: true }];
   const page = Math.max(1, Number.parseInt(params.get("page") ?? "1", 10) || 1);
   // The box keeps its own state so typing never waits for navigation; the URL follows it.
-  const [search, setSearchBox] = useState(params.get("q") ?? "");
+  // And it follows the URL when that changes from outside (the menu's "Customers" link, Back):
+  // a ?q the box never wrote. Its own keystrokes reach useSearchParams a render or more later
+  // (Next applies replaceState in a transition), possibly one at a time: those, found in
+  // `written`, leave the box alone, so a slow render never takes back what was typed since.
+  const urlSearch = params.get("q") ?? "";
+  const [box, setBox] = useState({ text: urlSearch, url: urlSearch, written: [] as string[] });
+  if (urlSearch !== box.url) {
+    const own = box.written.indexOf(urlSearch);
+    setBox(own >= 0 ? { ...box, url: urlSearch, written: box.written.slice(own + 1) } : { text: urlSearch, url: urlSearch, written: [] });
+  }
+  const search = box.text;
   const setQuery = (changes: Record<string, string | null>) => {
     const next = new URLSearchParams(params.toString());
     for (const [key, value] of Object.entries(changes)) {
@@ -43,7 +53,7 @@ export function CustomersTable({ canExport }: { canExport: boolean }) {
     // the server to render the page again on every keystroke.
     window.history.replaceState(null, "", query ? `${pathname}?${query}` : pathname);
   };
-  const setSearch = (q: string) => (setSearchBox(q), setQuery({ q: q || null, page: null }));
+  const setSearch = (q: string) => (setBox((b) => ({ ...b, text: q, written: [...b.written, q] })), setQuery({ q: q || null, page: null }));
   const setStatus = (s: typeof status) => setQuery({ status: s || null, page: null });
   const setPage = (p: number) => setQuery({ page: p > 1 ? String(p) : null });
   const setSorting = (updater: SortingState | ((old: SortingState) => SortingState)) => {
