@@ -1,11 +1,11 @@
 // Several app processes on one database: a second server (itself WEB_CONCURRENCY=2, so two
 // processes sharing its port) runs next to the e2e server against the same Postgres. What
 // one process does, the others must honour: a revoked key, the ledger's balance, a key's limit.
-import { execFile, spawn, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { promisify } from "node:util";
 import { callApi, expect, test } from "./fixtures";
+import { runScript } from "./run-script";
 
 const DATA_DIR = process.env.E2E_DATA_DIR ?? ".data/e2e";
 const SERVER = path.resolve(process.env.NEXT_DIST_DIR ?? ".next", "serve.mjs");
@@ -99,10 +99,7 @@ test("200 concurrent redeems of 1 point split over both servers: exactly 100 suc
 });
 
 test("a key's limit of 20 a minute holds across both servers", async ({ freshSeed, request }) => {
-  const { stdout } = await promisify(execFile)("npx", ["tsx", "e2e/portal/make-limited-key.ts", freshSeed.businessId, "20"], {
-    env: { ...process.env, DATA_DIR, EMBEDDED_PG_PORT: "0" },
-    timeout: 120_000,
-  });
+  const stdout = await runScript("e2e/portal/make-limited-key.ts", [freshSeed.businessId, "20"], 120_000);
   const key = stdout.split("\n").find((l) => l.startsWith("KEY "))!.slice(4);
   const balance = `/api/v1/points/balance?email=${encodeURIComponent(freshSeed.customers[0]!.email)}`;
   const statuses = await Promise.all(Array.from({ length: 30 }, (_, i) => callApi(request, key, `${i % 2 ? otherUrl : ""}${balance}`).then((r) => r.status)));
