@@ -1,7 +1,9 @@
 // npm run bench — the public API under load (autocannon against the production server).
 // Award and redeem over 1,000 customers and on one hot customer, next to two references
 // measured in the same run: the server's cheapest route (no database) and the raw `pg`
-// single-statement write. Prints each ratio, and p99 at a fixed 200 req/s.
+// single-statement write. Prints each ratio, and p99 at a fixed 200 req/s. A second server on
+// the same database with WEB_CONCURRENCY=2 (BENCH_PROCESSES, 0 to skip) takes the same awards
+// and pings in each round, so one process and several compare within one run.
 // The load generator shares the 2 cores with the server and Postgres; compare ratios.
 import { spawn } from "node:child_process";
 import { rmSync } from "node:fs";
@@ -19,6 +21,8 @@ const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const DATA_DIR = ".data/bench";
 const base = `http://127.0.0.1:${PORT}`;
+const PROCESSES = Number(process.env.BENCH_PROCESSES ?? 2);
+const multi = `http://127.0.0.1:${PORT + 1}`;
 
 rmSync(DATA_DIR, { recursive: true, force: true });
 process.env.DATA_DIR = DATA_DIR;
@@ -28,13 +32,29 @@ const server = spawn("npx", ["tsx", "scripts/start.ts"], {
   stdio: ["ignore", "ignore", "inherit"],
   detached: true,
 });
-const stopServer = () => server.pid && process.kill(-server.pid, "SIGTERM");
+let multiServer: ReturnType<typeof spawn> | undefined;
+const stopServer = () => {
+  if (multiServer?.pid) process.kill(-multiServer.pid, "SIGTERM");
+  if (server.pid) process.kill(-server.pid, "SIGTERM");
+};
 process.on("exit", stopServer);
 
-for (let i = 0; ; i++) {
-  if (await fetch(`${base}/api/v1/health`).then((r) => r.ok, () => false)) break;
-  if (i > 600) throw new Error("server did not start in 5 minutes");
-  await new Promise((r) => setTimeout(r, 500));
+async function waitForHealth(url: string) {
+  for (let i = 0; ; i++) {
+    if (await fetch(`${url}/api/v1/health`).then((r) => r.ok, () => false)) return;
+    if (i > 600) throw new Error(`${url} did not start in 5 minutes`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+await waitForHealth(base);
+// The same bundle `npm start` runs, as a second server on the same embedded database.
+if (PROCESSES > 1) {
+  multiServer = spawn(process.execPath, [".next/serve.mjs"], {
+    env: { ...process.env, PORT: String(PORT + 1), DATA_DIR, WEB_CONCURRENCY: String(PROCESSES), NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+    stdio: ["ignore", "ignore", "inherit"],
+    detached: true,
+  });
+  await waitForHealth(multi);
 }
 
 // Fixture: a business, a key, 1,000 customers with plenty of points (through server/ code).
@@ -61,10 +81,10 @@ type Run = { perSecond: number; p50: number; p99: number; errors: number };
 // queue (20 requests landing at once every 100 ms), not the latency at a steady 200 req/s.
 const RATE_CONNECTIONS = Number(process.env.BENCH_RATE_CONNECTIONS ?? 4);
 
-async function load(path: string, body?: (i: number) => object, overallRate?: number): Promise<Run> {
+async function load(path: string, body?: (i: number) => object, overallRate?: number, at = base): Promise<Run> {
   let i = 0;
   const result = await autocannon({
-    url: `${base}${path}`,
+    url: `${at}${path}`,
     connections: overallRate ? RATE_CONNECTIONS : CONNECTIONS,
     duration: DURATION,
     overallRate,
@@ -99,9 +119,9 @@ const order = (i: number) => ({
 
 // Warm up each route for a few seconds: module loading, JIT and the pool's connections, so
 // the first measured scenario isn't also the warm-up.
-const warm = (path: string, body?: object) =>
+const warm = (path: string, body?: object, at = base) =>
   autocannon({
-    url: `${base}${path}`,
+    url: `${at}${path}`,
     connections: CONNECTIONS,
     duration: 3,
     requests: [{ method: body ? "POST" : "GET", headers: { authorization: `Bearer ${key}`, "content-type": "application/json" }, body: body && JSON.stringify(body) }],
@@ -110,6 +130,10 @@ await warm("/api/v1/ping");
 await warm("/api/v1/points/award", { customerId: ids[1], amount: 1 });
 await warm("/api/v1/points/redeem", { customerId: ids[1], amount: 1 });
 await load("/api/v1/orders", order); // (warm-up: each order needs its own id)
+if (multiServer) {
+  await warm("/api/v1/ping", undefined, multi);
+  await warm("/api/v1/points/award", { customerId: ids[1], amount: 1 }, multi);
+}
 const results: [string, Run][] = [];
 const show = (name: string, r: Run) => {
   results.push([name, r]);
@@ -127,6 +151,12 @@ const SCENARIOS: [string, () => Promise<Run>][] = [
   ["POST award, one hot customer", () => load("/api/v1/points/award", () => ({ customerId: hot, amount: 5 }))],
   ["POST redeem, one hot customer", () => load("/api/v1/points/redeem", () => ({ customerId: hot, amount: 1 }))],
   ["POST order (paid), 1,000 customers", () => load("/api/v1/orders", order)],
+  ...(multiServer
+    ? ([
+        [`GET /ping, ${PROCESSES} processes`, () => load("/api/v1/ping", undefined, undefined, multi)],
+        [`POST award, 1,000 customers, ${PROCESSES} processes`, () => load("/api/v1/points/award", (i) => ({ customerId: pick(i), amount: 5 }), undefined, multi)],
+      ] as [string, () => Promise<Run>][])
+    : []),
 ];
 console.log(`HTTP bench: ${ROUNDS} rounds, ${DURATION}s per run, ${CONNECTIONS} connections, autocannon on the same 2 cores as the server`);
 const ratios = new Map<string, number[]>();
@@ -135,7 +165,7 @@ for (let round = 1; round <= ROUNDS; round++) {
   for (const [name, run] of SCENARIOS) {
     const r = await run();
     show(`${name} [${round}]`, r);
-    if (name.startsWith("GET /ping")) ping = r.perSecond;
+    if (name === "GET /ping (no database)") ping = r.perSecond;
     else ratios.set(name, [...(ratios.get(name) ?? []), r.perSecond / ping]);
   }
 }
@@ -150,6 +180,11 @@ console.log("\nratios, median over rounds (goal: award, redeem and orders >= 0.5
 for (const [name, xs] of ratios) {
   const list = xs.map((x) => x.toFixed(2)).join(" ");
   console.log(`${name.padEnd(30)} ${median(xs).toFixed(2)}x no-db route (rounds: ${list})   ${(perSecond(name) / rawRun.perSecond).toFixed(2)}x raw pg write`);
+}
+if (multiServer) {
+  const one = ratios.get("POST award, 1,000 customers")!;
+  const several = ratios.get(`POST award, 1,000 customers, ${PROCESSES} processes`)!;
+  console.log(`awards, ${PROCESSES} processes vs 1 (same rounds): ${one.map((x, i) => (several[i]! / x).toFixed(2)).join(" ")}x`);
 }
 for (const name of ["POST award at 200", "POST redeem at 200"]) console.log(`${name.padEnd(30)} p99 ${results.find(([n]) => n.startsWith(name))![1].p99} ms`);
 

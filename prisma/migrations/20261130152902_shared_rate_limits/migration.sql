@@ -8,14 +8,12 @@ CREATE UNLOGGED TABLE "rate_limits" (
     CONSTRAINT "rate_limits_pkey" PRIMARY KEY ("key")
 );
 
--- Every app process caches API keys it has looked up (server/api-keys/authenticate-api-key.ts)
--- and listens on this channel: a revoked, deleted or re-scoped key is dropped from every cache
--- as soon as the change commits, whichever process, CLI or SQL session made it. The hash is
--- what the caches are keyed by; it is no secret (a key can't be derived from it).
+-- A revoked, deleted or re-scoped API key leaves every process's cache when the change commits:
+-- the body lives in server/api-keys/sql/api-key-changed.sql (applied right after the
+-- migrations, in the same transaction); this placeholder only lets the triggers be created first.
 -- last_used_at moves once a minute per key in use: no notice for that.
-CREATE FUNCTION ll_notify_api_key_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE OR REPLACE FUNCTION ll_notify_api_key_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  PERFORM pg_notify('ll_api_key_changed', OLD."hash");
   RETURN NULL;
 END $$;
 
