@@ -13,7 +13,7 @@ import { hashApiKey, KEY_PREFIX } from "./create-api-key";
 export type AuthenticatedKey = { id: string; businessId: string; name: string; scopes: string[]; rateLimitPerMinute: number | null };
 
 // A backstop only: changes arrive as notices.
-const CACHE_MS = 60_000;
+const CACHE_MS = 10_000;
 // Bounded: valid keys only (a miss is never cached, so made-up keys can't grow it), oldest
 // entry evicted first.
 const CACHE_MAX = 10_000;

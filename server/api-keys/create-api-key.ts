@@ -8,10 +8,12 @@ import { apiKeyScopeSchema } from "./api-key-scopes";
 export const KEY_PREFIX = "ll_live_";
 const ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
+export const MAX_RATE_LIMIT_PER_MINUTE = 100_000;
+
 export const createApiKeyInput = z.object({
   name: z.string().trim().min(1, "a name is required").max(100),
   scopes: z.array(apiKeyScopeSchema).max(10).default([]),
-  rateLimitPerMinute: z.number().int().min(1).max(100_000).optional(),
+  rateLimitPerMinute: z.number().int().min(1).max(MAX_RATE_LIMIT_PER_MINUTE).optional(),
 });
 
 export type PublicApiKey = {

@@ -1,7 +1,7 @@
 // Sign-in throttling, per account (the typed email, known or not: an unknown email is
 // throttled exactly like a known one, so the answer never tells them apart) and per client
 // address. Every attempt is counted before any password hashing, so a refused attempt costs
-// a map lookup, not a hash; a success clears the account's count. Past the limit the key is
+// a few small queries, not a hash; a success clears the account's count. Past the limit the key is
 // locked out, and each further lockout within a day doubles the last one.
 // Counted in Postgres (server/rate-limits/shared-limiter.ts), like the API key limits, so the
 // limits hold however sign-ins are spread over app processes and machines.

@@ -77,6 +77,9 @@ async function load(url: string, manifest: Manifest, reader: AsyncIterator<Buffe
     for (const sequence of manifest.sequences) {
       if (sequence.lastValue !== null) await client.query("SELECT setval($1::regclass, $2::bigint, $3)", [quoteIdent(sequence.name), sequence.lastValue, sequence.isCalled]);
     }
+    // The triggers were off: an app process still running on this database drops every API key
+    // it cached when this commits (server/db/listen-for-changes.ts).
+    await client.query("SELECT pg_notify('ll_api_key_changed', '*')");
     await client.query("COMMIT");
   } catch (error) {
     await client.query("ROLLBACK").catch(() => {});

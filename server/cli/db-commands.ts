@@ -33,8 +33,11 @@ export const dbCommands: Command[] = [
       mkdirSync(path.dirname(file), { recursive: true });
       // Written under another name and renamed when whole: a failed backup leaves no file that looks complete.
       const partial = `${file}.partial`;
+      // "wx": never through a symlink someone left there, never into a file that isn't ours
+      // (its mode would stay), and never over a backup still being written.
+      if (existsSync(partial)) throw new AppError("ALREADY_EXISTS", `${partial} exists: another backup is being written there, or one failed; remove it first.`);
       try {
-        const manifest = await withOpenDatabase((database) => createBackup(database.migrationUrl, createWriteStream(partial, { mode: 0o600 })));
+        const manifest = await withOpenDatabase((database) => createBackup(database.migrationUrl, createWriteStream(partial, { mode: 0o600, flags: "wx" })));
         renameSync(partial, file);
         out(`Backed up ${manifest.tables.length} tables, ${rowsOf(manifest.tables)} rows (schema: ${manifest.migrations.length} migrations) to ${file} (${statSync(file).size} bytes).`);
       } catch (error) {

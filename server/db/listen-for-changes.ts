@@ -4,7 +4,11 @@
 //
 // While the connection is down a notice could be missed, so the feed says it isn't listening
 // (callers then don't trust or fill their caches) and reports a reset once it is back (callers
-// drop everything they cached). It reconnects on its own, backing off up to 30 s.
+// drop everything they cached). It reconnects on its own, backing off up to 30 s. An idle
+// connection a NAT or firewall drops without a word is found by a heartbeat query every 10 s
+// (and TCP keepalive). A payload of "*" means "anything may have changed" (a TRUNCATE, a
+// restore): a reset. Behind a pooler in transaction mode LISTEN hears nothing: point the app
+// at Postgres itself (see README, Operating notes).
 import pg from "pg";
 import { databaseUrl } from "./client";
 
@@ -17,6 +21,8 @@ export type ChangeFeed = {
 
 type Handlers = { notice: (payload: string) => void; reset: () => void; url?: () => string };
 
+const HEARTBEAT_MS = 10_000;
+
 export function listenForChanges(channel: string, handlers: Handlers): ChangeFeed {
   let listening = false;
   let generation = 0;
@@ -24,11 +30,13 @@ export function listenForChanges(channel: string, handlers: Handlers): ChangeFee
   let delayMs = 1000;
 
   async function connect() {
-    const client = new pg.Client({ connectionString: (handlers.url ?? databaseUrl)() });
+    const client = new pg.Client({ connectionString: (handlers.url ?? databaseUrl)(), keepAlive: true, query_timeout: HEARTBEAT_MS });
     let closed = false;
+    let heartbeat: NodeJS.Timeout | undefined;
     const lost = () => {
       if (closed) return;
       closed = true;
+      clearInterval(heartbeat);
       listening = false;
       generation++;
       handlers.reset();
@@ -40,7 +48,8 @@ export function listenForChanges(channel: string, handlers: Handlers): ChangeFee
     client.on("end", lost);
     client.on("notification", (message) => {
       generation++;
-      if (message.payload) handlers.notice(message.payload);
+      if (message.payload === "*") handlers.reset();
+      else if (message.payload) handlers.notice(message.payload);
     });
     try {
       await client.connect();
@@ -52,6 +61,7 @@ export function listenForChanges(channel: string, handlers: Handlers): ChangeFee
       handlers.reset();
       listening = true;
       delayMs = 1000;
+      heartbeat = setInterval(() => void client.query("SELECT 1").catch(lost), HEARTBEAT_MS).unref();
     } catch {
       lost();
     }

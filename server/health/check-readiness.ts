@@ -35,7 +35,7 @@ export async function checkReadiness(): Promise<Readiness> {
 }
 
 function expectedMigrations(dir: string): string[] {
-  if (!existsSync(dir)) throw notReady(`No migrations folder at ${dir}: the server must run from the project directory.`);
+  if (!existsSync(dir)) throw notReady("No migrations folder (prisma/migrations): the server must run from the project directory.");
   return readdirSync(dir, { withFileTypes: true })
     .filter((d) => d.isDirectory() && existsSync(path.join(dir, d.name, "migration.sql")))
     .map((d) => d.name)

@@ -1,7 +1,8 @@
 // Limits that hold across every app process on one database (WEB_CONCURRENCY, several
 // machines): rate-limiter-flexible's Postgres store on the UNLOGGED rate_limits table. Each
 // consume is one upsert of one row on the raw pool (no Prisma round trip), so a limit of N per
-// window admits at most N however the requests are spread over processes.
+// window admits at most N however the requests are spread over processes. Windows are timed by
+// each app machine's clock: keep them in sync (NTP), as sessions need anyway.
 import { RateLimiterPostgres } from "rate-limiter-flexible";
 import type pg from "pg";
 import { db, rawPoolOf } from "../db/client";
@@ -9,9 +10,14 @@ import { db, rawPoolOf } from "../db/client";
 export type LimiterOptions = { keyPrefix: string; points: number; duration: number };
 
 // The library's own names (key, points, expire) on our migration's table: tableCreated, so it
-// never issues DDL itself (the app's role may not), and its expired-row sweep runs every 5 min.
+// never issues DDL itself (the app's role may not). Its sweep of expired rows deletes them all,
+// whoever's: one limiter per process runs it (every 5 minutes), the others don't.
+let sweeping = false;
+
 export function sharedLimiter(options: LimiterOptions, pool: pg.Pool = appPool()): RateLimiterPostgres {
-  return new RateLimiterPostgres({ ...options, storeClient: pool, storeType: "pool", tableName: "rate_limits", tableCreated: true });
+  const sweep = !sweeping;
+  sweeping = true;
+  return new RateLimiterPostgres({ ...options, storeClient: pool, storeType: "pool", tableName: "rate_limits", tableCreated: true, clearExpiredByTimeout: sweep });
 }
 
 function appPool(): pg.Pool {
@@ -20,13 +26,14 @@ function appPool(): pg.Pool {
   return pool;
 }
 
-// Limiters are made on first use (the database client is made on first use too), one per
-// prefix and rule, so a changed limit starts counting afresh rather than sharing counts.
+// One limiter object per prefix, made on first use (the database client is made on first use
+// too). The rules behind a prefix are fixed for the process (constants and settings), so a
+// bounded handful exist: callers with a limit per key (API keys) use one prefix and compare
+// the count with each key's own limit themselves.
 const made = new Map<string, RateLimiterPostgres>();
 
 export function limiterFor(options: LimiterOptions): RateLimiterPostgres {
-  const id = `${options.keyPrefix}/${options.points}/${options.duration}`;
-  let limiter = made.get(id);
-  if (!limiter) made.set(id, (limiter = sharedLimiter(options)));
+  let limiter = made.get(options.keyPrefix);
+  if (!limiter) made.set(options.keyPrefix, (limiter = sharedLimiter(options)));
   return limiter;
 }

@@ -57,11 +57,30 @@ const STEPS: ["shift" | "start" | null, string][] = [
   [null, `DELETE FROM analytics_daily WHERE business_id = $1`],
 ];
 
+// Asked before anything is written: a demo whose history could not be moved would be left with
+// 90 days of entries all dated today, and never seeded again.
+export async function assertCanBackdate(ownerUrl: string): Promise<void> {
+  const client = new pg.Client({ connectionString: ownerUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ relname: string }>(
+      `SELECT relname FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relname = ANY($1) AND NOT pg_has_role(current_user, relowner, 'USAGE')`,
+      [APPEND_ONLY.map(([table]) => table)],
+    );
+    if (rows.length) throw new Error(`Seeding the demo needs the tables' owner (set MIGRATION_DATABASE_URL): this role doesn't own ${rows.map((r) => r.relname).join(", ")}.`);
+  } finally {
+    await client.end();
+  }
+}
+
 export async function backdateDemoHistory(ownerUrl: string, b: Backdating): Promise<void> {
   const client = new pg.Client({ connectionString: ownerUrl });
   await client.connect();
   try {
     await client.query("BEGIN");
+    // Switching a trigger locks its table against every business's writes: never queue behind a
+    // long transaction with all of them waiting behind us; fail instead (nothing is moved).
+    await client.query("SET LOCAL lock_timeout = '5s'");
     for (const [table, trigger] of APPEND_ONLY) await client.query(`ALTER TABLE ${table} DISABLE TRIGGER ${trigger}`);
     await client.query("CREATE TEMP TABLE demo_stamps (id uuid PRIMARY KEY, at timestamptz NOT NULL, shifted boolean NOT NULL, old timestamptz) ON COMMIT DROP");
     const { entries } = b.stamps;

@@ -10,7 +10,7 @@ import { getProgramSettings, updateProgramSettings } from "../program/program-se
 import { createReward } from "../rewards/manage-rewards";
 import { createStore } from "../stores/manage-stores";
 import { fillSettled, settledBefore } from "../analytics/daily-points";
-import { backdateDemoHistory } from "./backdate-demo-history";
+import { assertCanBackdate, backdateDemoHistory } from "./backdate-demo-history";
 import { KIOSK_OPENS, WINDOW_DAYS } from "./demo-people";
 import { demoTimeline } from "./demo-timeline";
 import { writeDemoTimeline } from "./write-demo-timeline";
@@ -27,6 +27,7 @@ const DAY = 86_400_000;
 // backdating needs (see backdate-demo-history.ts); the app's role can't.
 export async function seedDemo(db: Db, options: { ownerUrl: string }): Promise<SeedResult> {
   if (await db.business.findUnique({ where: { slug: DEMO.slug } })) return { created: false, summary: "" };
+  await assertCanBackdate(options.ownerUrl);
   // An existing account keeps its own password (createBusiness never changes it).
   const ownerExisted = Boolean(await db.user.findUnique({ where: { email: DEMO.ownerEmail } }));
   const ownerPassword = randomPassword();

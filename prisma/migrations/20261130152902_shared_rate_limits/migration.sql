@@ -24,3 +24,5 @@ CREATE TRIGGER "api_keys_changed" AFTER UPDATE ON "api_keys" FOR EACH ROW
         OR OLD."business_id" IS DISTINCT FROM NEW."business_id")
   EXECUTE FUNCTION ll_notify_api_key_changed();
 CREATE TRIGGER "api_keys_deleted" AFTER DELETE ON "api_keys" FOR EACH ROW EXECUTE FUNCTION ll_notify_api_key_changed();
+-- TRUNCATE fires no row trigger: tell every process to drop all it cached.
+CREATE TRIGGER "api_keys_truncated" AFTER TRUNCATE ON "api_keys" FOR EACH STATEMENT EXECUTE FUNCTION ll_notify_api_key_changed();
