@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { db } from "../../db/client";
+import { db, readDb } from "../../db/client";
 import { getOrderDetail } from "../../orders/get-order-detail";
 import { listOrders } from "../../orders/list-orders";
 import { refundOrder } from "../../orders/refund-order";
@@ -25,7 +25,7 @@ const refundInput = z.object({
 // as such (their name and email are gone).
 async function withCustomers(businessId: string, items: PublicOrder[]) {
   const ids = [...new Set(items.map((o) => o.customerId))];
-  const rows = await db.customer.findMany({ where: { businessId, id: { in: ids } }, select: { id: true, name: true, email: true, erasedAt: true } });
+  const rows = await readDb.customer.findMany({ where: { businessId, id: { in: ids } }, select: { id: true, name: true, email: true, erasedAt: true } });
   const byId = new Map(rows.map((c) => [c.id, c]));
   return items.map((o) => {
     const c = byId.get(o.customerId);
@@ -35,7 +35,7 @@ async function withCustomers(businessId: string, items: PublicOrder[]) {
 
 export const ordersRouter = router({
   list: staffProcedure.input(searchOrdersInput).query(async ({ ctx, input }) => {
-    const page = await listOrders(db, ctx.actor, input);
+    const page = await listOrders(readDb, ctx.actor, input);
     return { ...page, items: await withCustomers(ctx.actor.businessId, page.items) };
   }),
 

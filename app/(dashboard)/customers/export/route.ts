@@ -6,7 +6,7 @@ import { portalActor } from "@/server/actors/actor";
 import { portalSession } from "@/server/auth/portal-session";
 import { listCustomersInput } from "@/server/customers/customer-schemas";
 import { exportCustomers } from "@/server/customers/export-customers";
-import { db } from "@/server/db/client";
+import { readDb } from "@/server/db/client";
 
 export const dynamic = "force-dynamic";
 
@@ -27,7 +27,7 @@ export async function GET(request: Request) {
   const parsed = listCustomersInput.safeParse({ ...params, page: 1, perPage: 100 });
   if (!parsed.success) return new Response("Invalid filters.", { status: 400 });
   const actor = portalActor(session.user, session.membership.business.id);
-  const batches = exportCustomers(db, actor, parsed.data);
+  const batches = exportCustomers(readDb, actor, parsed.data);
   const encoder = new TextEncoder();
   const body = new ReadableStream<Uint8Array>({
     start(controller) {

@@ -4,7 +4,7 @@
 import { PassThrough, Readable } from "node:stream";
 import { portalActor } from "@/server/actors/actor";
 import { portalSession } from "@/server/auth/portal-session";
-import { db } from "@/server/db/client";
+import { readDb } from "@/server/db/client";
 import { exportOrders, exportOrdersInput } from "@/server/orders/export-orders";
 
 export const dynamic = "force-dynamic";
@@ -18,7 +18,7 @@ export async function GET(request: Request) {
   if (!parsed.success) return new Response("Dates are YYYY-MM-DD, from no later than to.", { status: 400 });
   const actor = portalActor(session.user, session.membership.business.id);
   const out = new PassThrough();
-  exportOrders(db, actor, parsed.data, out).then(
+  exportOrders(readDb, actor, parsed.data, out).then(
     () => out.end(),
     (error: unknown) => {
       console.error("[orders export]", error);
