@@ -3,13 +3,15 @@
 // way a hot standby is. So a figure that matches the replica's data proves that read came from
 // it, and a write sent there would fail outright instead of passing unnoticed.
 import { randomUUID } from "node:crypto";
+import net from "node:net";
 import { describe, expect, inject, it, vi } from "vitest";
 import { defaultRange } from "../analytics/analytics-range";
 import { env } from "../env";
 import { callerFor, makePortalBusiness } from "../trpc/portal-fixtures";
 import { businessWithKey, call } from "../../test/api";
 import { adminUrl, rawPool, inTestDatabase } from "../../test/test-database";
-import { db } from "./client";
+import { expectUnavailable } from "../../test/unavailable";
+import { createDb, db } from "./client";
 import { roleOf } from "./database-roles";
 import { migrate } from "./migrate";
 import { createDatabaseIfMissing } from "./open-database";
@@ -129,5 +131,32 @@ describe("DATABASE_REPLICA_URL", () => {
     expect(csv).toHaveLength(1);
     expect(csv[0]).toMatch(/^order_id,/);
   });
-});
 
+  it("a replica that is down: its reads answer 503 (no fallback), writes and the ledger carry on", async () => {
+    const { business: apiBusiness, key } = await businessWithKey();
+    const customers = await import("../../app/api/v1/customers/route");
+    const balance = await import("../../app/api/v1/points/balance/route");
+    const cached = globalThis as unknown as { __loyaltyReadDb?: typeof db };
+    const live = cached.__loyaltyReadDb;
+    const server = net.createServer();
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as net.AddressInfo;
+    await new Promise((resolve) => server.close(resolve));
+    const url = new URL(process.env.DATABASE_REPLICA_URL!);
+    url.host = `127.0.0.1:${port}`;
+    url.search = "";
+    cached.__loyaltyReadDb = createDb(url.toString(), 2);
+    try {
+      expectUnavailable(await call("GET", customers.GET, { key }));
+      const created = await call("POST", customers.POST, { key, body: { name: "While the replica is down", email: "while-down@example.com", initialPoints: 10 } });
+      expect(created.status).toBe(201);
+      const { id } = created.data.customer as { id: string };
+      const read = await call("GET", balance.GET, { key, query: { customerId: id } });
+      expect(read.data.balance).toBe(10);
+      expect(await db.customer.count({ where: { businessId: apiBusiness.id } })).toBe(1);
+    } finally {
+      await cached.__loyaltyReadDb.$disconnect();
+      cached.__loyaltyReadDb = live;
+    }
+  });
+});
