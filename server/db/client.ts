@@ -102,8 +102,9 @@ export const db: PrismaClient = lazyClient(instance);
 // Everything else stays on `db`: every write, and every read that must see a write just made:
 // the ledger (history, balances after an award), idempotency replays, sign-in, API keys,
 // sessions, memberships, a record's own page after saving it, the analytics rollup (written
-// and read back on the primary). Replication lag: a list read a moment after a write may miss
-// it; the portal opens a saved record's own page (primary) and lists refetch when reopened.
+// and read back on the primary). Replication lag: a browser that has just written through the
+// portal reads the primary for a few seconds (server/trpc/read-your-writes.ts); an API client's
+// GET /customers or /orders may miss, for the replica's lag, a write it made a moment ago.
 // Replica down: those reads answer 503 like a primary outage would (same pool limits), rather
 // than silently moving the heavy reads onto the primary that the replica was there to spare.
 function readInstance(): PrismaClient {

@@ -1,20 +1,14 @@
-// DATABASE_REPLICA_URL: the "replica" here is a second database with DIFFERENT data (same
-// business id, other customers, balances and audit rows), made read-only for new sessions the
-// way a hot standby is. So a figure that matches the replica's data proves that read came from
-// it, and a write sent there would fail outright instead of passing unnoticed.
-import { randomUUID } from "node:crypto";
+// DATABASE_REPLICA_URL against a stand-in replica holding different data (test/replica-database.ts):
+// the chosen reads come from it, writes and read-your-writes paths from the primary.
 import net from "node:net";
-import { describe, expect, inject, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { defaultRange } from "../analytics/analytics-range";
 import { env } from "../env";
 import { callerFor, makePortalBusiness } from "../trpc/portal-fixtures";
 import { businessWithKey, call } from "../../test/api";
-import { adminUrl, rawPool, inTestDatabase } from "../../test/test-database";
+import { replicaDatabase } from "../../test/replica-database";
 import { expectUnavailable } from "../../test/unavailable";
 import { createDb, db } from "./client";
-import { roleOf } from "./database-roles";
-import { migrate } from "./migrate";
-import { createDatabaseIfMissing } from "./open-database";
 import type { PortalSession } from "../auth/portal-session";
 
 const session = vi.hoisted(() => ({ current: null as PortalSession | null }));
@@ -24,37 +18,7 @@ vi.mock("../auth/portal-session", () => ({
   sessionUser: async () => session.current?.user ?? null,
 }));
 
-const replicaName = `${new URL(process.env.DATABASE_URL!).pathname.slice(1)}_replica`;
-const ownerReplica = inTestDatabase(inject("ownerDatabaseUrl"), replicaName);
-await createDatabaseIfMissing(inject("adminDatabaseUrl"), replicaName, roleOf(inject("ownerDatabaseUrl")));
-await migrate(ownerReplica, { grantTo: roleOf(inject("appDatabaseUrl")) });
-// Set before anything in this process reads the environment (env() is parsed once).
-process.env.DATABASE_REPLICA_URL = inTestDatabase(inject("appDatabaseUrl"), replicaName);
-// A hot standby refuses writes: so does this database, for every new session.
-await rawPool(inTestDatabase(inject("adminDatabaseUrl"), replicaName)).query(`ALTER DATABASE "${replicaName}" SET default_transaction_read_only = on`);
-
-const primaryAdmin = rawPool(adminUrl());
-const replicaOwner = rawPool(ownerReplica);
-const replicaPool = rawPool(process.env.DATABASE_REPLICA_URL);
-
-// The replica's own data for a business of the primary: the same business row, and instead of
-// the primary's customers one of its own with `balance` points and an audit row.
-async function mirrorBusiness(businessId: string, balance: number): Promise<string> {
-  const { rows } = await primaryAdmin.query("SELECT row_to_json(b) AS row FROM businesses b WHERE id = $1", [businessId]);
-  const customerId = randomUUID();
-  const client = await replicaOwner.connect();
-  try {
-    await client.query("BEGIN READ WRITE");
-    await client.query("INSERT INTO businesses SELECT * FROM json_populate_record(null::businesses, $1)", [rows[0].row]);
-    await client.query("INSERT INTO customers (business_id, id, name, email, balance, updated_at) VALUES ($1, $2, 'Only on the replica', $3, $4, now())", [businessId, customerId, `replica-${customerId}@example.com`, balance]);
-    await client.query("INSERT INTO audit_logs (business_id, actor_type, action) VALUES ($1, 'SYSTEM', 'replica.only')", [businessId]);
-    await client.query("COMMIT");
-  } finally {
-    client.release();
-  }
-  return customerId;
-}
-
+const { pool: replicaPool, mirrorBusiness } = await replicaDatabase();
 const { business, owner, customerId } = await makePortalBusiness("replica");
 const replicaCustomerId = await mirrorBusiness(business.id, 777);
 const owners = callerFor(owner, business.id);
