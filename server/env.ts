@@ -36,6 +36,14 @@ const schema = z.object({
     .regex(/^postgres(ql)?:\/\//, "MIGRATION_DATABASE_URL must be a postgresql:// URL")
     .optional()
     .or(z.literal("").transform(() => undefined)),
+  // A read replica (a streaming standby of DATABASE_URL's database) for analytics, CSV exports
+  // and list pages; writes and what must read its own writes stay on the primary (the rule is
+  // in server/db/client.ts). Unset: everything on the primary, no second pool.
+  DATABASE_REPLICA_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "DATABASE_REPLICA_URL must be a postgresql:// URL")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   // Where embedded Postgres, the generated auth secret and other local state live.
   DATA_DIR: z.string().default(".data"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),

@@ -19,7 +19,8 @@ const TOP_CUSTOMERS = 10;
 
 const n = (v: bigint | number | null | undefined) => Number(v ?? 0);
 
-export async function getAnalytics(db: DbOrTx, actor: Actor, input: AnalyticsInput) {
+// rollup: where analytics_daily is filled and read back (the primary, when `db` is a replica).
+export async function getAnalytics(db: DbOrTx, actor: Actor, input: AnalyticsInput, rollup: DbOrTx = db) {
   const range = analyticsInput.parse(input);
   const { start, end, days } = rangeBounds(range);
   const businessId = actor.businessId;
@@ -36,7 +37,7 @@ export async function getAnalytics(db: DbOrTx, actor: Actor, input: AnalyticsInp
              (SELECT jsonb_object_agg(day, due) FROM (
                 SELECT to_char(expires_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, sum(remaining)::int AS due FROM point_lots
                  WHERE business_id = ${businessId}::uuid AND NOT depleted AND expires_at <= now() GROUP BY 1) d) AS due`),
-    dailyPointsSince(db, businessId, start),
+    dailyPointsSince(rollup, businessId, start),
     db.customer.count({ where: { businessId, erasedAt: null, lastActivityAt: { gte: start, lt: end } } }),
     topCustomers(db, businessId),
     compareStores(db, businessId, { start, end }),

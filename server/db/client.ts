@@ -21,7 +21,7 @@ export type Db = PrismaClient;
 export type DbOrTx = Prisma.TransactionClient;
 
 const RAW_POOL = Symbol.for("loyalty.rawPool");
-const globalForDb = globalThis as unknown as { __loyaltyDb?: PrismaClient };
+const globalForDb = globalThis as unknown as { __loyaltyDb?: PrismaClient; __loyaltyReadDb?: PrismaClient };
 
 export function databaseUrl(): string {
   const { DATABASE_URL, DATA_DIR } = env();
@@ -86,11 +86,35 @@ function instance(): PrismaClient {
 }
 
 // Lazy so that importing a module never needs a database (builds, unit tests).
-export const db: PrismaClient = new Proxy({} as PrismaClient, {
-  get(_target, property) {
-    const client = instance();
-    const value = Reflect.get(client, property);
-    return typeof value === "function" ? value.bind(client) : value;
-  },
-  has: (_target, property) => Reflect.has(instance(), property),
-});
+function lazyClient(instance: () => PrismaClient): PrismaClient {
+  return new Proxy({} as PrismaClient, {
+    get(_target, property) {
+      const client = instance();
+      const value = Reflect.get(client, property);
+      return typeof value === "function" ? value.bind(client) : value;
+    },
+    has: (_target, property) => Reflect.has(instance(), property),
+  });
+}
+
+export const db: PrismaClient = lazyClient(instance);
+
+// The read replica (DATABASE_REPLICA_URL), or the primary itself when none is set. THE RULE:
+// readDb serves only reads that change nothing and may be a moment stale: analytics, the CSV
+// exports, and the customer, order and audit lists (portal and GET /customers, /orders).
+// Everything else stays on `db`: every write, and every read that must see a write just made:
+// the ledger (history, balances after an award), idempotency replays, sign-in, API keys,
+// sessions, memberships, a record's own page after saving it, the analytics rollup (written
+// and read back on the primary). Replication lag: a browser that has just written through the
+// portal reads the primary for a few seconds (server/trpc/read-your-writes.ts); an API client's
+// GET /customers or /orders may miss, for the replica's lag, a write it made a moment ago.
+// Replica down: those reads answer 503 like a primary outage would (same pool limits), rather
+// than silently moving the heavy reads onto the primary that the replica was there to spare.
+function readInstance(): PrismaClient {
+  const url = env().DATABASE_REPLICA_URL;
+  if (!url) return instance();
+  globalForDb.__loyaltyReadDb ??= createDb(url);
+  return globalForDb.__loyaltyReadDb;
+}
+
+export const readDb: PrismaClient = lazyClient(readInstance);

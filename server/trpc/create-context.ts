@@ -5,6 +5,7 @@ import { requestIdOf } from "../actors/actor";
 import { sessionUser } from "../auth/portal-session";
 import { BUSINESS_COOKIE } from "../auth/current-membership";
 import type { TrpcContext } from "./init";
+import { WROTE_COOKIE } from "./read-your-writes";
 
 // A value that isn't valid %-encoding is ignored, as Next's own cookies() does: the business
 // cookie is only a preference, and a mangled one must not turn every portal call into a 500.
@@ -22,10 +23,12 @@ export function cookieValue(headers: Headers, name: string): string | null {
   }
 }
 
-export async function createTrpcContext(options: { headers: Headers }): Promise<TrpcContext> {
+export async function createTrpcContext(options: { headers: Headers; resHeaders?: Headers }): Promise<TrpcContext> {
   return {
     user: await sessionUser(),
     preferredBusinessId: cookieValue(options.headers, BUSINESS_COOKIE),
     requestId: requestIdOf(options.headers),
+    resHeaders: options.resHeaders,
+    readsFromPrimary: cookieValue(options.headers, WROTE_COOKIE) !== null,
   };
 }

@@ -5,13 +5,23 @@ import superjson from "superjson";
 import { ZodError } from "zod";
 import type { SessionUser } from "../auth/current-membership";
 import { databaseUnavailability } from "../db/unavailable-error";
+import { env } from "../env";
 import { AppError, toAppError } from "../errors";
 import { logger, withRequestContext } from "../observability/logger";
 import { observeTrpcCall } from "../observability/observe-request";
+import { wroteCookie } from "./read-your-writes";
 
 // The session is resolved by the adapter (route handler) or faked by tests; membership and
 // role are looked up per call in procedures.ts, so nothing here is trusted on its own.
-export type TrpcContext = { user: SessionUser | null; preferredBusinessId: string | null; requestId?: string | null };
+// resHeaders and readsFromPrimary: the response's headers and the read-your-writes cookie
+// (read-your-writes.ts); absent in tests that build the context by hand.
+export type TrpcContext = {
+  user: SessionUser | null;
+  preferredBusinessId: string | null;
+  requestId?: string | null;
+  resHeaders?: Headers;
+  readsFromPrimary?: boolean;
+};
 
 const t = initTRPC.context<TrpcContext>().create({
   transformer: superjson,
@@ -65,7 +75,15 @@ const observed = t.middleware(async ({ ctx, path, type, next }) => {
   return result;
 });
 
+// A portal write that succeeded: with a read replica, this browser's lists read the primary
+// for a few seconds (read-your-writes.ts).
+const markWrites = t.middleware(async ({ ctx, type, next }) => {
+  const result = await next();
+  if (type === "mutation" && result.ok && ctx.resHeaders && env().DATABASE_REPLICA_URL) ctx.resHeaders.append("set-cookie", wroteCookie());
+  return result;
+});
+
 export const router = t.router;
 export const middleware = t.middleware;
 export const createCallerFactory = t.createCallerFactory;
-export const publicProcedure = t.procedure.use(observed).use(appErrors);
+export const publicProcedure = t.procedure.use(observed).use(appErrors).use(markWrites);

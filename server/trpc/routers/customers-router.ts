@@ -9,10 +9,11 @@ import { db } from "../../db/client";
 import { getBalance } from "../../ledger";
 import { router } from "../init";
 import { ownerProcedure, staffProcedure } from "../procedures";
+import { readsFor } from "../read-your-writes";
 
 // The domain functions scope every id to ctx.actor.businessId: a foreign id is NOT_FOUND.
 export const customersRouter = router({
-  list: staffProcedure.input(listCustomersInput).query(({ ctx, input }) => listCustomers(db, ctx.actor, input)),
+  list: staffProcedure.input(listCustomersInput).query(({ ctx, input }) => listCustomers(readsFor(ctx), ctx.actor, input)),
 
   // The customer page: profile, badges and the balance card (points expiring soon, pending
   // points, tier progress), all as of this instant.

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { db } from "../../db/client";
+import { db, type Db } from "../../db/client";
 import { getOrderDetail } from "../../orders/get-order-detail";
 import { listOrders } from "../../orders/list-orders";
 import { refundOrder } from "../../orders/refund-order";
@@ -8,6 +8,7 @@ import { updateOrderStatus } from "../../orders/update-order-status";
 import type { PublicOrder } from "../../orders/order-record";
 import { router } from "../init";
 import { staffProcedure } from "../procedures";
+import { readsFor } from "../read-your-writes";
 
 // Refunds and status moves are the counter's work, like adjusting and redeeming points: staff
 // and owners alike (staffProcedure, as points.adjust and rewards.redeem). The domain functions
@@ -23,9 +24,9 @@ const refundInput = z.object({
 
 // Who bought each order on the page: one query, scoped to the business; erased customers show
 // as such (their name and email are gone).
-async function withCustomers(businessId: string, items: PublicOrder[]) {
+async function withCustomers(reads: Db, businessId: string, items: PublicOrder[]) {
   const ids = [...new Set(items.map((o) => o.customerId))];
-  const rows = await db.customer.findMany({ where: { businessId, id: { in: ids } }, select: { id: true, name: true, email: true, erasedAt: true } });
+  const rows = await reads.customer.findMany({ where: { businessId, id: { in: ids } }, select: { id: true, name: true, email: true, erasedAt: true } });
   const byId = new Map(rows.map((c) => [c.id, c]));
   return items.map((o) => {
     const c = byId.get(o.customerId);
@@ -35,8 +36,9 @@ async function withCustomers(businessId: string, items: PublicOrder[]) {
 
 export const ordersRouter = router({
   list: staffProcedure.input(searchOrdersInput).query(async ({ ctx, input }) => {
-    const page = await listOrders(db, ctx.actor, input);
-    return { ...page, items: await withCustomers(ctx.actor.businessId, page.items) };
+    const reads = readsFor(ctx);
+    const page = await listOrders(reads, ctx.actor, input);
+    return { ...page, items: await withCustomers(reads, ctx.actor.businessId, page.items) };
   }),
 
   get: staffProcedure.input(z.object({ id: z.string().max(100) })).query(({ ctx, input }) => getOrderDetail(db, ctx.actor, input)),

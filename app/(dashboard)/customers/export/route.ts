@@ -6,7 +6,8 @@ import { portalActor } from "@/server/actors/actor";
 import { portalSession } from "@/server/auth/portal-session";
 import { listCustomersInput } from "@/server/customers/customer-schemas";
 import { exportCustomers } from "@/server/customers/export-customers";
-import { db } from "@/server/db/client";
+import { cookieValue } from "@/server/trpc/create-context";
+import { readsFor, WROTE_COOKIE } from "@/server/trpc/read-your-writes";
 
 export const dynamic = "force-dynamic";
 
@@ -27,7 +28,7 @@ export async function GET(request: Request) {
   const parsed = listCustomersInput.safeParse({ ...params, page: 1, perPage: 100 });
   if (!parsed.success) return new Response("Invalid filters.", { status: 400 });
   const actor = portalActor(session.user, session.membership.business.id);
-  const batches = exportCustomers(db, actor, parsed.data);
+  const batches = exportCustomers(readsFor({ readsFromPrimary: cookieValue(request.headers, WROTE_COOKIE) !== null }), actor, parsed.data);
   const encoder = new TextEncoder();
   const body = new ReadableStream<Uint8Array>({
     start(controller) {

@@ -4,9 +4,10 @@
 import { PassThrough, Readable } from "node:stream";
 import { portalActor } from "@/server/actors/actor";
 import { portalSession } from "@/server/auth/portal-session";
-import { db } from "@/server/db/client";
 import { exportOrders, exportOrdersInput } from "@/server/orders/export-orders";
 import { logger } from "@/server/observability/logger";
+import { cookieValue } from "@/server/trpc/create-context";
+import { readsFor, WROTE_COOKIE } from "@/server/trpc/read-your-writes";
 
 export const dynamic = "force-dynamic";
 
@@ -19,7 +20,7 @@ export async function GET(request: Request) {
   if (!parsed.success) return new Response("Dates are YYYY-MM-DD, from no later than to.", { status: 400 });
   const actor = portalActor(session.user, session.membership.business.id);
   const out = new PassThrough();
-  exportOrders(db, actor, parsed.data, out).then(
+  exportOrders(readsFor({ readsFromPrimary: cookieValue(request.headers, WROTE_COOKIE) !== null }), actor, parsed.data, out).then(
     () => out.end(),
     (error: unknown) => {
       logger().error({ err: error }, "orders export failed");

@@ -29,7 +29,7 @@ async function handler(request: Request) {
     router: appRouter,
     // One request naming hundreds of procedures would run them all at once on our pool.
     maxBatchSize: MAX_TRPC_BATCH,
-    createContext: () => createTrpcContext({ headers: request.headers }),
+    createContext: ({ resHeaders }) => createTrpcContext({ headers: request.headers, resHeaders }),
   });
 }
 
