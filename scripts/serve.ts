@@ -9,6 +9,7 @@ import next from "next";
 import { env, privateUrlsWarning } from "../server/env";
 import { edgeListener } from "../server/http/edge-listener";
 import { superviseWorkers } from "../server/http/supervise-workers";
+import { answerMetricsGathering } from "../server/observability/cluster-metrics";
 import { logger } from "../server/observability/logger";
 
 const startedAt = Date.now();
@@ -19,6 +20,7 @@ if (cluster.isPrimary && WEB_CONCURRENCY > 1) superviseWorkers(WEB_CONCURRENCY, 
 else await serve();
 
 async function serve() {
+  answerMetricsGathering();
   // The same lines `next start` prints, so `npm start` reads as before.
   console.log(`▲ Next.js ${nextVersion}\n- Local:         http://localhost:${PORT}`);
 

@@ -8,6 +8,7 @@ import { buildSync } from "esbuild";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { createDb } from "../server/db/client";
+import { connectionBudgetProblem } from "../server/db/connection-budget";
 import { migrateDatabase } from "../server/db/migrate";
 import { openDatabase } from "../server/db/open-database";
 import { warnIfPrivileged } from "../server/db/warn-if-privileged";
@@ -101,6 +102,11 @@ try {
   await migrateDatabase(database, { log });
   const db = createDb(database.url, 3);
   await warnIfPrivileged(db, (line) => log(`WARNING: ${line}`));
+  const [limits] = await db.$queryRaw<{ allowed: number }[]>`
+    SELECT (current_setting('max_connections')::int - current_setting('superuser_reserved_connections')::int
+            - coalesce(current_setting('reserved_connections', true)::int, 0)) AS allowed`;
+  const tooMany = connectionBudgetProblem(env(), limits!.allowed);
+  if (tooMany) throw new Error(tooMany);
   const seeded = await seedOnFirstStart(db, database);
   const retired = await retirePublishedDemoPassword(db);
   if (retired) log(`The demo owner ${retired.email} still had the password published in older releases; it is now ${retired.password} (shown once, temporary: choose a new one at sign-in).`);

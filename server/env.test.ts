@@ -59,7 +59,7 @@ describe("WEB_CONCURRENCY", () => {
     [undefined, 1],
     ["", 1],
     ["3", 3],
-    [" auto ", availableParallelism()],
+    [" auto ", Math.min(availableParallelism(), 16)],
   ])("%j runs %s app processes", async (value, processes) => {
     expect((await concurrency(value))().WEB_CONCURRENCY).toBe(processes);
   });

@@ -6,6 +6,10 @@ import { z } from "zod";
 import { parseTrustedProxies } from "./http/resolve-client-address";
 import { readOrCreateSecret } from "./secret-file";
 
+// WEB_CONCURRENCY=auto on a large machine: one process per core up to this many (each holds
+// DATABASE_POOL_SIZE connections; `npm start` checks the total against the server's limit).
+export const AUTO_MAX_PROCESSES = 16;
+
 // "1"/"true"/"yes"/"on" or "0"/"false"/"no"/"off"; unset or empty: the default.
 function flag(byDefault: boolean) {
   return z
@@ -55,7 +59,7 @@ const schema = z.object({
     .transform((value, ctx) => {
       const v = value?.trim().toLowerCase();
       if (!v) return 1;
-      if (v === "auto") return availableParallelism();
+      if (v === "auto") return Math.min(availableParallelism(), AUTO_MAX_PROCESSES);
       const n = Number(v);
       if (Number.isInteger(n) && n >= 1 && n <= 64) return n;
       ctx.addIssue({ code: "custom", message: 'WEB_CONCURRENCY must be a number of app processes (1-64) or "auto" (one per core)' });

@@ -5,6 +5,7 @@
 //
 // Kept on globalThis: Next.js may evaluate a module once per route bundle, and a metric can be
 // registered only once per registry.
+import cluster from "node:cluster";
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
 import { readBacklog, type Backlog } from "./read-backlog";
 import { laneState } from "./lane-state";
@@ -82,6 +83,8 @@ function backlogGauges(registers: Registry[]) {
       name,
       help,
       registers,
+      // The same figure from every process: summed over a cluster it would count N times.
+      aggregator: "max",
       async collect() {
         const backlog = await readBacklog();
         if (backlog) this.set(pick(backlog));
@@ -112,6 +115,10 @@ export function startDefaultMetrics(): void {
 }
 
 export function metrics(): Metrics {
-  holder.__loyaltyMetrics ??= createMetrics();
+  if (!holder.__loyaltyMetrics) {
+    holder.__loyaltyMetrics = createMetrics();
+    // Under the supervisor every process is scraped through it, so each watches itself from the start.
+    if (cluster.isWorker) startDefaultMetrics();
+  }
   return holder.__loyaltyMetrics;
 }

@@ -1,9 +1,10 @@
-// GET /metrics: this process's metrics in Prometheus' text format, for a scraper holding
+// GET /metrics: this process's (or, under WEB_CONCURRENCY > 1, the whole server's) metrics in Prometheus' text format, for a scraper holding
 // METRICS_TOKEN. No token configured: the endpoint doesn't exist (404), so a fresh install
 // publishes nothing. The token is compared in constant time (both sides hashed first, so their
 // lengths match and the comparison says nothing about the length either).
 import { createHash, timingSafeEqual } from "node:crypto";
 import { env } from "../env";
+import { clusterMetricsText } from "./cluster-metrics";
 import { metrics, startDefaultMetrics } from "./metrics";
 
 const digest = (value: string) => createHash("sha256").update(value).digest();
@@ -25,5 +26,7 @@ export async function serveMetrics(request: Request, token: string | undefined =
   }
   startDefaultMetrics();
   const { registry } = metrics();
-  return new Response(await registry.metrics(), { status: 200, headers: { ...headers, "content-type": registry.contentType } });
+  // Under WEB_CONCURRENCY > 1: every process's figures, gathered by the supervisor.
+  const text = (await clusterMetricsText()) ?? (await registry.metrics());
+  return new Response(text, { status: 200, headers: { ...headers, "content-type": registry.contentType } });
 }
