@@ -1,6 +1,6 @@
 // The job queue's and the webhooks' backlog, read at scrape time in one round trip and kept for
-// a few seconds: Prometheus scraping every process (or two Prometheus servers) then costs the
-// database one query per window, not one per scrape. Counts are over every business: no label
+// a few seconds: scrapes (two Prometheus servers, say) then cost the database one query per
+// window and process, not one per scrape. Counts are over every business: no label
 // names one.
 //
 // Pending deliveries have no index of their own (one on status would stop each attempt's
