@@ -5,8 +5,6 @@
 // the same database with WEB_CONCURRENCY=2 (BENCH_PROCESSES, 0 to skip) takes the same awards
 // and pings in each round, so one process and several compare within one run.
 // The load generator shares the 2 cores with the server and Postgres; compare ratios.
-import { spawn } from "node:child_process";
-import { rmSync } from "node:fs";
 import autocannon from "autocannon";
 import pg from "pg";
 import { createApiKey } from "../server/api-keys/create-api-key";
@@ -15,6 +13,7 @@ import { openDatabase } from "../server/db/open-database";
 import { awardPoints } from "../server/ledger";
 import { jobActor } from "../server/actors/actor";
 import { measure } from "./bench-database";
+import { startBenchServer, startSecondServer } from "./start-bench-server";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3300);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
@@ -24,38 +23,13 @@ const base = `http://127.0.0.1:${PORT}`;
 const PROCESSES = Number(process.env.BENCH_PROCESSES ?? 2);
 const multi = `http://127.0.0.1:${PORT + 1}`;
 
-rmSync(DATA_DIR, { recursive: true, force: true });
-process.env.DATA_DIR = DATA_DIR;
-process.env.EMBEDDED_PG_PORT = "0";
-const server = spawn("npx", ["tsx", "scripts/start.ts"], {
-  env: { ...process.env, PORT: String(PORT), DATA_DIR, EMBEDDED_PG_PORT: "0", NEXT_TELEMETRY_DISABLED: "1" },
-  stdio: ["ignore", "ignore", "inherit"],
-  detached: true,
-});
-let multiServer: ReturnType<typeof spawn> | undefined;
-const stopServer = () => {
-  if (multiServer?.pid) process.kill(-multiServer.pid, "SIGTERM");
-  if (server.pid) process.kill(-server.pid, "SIGTERM");
-};
-process.on("exit", stopServer);
-
-async function waitForHealth(url: string) {
-  for (let i = 0; ; i++) {
-    if (await fetch(`${url}/api/v1/health`).then((r) => r.ok, () => false)) return;
-    if (i > 600) throw new Error(`${url} did not start in 5 minutes`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
-}
-await waitForHealth(base);
+const server = await startBenchServer({ port: PORT, dataDir: DATA_DIR });
 // The same bundle `npm start` runs, as a second server on the same embedded database.
-if (PROCESSES > 1) {
-  multiServer = spawn(process.execPath, [".next/serve.mjs"], {
-    env: { ...process.env, PORT: String(PORT + 1), DATA_DIR, WEB_CONCURRENCY: String(PROCESSES), NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
-    stdio: ["ignore", "ignore", "inherit"],
-    detached: true,
-  });
-  await waitForHealth(multi);
-}
+const multiServer = PROCESSES > 1 ? await startSecondServer({ port: PORT + 1, dataDir: DATA_DIR, env: { WEB_CONCURRENCY: String(PROCESSES) } }) : undefined;
+const stopServer = () => {
+  multiServer?.stop();
+  server.stop();
+};
 
 // Fixture: a business, a key, 1,000 customers with plenty of points (through server/ code).
 const database = await openDatabase();

@@ -7,9 +7,7 @@
 // memory of the app server (serve.mjs and its cluster workers), the job worker and Postgres.
 // At the end, a verdict against the goals: no errors, app RSS growth under 10% after minute 5,
 // p99 flat (last minute within 1.5x of minute 5). The load generator shares the machine's cores.
-import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { rmSync } from "node:fs";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { randomPassword } from "../server/accounts/one-time-token";
@@ -21,6 +19,7 @@ import { awardPoints } from "../server/ledger";
 import { jobActor } from "../server/actors/actor";
 import { memoryOf, type Memory } from "./process-memory";
 import { signInCookie } from "./portal-sign-in";
+import { startBenchServer } from "./start-bench-server";
 
 const { values: args } = parseArgs({
   options: {
@@ -41,26 +40,12 @@ const PORT = Number(process.env.BENCH_PORT ?? 3301);
 const DATA_DIR = ".data/bench-soak";
 const base = `http://127.0.0.1:${PORT}`;
 
-rmSync(DATA_DIR, { recursive: true, force: true });
-process.env.DATA_DIR = DATA_DIR;
-process.env.EMBEDDED_PG_PORT = "0";
-const server = spawn("npx", ["tsx", "scripts/start.ts"], {
-  env: { ...process.env, PORT: String(PORT), DATA_DIR, EMBEDDED_PG_PORT: "0", NEXT_TELEMETRY_DISABLED: "1" },
-  stdio: ["ignore", "ignore", "pipe"],
-  detached: true,
-});
+const server = await startBenchServer({ port: PORT, dataDir: DATA_DIR, stderr: "pipe" });
 // The server's complaints while it is measured; not the noise of its shutdown at the end.
 let measuring = true;
-server.stderr!.on("data", (chunk: Buffer) => measuring && process.stderr.write(chunk));
-const stopServer = () => server.pid && process.kill(-server.pid, "SIGTERM");
-process.on("exit", stopServer);
+server.process.stderr!.on("data", (chunk: Buffer) => measuring && process.stderr.write(chunk));
+const stopServer = server.stop;
 process.on("SIGINT", () => process.exit(130));
-
-for (let i = 0; ; i++) {
-  if (await fetch(`${base}/api/v1/health`).then((r) => r.ok, () => false)) break;
-  if (i > 1200) throw new Error("server did not start in 10 minutes");
-  await new Promise((r) => setTimeout(r, 500));
-}
 
 // Fixture: a business with an owner (random password, used once to sign in), a key without a
 // practical rate limit, and 1,000 customers holding far more points than the run redeems.
@@ -133,7 +118,7 @@ console.log("min  requests  req/s   4xx  5xx  err  p50ms p99ms  app RSS  worker 
 const minutes: Minute[] = [];
 for (let minute = 1; minute <= MINUTES; minute++) {
   const run = await runFor(MINUTE_SECONDS);
-  const m = { minute, ...run, memory: memoryOf(server.pid!) };
+  const m = { minute, ...run, memory: memoryOf(server.process.pid!) };
   minutes.push(m);
   console.log(row(m));
 }
