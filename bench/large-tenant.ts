@@ -19,7 +19,7 @@ export async function generateLargeTenant(url: string, customers: number, entrie
     log(`${label}: ${seconds[label]!.toFixed(1)} s`);
   };
   try {
-    const big = await client.query<{ id: string }>(`INSERT INTO businesses (slug, name) VALUES ('big', 'Big Tenant') RETURNING id`);
+    const big = await client.query<{ id: string }>(`INSERT INTO businesses (slug, name, created_at) VALUES ('big', 'Big Tenant', now() - interval '400 days') RETURNING id`);
     const small = await client.query<{ id: string }>(`INSERT INTO businesses (slug, name) VALUES ('small', 'Small Tenant') RETURNING id`);
     const businessId = big.rows[0]!.id;
     await client.query(`SET session_replication_role = replica`);
