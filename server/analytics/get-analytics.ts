@@ -1,6 +1,7 @@
 // Programme analytics for one business over a date range, from the customers' cached balances
 // and per-day ledger totals, so it stays interactive on large tenants (bench/analytics-bench.ts):
-// - liability now = sum of balances, with the customer counts, in one pass over the customers;
+// - liability now = sum of balances, with the customer counts, in one pass over the customers
+//   (customer-figures.ts: reused for a minute on large tenants);
 // - per-day earned/redeemed/expired/net from daily-points.ts (settled days from a rollup,
 //   today live from the ledger), reversals netted against what they reverse;
 // - the liability trend walks back from today's liability with the per-day nets, instead of
@@ -11,6 +12,7 @@ import type { Actor } from "../actors/actor";
 import { analyticsInput, rangeBounds, type AnalyticsInput } from "./analytics-range";
 import { campaignPoints } from "../campaigns/campaign-points";
 import { compareStores } from "./compare-stores";
+import { customerFigures } from "./customer-figures";
 import { dailyPointsSince, storeDailyPointsSince } from "./daily-points";
 
 export type DailyPoints = { day: string; earned: number; redeemed: number; expired: number; net: number; liability: number };
@@ -25,21 +27,7 @@ export async function getAnalytics(db: DbOrTx, actor: Actor, input: AnalyticsInp
   const businessId = actor.businessId;
   const [business, totals, byDay, top, stores, storeDays, campaigns] = await Promise.all([
     db.business.findUniqueOrThrow({ where: { id: businessId }, select: { currency: true, pointValuePer100: true } }),
-    // booked: the sum of cached balances and pending points, which the ledger's entries add up
-    // to (pending points are owed too, just not spendable yet); due: points past
-    // their expiry that no write or expiry run has taken out yet, by the day they expired, no
-    // liability from then on (see ledger/live-balance.ts). One statement, one snapshot: a write
-    // expiring them between two reads would count them twice or not at all. The customer
-    // figures in one pass over the business's customers (a million of them take a while to read:
-    // once, not once per figure).
-    db.$queryRaw<{ booked: bigint | null; customers: bigint; active: bigint; due: Record<string, number> | null }[]>(Prisma.sql`
-      SELECT c.booked, c.customers, c.active,
-             (SELECT jsonb_object_agg(day, due) FROM (
-                SELECT to_char(expires_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, sum(remaining)::int AS due FROM point_lots
-                 WHERE business_id = ${businessId}::uuid AND NOT depleted AND expires_at <= now() GROUP BY 1) d) AS due
-        FROM (SELECT sum(balance + pending) AS booked, count(*) FILTER (WHERE erased_at IS NULL) AS customers,
-                     count(*) FILTER (WHERE erased_at IS NULL AND last_activity_at >= ${start} AND last_activity_at < ${end}) AS active
-                FROM customers WHERE business_id = ${businessId}::uuid) c`),
+    customerFigures(db, businessId, { start, end }),
     dailyPointsSince(db, businessId, start),
     topCustomers(db, businessId),
     compareStores(db, businessId, { start, end }),
@@ -49,9 +37,9 @@ export async function getAnalytics(db: DbOrTx, actor: Actor, input: AnalyticsInp
   // One store's movements, day by day; liability stays the business's (points aren't owed by a store).
   const movements = storeDays ?? byDay;
 
-  const dueByDay = Object.entries(totals[0]?.due ?? {}).map(([day, points]) => ({ day, due: points }));
+  const dueByDay = Object.entries(totals.due).map(([day, points]) => ({ day, due: points }));
   const due = dueByDay.reduce((sum, d) => sum + d.due, 0);
-  const liabilityPoints = n(totals[0]?.booked) - due;
+  const liabilityPoints = totals.booked - due;
   // Movements after the range (when it ends before today) separate its end from "now".
   const netAfter = [...byDay.values()].filter((d) => d.day > range.to).reduce((sum, d) => sum + d.net, 0);
   // Walked back through the days' booked movements, so from the booked total; then each day
@@ -78,7 +66,10 @@ export async function getAnalytics(db: DbOrTx, actor: Actor, input: AnalyticsInp
     // Shares of the points earned in the range; null when nothing was earned.
     redemptionRate: earned > 0 ? redeemed / earned : null,
     breakageRate: earned > 0 ? expired / earned : null,
-    customers: { total: n(totals[0]?.customers), active: n(totals[0]?.active) },
+    customers: { total: totals.customers, active: totals.active },
+    // When liability and the customer counts were read: now, or up to a minute ago on a tenant
+    // of over 100,000 customers (customer-figures.ts).
+    figuresAsOf: totals.asOf.toISOString(),
     daily,
     topCustomers: top,
     storeId: range.storeId ?? null,
