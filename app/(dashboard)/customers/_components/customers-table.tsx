@@ -93,7 +93,7 @@ export function CustomersTable({ canExport }: { canExport: boolean }) {
         <div className="flex flex-col gap-1 sm:max-w-sm sm:flex-1">
           <Input type="search" placeholder="Search name, email or phone…" aria-label="Search customers" aria-describedby="customer-search-hint" value={search} onChange={(e) => setSearch(e.target.value)} />
           {/* Mirrors listCustomers: under MIN_SUBSTRING_SEARCH characters only the start of names is matched. */}
-          {search.trim().length > 0 && search.trim().length < MIN_SUBSTRING_SEARCH && (
+          {[...search.trim()].length > 0 && [...search.trim()].length < MIN_SUBSTRING_SEARCH && (
             <p id="customer-search-hint" className="text-xs text-slate-500" data-testid="customer-search-hint">
               Matching names that start with this; type {MIN_SUBSTRING_SEARCH} or more characters to search anywhere in names, emails and phones.
             </p>
