@@ -33,12 +33,13 @@ export async function generateLargeTenant(url: string, customers: number, entrie
     await step("fill customer_search", `
       INSERT INTO customer_search (business_id, customer_id, text)
       SELECT business_id, id, ll_customer_search_text(name, email, phone) FROM customers WHERE business_id = '${businessId}'`);
-    // 75% awards, 17% redemptions, 5% expiries, 3% adjustments, over the last 365 days.
+    // 75% awards, 17% redemptions, 5% expiries, 3% adjustments, over the last 365 days, written
+    // in time order as a ledger is (a day's entries on neighbouring pages, not spread over all).
     await step(`insert ${entries.toLocaleString("en")} ledger entries`, `
       INSERT INTO ledger_entries (business_id, customer_id, type, points, balance_after, actor_type, source, created_at)
       SELECT '${businessId}', md5('c' || (1 + (i::bigint * 7919) % ${customers}))::uuid, t.type::"EntryType",
              CASE WHEN t.type IN ('AWARD', 'ADJUST') THEN 10 + (i % 90) ELSE -(1 + (i % 40)) END, 0, 'SYSTEM', 'POS',
-             now() - (i % 365) * interval '1 day' - (i % 86400) * interval '1 second'
+             now() - interval '365 days' + (i::float8 / ${entries}) * interval '365 days'
         FROM generate_series(1, ${entries}) i,
         LATERAL (SELECT CASE WHEN i % 100 < 75 THEN 'AWARD' WHEN i % 100 < 92 THEN 'REDEEM' WHEN i % 100 < 97 THEN 'EXPIRE' ELSE 'ADJUST' END AS type) t`);
     await step("cache balances from the ledger", `
