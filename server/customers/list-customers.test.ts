@@ -1,22 +1,23 @@
 import { describe, expect, it } from "vitest";
-import { searchTerms } from "./list-customers";
+import { searchFilter } from "./list-customers";
 
-describe("searchTerms", () => {
-  it("matches name, email and phone case-insensitively", () => {
-    expect(searchTerms("ann")).toEqual([
-      { name: { contains: "ann", mode: "insensitive" } },
-      { email: { contains: "ann", mode: "insensitive" } },
-      { phone: { contains: "ann" } },
-    ]);
+describe("searchFilter", () => {
+  it("matches the lower-cased search anywhere in the searched text", () => {
+    expect(searchFilter("Ann")).toEqual({ search: { is: { text: { contains: "ann" } } } });
+  });
+
+  it("matches one or two characters at the start only", () => {
+    expect(searchFilter("AN")).toEqual({ search: { is: { text: { startsWith: "an" } } } });
   });
 
   it("searches for LIKE wildcards literally", () => {
-    expect(searchTerms("50%_off\\")[0]).toEqual({ name: { contains: "50\\%\\_off\\\\", mode: "insensitive" } });
+    expect(searchFilter("50%_off\\")).toEqual({ search: { is: { text: { contains: "50\\%\\_off\\\\" } } } });
+    expect(searchFilter("%")).toEqual({ search: { is: { text: { startsWith: "\\%" } } } });
   });
 
   it("also tries a formatted phone number in its stored form", () => {
-    expect(searchTerms("(555) 010-2000")).toContainEqual({ phone: { contains: "5550102000" } });
-    expect(searchTerms("+1 555")).toContainEqual({ phone: { contains: "+1555" } });
-    expect(searchTerms("Ann Lee")).toHaveLength(3);
+    expect(searchFilter("(555) 010-2000")).toEqual({ search: { is: { OR: [{ text: { contains: "(555) 010-2000" } }, { text: { contains: "5550102000" } }] } } });
+    expect(searchFilter("+1 555")).toEqual({ search: { is: { OR: [{ text: { contains: "+1 555" } }, { text: { contains: "+1555" } }] } } });
+    expect(searchFilter("Ann Lee")).toEqual({ search: { is: { text: { contains: "ann lee" } } } });
   });
 });

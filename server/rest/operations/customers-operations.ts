@@ -8,6 +8,7 @@ import {
   listCustomersInput,
   upsertCustomerInput,
 } from "../../customers/customer-schemas";
+import { EXACT_TOTAL_LIMIT } from "../../customers/list-customers";
 import { publicCustomerSchema } from "../../customers/to-public-customer";
 import { idempotencyKeySchema, metadataSchema, signedPoints, staffNameSchema } from "../../ledger/ledger-schemas";
 import { defineOperation } from "../operation";
@@ -25,11 +26,19 @@ export const listCustomersOperation = defineOperation({
   summary: "List customers",
   description:
     "Pages of customers: `page` and `perPage` (up to 100; `limit` is accepted as its older name). `search` matches name, " +
-    "email or phone, case-insensitively; `status` filters ACTIVE or BLOCKED; sortBy createdAt (default), balance, " +
+    "email or phone, case-insensitively (three characters or more anywhere in them; one or two characters match the start " +
+    "of the name); `status` filters ACTIVE or BLOCKED; sortBy createdAt (default), balance, " +
     "lifetimeEarned, lastActivityAt or name, sortOrder asc or desc. An unknown parameter is refused with 400.",
   scope: "customers:read",
   query: listCustomersInput,
-  response: z.object({ items: z.array(publicCustomerSchema), pagination: paginationSchema }),
+  response: z.object({
+    items: z.array(publicCustomerSchema),
+    pagination: paginationSchema.extend({
+      totalIsEstimate: z.boolean().meta({
+        description: `True when more than ${EXACT_TOTAL_LIMIT.toLocaleString("en")} customers match: total is then ${EXACT_TOTAL_LIMIT.toLocaleString("en")} ("${EXACT_TOTAL_LIMIT.toLocaleString("en")}+", at least that many) and totalPages follows it; later pages can still be asked for.`,
+      }),
+    }),
+  }),
   status: 200,
   errors: ["VALIDATION_ERROR"],
 });

@@ -12,6 +12,7 @@ import { useTRPC } from "@/components/trpc-provider";
 import { PageHeader } from "@/components/ui/card";
 import { Input, Select } from "@/components/ui/field";
 import { EmptyState, ErrorState, TableSkeleton } from "@/components/ui/states";
+import { MIN_SUBSTRING_SEARCH } from "@/server/customers/list-limits";
 import { customerColumns } from "./customer-columns";
 import { Pager } from "@/components/ui/pager";
 
@@ -85,7 +86,7 @@ export function CustomersTable({ canExport }: { canExport: boolean }) {
     <>
       <PageHeader
         title="Customers"
-        description={pagination ? `${formatPoints(pagination.total)} customers${filters.search || filters.status ? " match" : " enrolled"}` : "Everyone in your programme."}
+        description={pagination ? `${formatPoints(pagination.total)}${pagination.totalIsEstimate ? "+" : ""} customers${filters.search || filters.status ? " match" : " enrolled"}` : "Everyone in your programme."}
         actions={
           <div className="flex gap-2">
             <Link href="/customers/new" className="inline-flex items-center rounded-lg bg-brand-600 px-3.5 py-2 text-sm font-medium text-white shadow-sm hover:bg-brand-700" data-testid="add-customer">Add customer</Link>
@@ -99,7 +100,15 @@ export function CustomersTable({ canExport }: { canExport: boolean }) {
         }
       />
       <div className="mb-4 flex flex-col gap-3 sm:flex-row">
-        <Input type="search" placeholder="Search name, email or phone…" aria-label="Search customers" value={search} onChange={(e) => setSearch(e.target.value)} className="sm:max-w-sm" />
+        <div className="flex flex-col gap-1 sm:max-w-sm sm:flex-1">
+          <Input type="search" placeholder="Search name, email or phone…" aria-label="Search customers" aria-describedby="customer-search-hint" value={search} onChange={(e) => setSearch(e.target.value)} />
+          {/* Mirrors listCustomers: under MIN_SUBSTRING_SEARCH characters only the start of names is matched. */}
+          {[...search.trim()].length > 0 && [...search.trim()].length < MIN_SUBSTRING_SEARCH && (
+            <p id="customer-search-hint" className="text-xs text-slate-500" data-testid="customer-search-hint">
+              Matching names that start with this; type {MIN_SUBSTRING_SEARCH} or more characters to search anywhere in names, emails and phones.
+            </p>
+          )}
+        </div>
         <Select aria-label="Status" value={status} onChange={(e) => setStatus(e.target.value as typeof status)} className="sm:w-44">
           <option value="">All statuses</option>
           <option value="ACTIVE">Active</option>
