@@ -1,5 +1,6 @@
 // `npm test`: everything CI checks, in order of speed: lint, typecheck, unit, integration,
-// e2e. Stops at the first failing stage and ends with one "N passed, N failed" line.
+// the production build, e2e. Stops at the first failing stage and ends with one
+// "N passed, N failed" line.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
 
@@ -34,6 +35,9 @@ const stages = [
   ["unit", "npx", ["vitest", "run", "--project", "unit", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/unit.json"], (since) => vitestCounts("test-results/unit.json", since)],
   ["integration", "npx", ["vitest", "run", "--project", "integration", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/integration.json"], (since) => vitestCounts("test-results/integration.json", since)],
   ["chromium", "node", ["scripts/ensure-chromium.mjs"]],
+  // The production bundle the e2e server runs: built here, in a stage of its own, so the e2e
+  // stage measures the suite (scripts/start.ts then finds the build current and starts it).
+  ["build", "npx", ["next", "build"], undefined, { NEXT_TELEMETRY_DISABLED: "1" }],
   ["e2e", "npx", ["playwright", "test", "--reporter=list,json"], (since) => playwrightCounts("test-results/e2e.json", since), { PLAYWRIGHT_JSON_OUTPUT_NAME: "test-results/e2e.json" }],
 ];
 
