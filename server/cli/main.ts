@@ -1,5 +1,8 @@
 // Entry point of `npm run cli`.
+import { logToStderr } from "../observability/logger";
 import { runCli } from "./run-cli";
+
+logToStderr();
 
 const code = await runCli(process.argv.slice(2)).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : String(error));

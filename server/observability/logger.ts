@@ -22,7 +22,7 @@ export const REDACT_PATHS = [
   ...SECRET_HEADERS.map((header) => `headers["${header}"]`),
 ];
 
-const holder = globalThis as unknown as { __loyaltyLog?: { context: AsyncLocalStorage<RequestContext>; logger?: Logger } };
+const holder = globalThis as unknown as { __loyaltyLog?: { context: AsyncLocalStorage<RequestContext>; logger?: Logger; fd?: 1 | 2 } };
 const state = (holder.__loyaltyLog ??= { context: new AsyncLocalStorage<RequestContext>() });
 
 export function createLogger(options: { level?: string; destination?: DestinationStream } = {}): Logger {
@@ -39,13 +39,20 @@ export function createLogger(options: { level?: string; destination?: Destinatio
         return context ? { requestId: context.requestId } : {};
       },
     },
-    options.destination ?? pino.destination({ dest: 1, sync: true }),
+    options.destination ?? pino.destination({ dest: state.fd ?? 1, sync: true }),
   );
 }
 
 export function logger(): Logger {
   state.logger ??= createLogger();
   return state.logger;
+}
+
+// The CLI: its stdout is the command's answer, which scripts read; the app's log lines (a
+// connection lost as it stops the embedded database, say) go to stderr.
+export function logToStderr(): void {
+  state.fd = 2;
+  state.logger = undefined;
 }
 
 // Tests: capture what the app logs; returns the way back.
