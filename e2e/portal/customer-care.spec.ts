@@ -50,7 +50,12 @@ test("history links a reversal to the entry it undid", async ({ staffPage: page,
   const customer = seed.customers[0]!;
   const reason = `Keyed in twice ${Date.now().toString(36)}`;
   await page.goto(`/customers/${customer.id}`);
-  await page.getByLabel("Points (+ to add, − to remove)").fill("15");
+  // Typed before the form hydrates, a value is reset and the click lost (flaky on a busy CI
+  // machine): the balance preview appears only once React holds the value.
+  await expect(async () => {
+    await page.getByLabel("Points (+ to add, − to remove)").fill("15");
+    await expect(page.getByTestId("resulting-balance")).toBeVisible({ timeout: 2000 });
+  }).toPass({ timeout: 20_000 });
   await page.locator('input[name="reason"]').fill(reason);
   await page.getByRole("button", { name: "Apply adjustment" }).click();
   const adjusted = page.getByTestId("history-row").filter({ hasText: reason });
