@@ -1,6 +1,6 @@
 // A database that is down or drops a connection answers 503 with Retry-After, never a 500:
 // a client retries, a load balancer moves traffic.
-import net from "node:net";
+import { freePort } from "../server/db/embedded-postgres";
 import { describe, expect, it } from "vitest";
 import { GET as health } from "../app/api/v1/health/route";
 import { GET as balance } from "../app/api/v1/points/balance/route";
@@ -12,22 +12,13 @@ import { toAppError } from "../server/errors";
 import { call } from "./api";
 import { expectUnavailable, shopWithCustomer } from "./unavailable";
 
-// A port nobody listens on: what a stopped server looks like to a client.
-async function closedPort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
 describe("a database that is down", () => {
   it("answers 503 with Retry-After from routes and /health when the server refuses connections", async () => {
     const shop = await shopWithCustomer("down@example.com");
     const global = globalThis as unknown as { __loyaltyDb?: typeof db };
     const live = global.__loyaltyDb;
     const url = new URL(process.env.DATABASE_URL!);
-    url.host = `127.0.0.1:${await closedPort()}`;
+    url.host = `127.0.0.1:${await freePort()}`;
     url.search = ""; // no Unix socket: TCP to the closed port
     global.__loyaltyDb = createDb(url.toString(), 2);
     try {

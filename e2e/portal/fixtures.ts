@@ -5,6 +5,7 @@ import { mkdirSync } from "node:fs";
 import { test as base, expect, type Browser, type Page } from "@playwright/test";
 import { fillLists, type Ids } from "./every-page";
 import { runScript } from "./run-script";
+import { Seeder } from "./seeder";
 import { SIGNED_IN_PAGE_TIMEOUT, signedInPage, type Credentials } from "./sessions";
 
 export type PortalSeed = {
@@ -25,6 +26,7 @@ const SEED_TIMEOUT = 120_000;
 // A little longer than the script's own limit, so that its error (with its output) is reported.
 const SEED_FIXTURE_TIMEOUT = SEED_TIMEOUT + 15_000;
 
+// One-shot, for the warm-up (before any worker exists); tests get theirs from their worker's Seeder.
 export async function seedBusiness(tag: string): Promise<PortalSeed> {
   const stdout = await runScript("e2e/portal/seed-portal.ts", [tag], SEED_TIMEOUT);
   const line = stdout.split("\n").find((l) => l.startsWith("SEED "));
@@ -54,16 +56,24 @@ type TestFixtures = {
 // `lists`: a row or two in every list of the worker's `seed` (every-page.ts), for the every-page
 // sweep. Declared here rather than in that spec: a worker fixture of its own would give its tests
 // their own worker processes (a new seed and sign-in each), run only after everything else.
-export const test = base.extend<TestFixtures, { seed: PortalSeed; lists: Ids }>({
+export const test = base.extend<TestFixtures, { seeder: Seeder; seed: PortalSeed; lists: Ids }>({
+  seeder: [
+    async ({}, provide) => {
+      const seeder = new Seeder();
+      await provide(seeder);
+      await seeder.stop();
+    },
+    { scope: "worker" },
+  ],
   freshSeed: [
-    async ({}, provide, testInfo) => {
-      await provide(await seedBusiness(`t${testInfo.workerIndex}-${Date.now().toString(36)}`));
+    async ({ seeder }, provide, testInfo) => {
+      await provide(await seeder.seed(`t${testInfo.workerIndex}-${Date.now().toString(36)}`, SEED_TIMEOUT));
     },
     { timeout: SEED_FIXTURE_TIMEOUT },
   ],
   seed: [
-    async ({}, provide, workerInfo) => {
-      await provide(await seedBusiness(`w${workerInfo.workerIndex}-${Date.now().toString(36)}`));
+    async ({ seeder }, provide, workerInfo) => {
+      await provide(await seeder.seed(`w${workerInfo.workerIndex}-${Date.now().toString(36)}`, SEED_TIMEOUT));
     },
     { scope: "worker", timeout: SEED_FIXTURE_TIMEOUT },
   ],

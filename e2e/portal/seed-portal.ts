@@ -1,6 +1,10 @@
-// Seeds one isolated business for a Playwright worker through the same server/ functions the
-// product uses, against the e2e server's database, and prints what the tests need as JSON.
-// Run by e2e/portal/fixtures.ts: `npx tsx e2e/portal/seed-portal.ts <tag>` with DATA_DIR set.
+// Seeds isolated businesses for the e2e tests through the same server/ functions the product
+// uses, against the e2e server's database, and prints what the tests need as JSON.
+// `tsx e2e/portal/seed-portal.ts <tag>` (DATA_DIR set) seeds one and exits: the warm-up.
+// `... --serve` stays up and seeds one business per tag read from stdin, answering
+// `SEED <tag> <json>` or `FAIL <tag> <reason>`: each Playwright worker keeps one (seeder.ts), so a
+// test's own business costs a few queries and hashes instead of starting tsx and connecting.
+import { createInterface } from "node:readline";
 import { createApiKey } from "../../server/api-keys/create-api-key";
 import { createBusiness } from "../../server/businesses/create-business";
 import { withDatabase } from "../../server/db/with-database";
@@ -8,11 +12,13 @@ import { awardPoints, redeemPoints } from "../../server/ledger";
 import { apiKeyActor, portalActor } from "../../server/actors/actor";
 import { randomPassword } from "../../server/accounts/one-time-token";
 import { hashPassword } from "../../server/auth/password";
+import type { Db } from "../../server/db/client";
 
-const tag = process.argv[2];
-if (!tag || !/^[a-z0-9-]+$/.test(tag)) throw new Error("usage: seed-portal.ts <tag of [a-z0-9-]>");
+const TAG = /^[a-z0-9-]+$/;
+const arg = process.argv[2];
+if (!arg || (arg !== "--serve" && !TAG.test(arg))) throw new Error("usage: seed-portal.ts <tag of [a-z0-9-]> | --serve");
 
-const seeded = await withDatabase(async (db) => {
+async function seedPortal(db: Db, tag: string) {
   // Random per run, handed to the tests in the JSON below: no password is known in advance.
   const password = randomPassword();
   const { business, owner } = await createBusiness(db, { name: `Portal ${tag}`, slug: `portal-${tag}`, ownerEmail: `owner-${tag}@e2e.test`, ownerPassword: password, ownerName: `Olive Owner ${tag}` });
@@ -50,6 +56,16 @@ const seeded = await withDatabase(async (db) => {
     customers,
     ledger: { net: Number(sums?.net), earned: Number(sums?.earned), redeemed: Number(sums?.redeemed) },
   };
-});
+}
 
-console.log(`SEED ${JSON.stringify(seeded)}`);
+await withDatabase(async (db) => {
+  if (arg !== "--serve") return console.log(`SEED ${JSON.stringify(await seedPortal(db, arg))}`);
+  // One at a time, in order: the answers come back in the order the tags were asked.
+  for await (const tag of createInterface({ input: process.stdin })) {
+    if (!TAG.test(tag)) console.log(`FAIL ${tag.replaceAll(/\s/g, "_")} not a tag of [a-z0-9-]`);
+    else await seedPortal(db, tag).then(
+      (seeded) => console.log(`SEED ${tag} ${JSON.stringify(seeded)}`),
+      (error: unknown) => console.log(`FAIL ${tag} ${String(error instanceof Error ? error.stack : error).replaceAll("\n", " | ")}`),
+    );
+  }
+});

@@ -1,6 +1,6 @@
-// Signing in, and reusing a sign-in. Every sign-in runs a bcrypt compare (cost 12, pure JS) on
-// the server, which takes seconds on a busy 2-core machine; so each seeded user goes through the
-// real login form once per worker, and the tests open pages with that stored session instead.
+// Signing in, and reusing a sign-in. Every sign-in checks an argon2 hash and renders the
+// customers page on the server, seconds on a busy 2-core machine; so each seeded user goes through
+// the real login form once per worker, and the tests open pages with that stored session instead.
 // Tests about signing in itself call `signIn` on a fresh page.
 import { mkdirSync } from "node:fs";
 import { expect, type Browser, type BrowserContext, type Page } from "@playwright/test";

@@ -3,13 +3,12 @@
 // one process does, the others must honour: a revoked key, the ledger's balance, a key's limit.
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { createServer } from "node:net";
 import path from "node:path";
 import type { APIRequestContext } from "@playwright/test";
+import { freePort } from "../../server/db/embedded-postgres";
 import { callApi, expect, test } from "./fixtures";
-import { runScript } from "./run-script";
+import { E2E_DATA_DIR as DATA_DIR, runScript } from "./run-script";
 
-const DATA_DIR = process.env.E2E_DATA_DIR ?? ".data/e2e";
 const SERVER = path.resolve(process.env.NEXT_DIST_DIR ?? ".next", "serve.mjs");
 // Starting Next on a busy 2-core machine takes seconds to tens of seconds.
 const START_TIMEOUT = 120_000;
@@ -18,15 +17,6 @@ let other: ChildProcess;
 let otherUrl: string;
 const METRICS_TOKEN = `two-processes-${Date.now()}-${Math.random().toString(36).slice(2)}`;
 
-// A port no one listens on now (another engineer's e2e server may sit on any fixed one).
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const probe = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-    probe.on("error", reject);
-  });
 
 // A new connection per request: the supervisor hands out connections, not requests, so a
 // kept-alive connection would reach the same process every time.

@@ -5,7 +5,7 @@ import { db } from "../db/client";
 import { createCustomer } from "./create-customer";
 import { eraseCustomer } from "./erase-customer";
 import { updateCustomer } from "./update-customer";
-import { EXACT_TOTAL_LIMIT, listCustomers } from "./list-customers";
+import { EXACT_TOTAL_LIMIT, listCustomers, statusCount } from "./list-customers";
 import type { Actor } from "../actors/actor";
 
 const names = async (actor: Actor, search: string) => (await listCustomers(db, actor, { search, sortBy: "name", sortOrder: "asc" })).items.map((c) => c.name);
@@ -96,8 +96,32 @@ describe("listCustomers total", () => {
     expect(capped.items).toHaveLength(25);
     // A filter narrower than the cap is counted exactly.
     expect((await listCustomers(db, actor, { status: "BLOCKED" })).pagination).toMatchObject({ total: 10, totalIsEstimate: false });
+    expect((await listCustomers(db, actor, { status: "ACTIVE" })).pagination).toMatchObject({ total: EXACT_TOTAL_LIMIT - 9, totalIsEstimate: false });
+    // An erased customer is counted by no filter.
+    const blocked = await db.customer.findFirstOrThrow({ where: { businessId: business.id, email: "c2000@bulk.test" } });
+    await eraseCustomer(db, actor, { id: blocked.id });
+    expect((await listCustomers(db, actor, { status: "BLOCKED" })).pagination).toMatchObject({ total: 9, totalIsEstimate: false });
     // "Bulk 1000", "Bulk 10000" and "Bulk 10001".
     expect((await listCustomers(db, actor, { search: "bulk 1000" })).pagination).toMatchObject({ total: 3, totalIsEstimate: false });
+  });
+});
+
+describe("listCustomers status count", () => {
+  // The few blocked customers of a large tenant are counted off their partial index, which the
+  // planner may use only if it can prove the index's predicate from the query's status.
+  it("can be answered from customers_blocked_idx without reading the table", async () => {
+    const { business } = await makeBusiness();
+    const client = await rawPool().connect();
+    try {
+      await client.query("BEGIN");
+      await client.query("SET LOCAL enable_seqscan = off");
+      const query = statusCount(business.id, "BLOCKED");
+      const { rows } = await client.query(`EXPLAIN ${query.text}`, query.values);
+      expect(rows.map((r: Record<string, string>) => r["QUERY PLAN"]).join("\n")).toContain("customers_blocked_idx");
+    } finally {
+      await client.query("ROLLBACK");
+      client.release();
+    }
   });
 });
 

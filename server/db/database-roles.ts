@@ -11,7 +11,7 @@ export type Role = { name: string; password: string };
 export const quoteIdent = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 // One connection, one transaction: `work` lands whole or not at all.
-async function inTransaction(url: string, work: (client: pg.Client) => Promise<void>): Promise<void> {
+export async function inTransaction(url: string, work: (client: pg.Client) => Promise<void>): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {

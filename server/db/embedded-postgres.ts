@@ -112,9 +112,12 @@ function canConnect(port: number): Promise<boolean> {
   });
 }
 
-function freePort(): Promise<number> {
+// A port nobody listens on right now: for a server about to start, or, in tests, for what a
+// stopped server looks like to a client.
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
+    srv.on("error", reject);
     srv.listen(0, "127.0.0.1", () => {
       const address = srv.address();
       srv.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));

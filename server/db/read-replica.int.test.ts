@@ -1,6 +1,6 @@
 // DATABASE_REPLICA_URL against a stand-in replica holding different data (test/replica-database.ts):
 // the chosen reads come from it, writes and read-your-writes paths from the primary.
-import net from "node:net";
+import { freePort } from "./embedded-postgres";
 import { describe, expect, it, vi } from "vitest";
 import { defaultRange } from "../analytics/analytics-range";
 import { env } from "../env";
@@ -102,10 +102,7 @@ describe("DATABASE_REPLICA_URL", () => {
     const balance = await import("../../app/api/v1/points/balance/route");
     const cached = globalThis as unknown as { __loyaltyReadDb?: typeof db };
     const live = cached.__loyaltyReadDb;
-    const server = net.createServer();
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    const { port } = server.address() as net.AddressInfo;
-    await new Promise((resolve) => server.close(resolve));
+    const port = await freePort();
     const url = new URL(process.env.DATABASE_REPLICA_URL!);
     url.host = `127.0.0.1:${port}`;
     url.search = "";

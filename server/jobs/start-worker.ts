@@ -92,6 +92,11 @@ export async function startWorker(options: WorkerOptions): Promise<JobWorker> {
     throw error;
   }
   if (!poolId) throw new Error("the job queue started without a worker pool");
+  // The queue makes up a missed nightly rollup, but not on an install (or upgrade) that has
+  // never run one: history restored or loaded before the first night would otherwise be
+  // aggregated on an owner's first visit to analytics (seconds on a large tenant). One run at
+  // start fills whatever is missing; on a rolled-up database it only finds nothing to do.
+  if (options.schedule !== false) await runner.addJob("analytics_rollup", {}, { queueName: "scheduled", jobKey: "analytics_rollup" });
   const heartbeat = await startHeartbeat(pool, poolId, { staleAfterMs: options.staleAfterMs, log });
   const pump = startOutboxPump(pool, { intervalMs: options.pollIntervalMs, log });
   log(`job worker ${poolId} running ${options.concurrency} jobs at a time`);

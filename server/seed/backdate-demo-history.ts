@@ -9,6 +9,7 @@
 // off (it waits on the table lock for the moment this runs). Only the tables' owner may do that,
 // hence the owner's connection (the migrations' role), not the app's.
 import pg from "pg";
+import { inTransaction } from "../db/database-roles";
 import type { DemoStamps } from "./write-demo-timeline";
 
 export type Backdating = { businessId: string; windowStart: Date; shiftMs: number; stores: Record<string, Date>; stamps: DemoStamps };
@@ -74,10 +75,7 @@ export async function assertCanBackdate(ownerUrl: string): Promise<void> {
 }
 
 export async function backdateDemoHistory(ownerUrl: string, b: Backdating): Promise<void> {
-  const client = new pg.Client({ connectionString: ownerUrl });
-  await client.connect();
-  try {
-    await client.query("BEGIN");
+  await inTransaction(ownerUrl, async (client) => {
     // Switching a trigger locks its table against every business's writes: never queue behind a
     // long transaction with all of them waiting behind us; fail instead (nothing is moved).
     await client.query("SET LOCAL lock_timeout = '5s'");
@@ -106,11 +104,5 @@ export async function backdateDemoHistory(ownerUrl: string, b: Backdating): Prom
       await client.query("UPDATE audit_logs a SET created_at = $3 FROM stores s WHERE a.business_id = $1 AND s.business_id = $1 AND s.code = $2 AND a.target_type = 'store' AND a.target_id = s.id::text", [b.businessId, code, opened]);
     }
     for (const [table, trigger] of APPEND_ONLY) await client.query(`ALTER TABLE ${table} ENABLE TRIGGER ${trigger}`);
-    await client.query("COMMIT");
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw error;
-  } finally {
-    await client.end();
-  }
+  });
 }

@@ -1,6 +1,6 @@
 // Readiness: 503 naming the pending migration while one isn't applied, 200 once all are (then
 // cached), and 503 again whenever the database is unreachable.
-import net from "node:net";
+import { freePort } from "@/server/db/embedded-postgres";
 import { describe, expect, it } from "vitest";
 import { createDb, db } from "@/server/db/client";
 import { call } from "@/test/api";
@@ -8,14 +8,6 @@ import { ownerUrl, rawPool } from "@/test/test-database";
 import { GET } from "./route";
 
 const owner = rawPool(ownerUrl());
-
-async function closedPort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 describe("GET /api/v1/health/ready", () => {
   it("answers 503 naming a migration that isn't applied, 200 once it is, and 503 while the database is unreachable", async () => {
@@ -37,7 +29,7 @@ describe("GET /api/v1/health/ready", () => {
     const global = globalThis as unknown as { __loyaltyDb?: typeof db };
     const live = global.__loyaltyDb;
     const url = new URL(process.env.DATABASE_URL!);
-    url.host = `127.0.0.1:${await closedPort()}`;
+    url.host = `127.0.0.1:${await freePort()}`;
     url.search = "";
     global.__loyaltyDb = createDb(url.toString(), 2);
     try {
