@@ -1,5 +1,6 @@
 export { LoyaltyLedger, type LoyaltyLedgerOptions } from "./client.js";
-export { LoyaltyLedgerError, WebhookVerificationError } from "./errors.js";
+export { LoyaltyLedgerError, WebhookVerificationError, type ErrorCode } from "./errors.js";
+export { errorCodes, type ApiErrorCode } from "./generated/operations.js";
 export { backoffMs, retryAfterMs, type RetryOptions } from "./retry.js";
 export { verifyWebhook, type WebhookEvent, type WebhookEventType } from "./webhooks.js";
 export type { DataFor, ItemOf, ListPaths, PathsFor } from "./types.js";

@@ -1,8 +1,9 @@
 // The SDK's generated files (sdk/src/generated), made from the OpenAPI document: the types by
 // openapi-typescript, plus the list of writes that take an idempotencyKey, which the SDK fills
-// in when the caller gives none. scripts/generate-sdk.ts writes them; a test compares.
+// in when the caller gives none, and the API's error codes. scripts/generate-sdk.ts writes them; a test compares.
 import path from "node:path";
 import openapiTS, { astToString } from "openapi-typescript";
+import { ERROR_CODES } from "../errors";
 import { openApiDocument } from "./openapi";
 
 export const SDK_GENERATED_DIR = path.resolve(import.meta.dirname, "../../sdk/src/generated");
@@ -49,5 +50,9 @@ export async function generateSdkSources(): Promise<Record<string, string>> {
   const operations =
     `${HEADER}\n// Writes whose body takes an idempotencyKey ("" the body, else the array field whose items each take one).\n` +
     `export const idempotencyKeyPlaces: Record<string, string[]> = {\n${Object.entries(places).map(([op, at]) => `  ${JSON.stringify(op)}: ${JSON.stringify(at)},\n`).join("")}};\n`;
-  return { "openapi.ts": HEADER + types, "operations.ts": operations };
+  const codes =
+    `\n// The codes the API refuses with ({success:false, code}).\n` +
+    `export const errorCodes = [\n${ERROR_CODES.map((code) => `  ${JSON.stringify(code)},\n`).join("")}] as const;\n\n` +
+    `export type ApiErrorCode = (typeof errorCodes)[number];\n`;
+  return { "openapi.ts": HEADER + types, "operations.ts": operations + codes };
 }

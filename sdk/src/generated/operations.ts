@@ -14,3 +14,34 @@ export const idempotencyKeyPlaces: Record<string, string[]> = {
   "POST /rewards/{id}/redeem": [""],
   "POST /orders/{externalId}/refunds": [""],
 };
+
+// The codes the API refuses with ({success:false, code}).
+export const errorCodes = [
+  "VALIDATION_ERROR",
+  "INVALID_JSON",
+  "UNAUTHORIZED",
+  "FORBIDDEN",
+  "CUSTOMER_BLOCKED",
+  "NOT_FOUND",
+  "CUSTOMER_NOT_FOUND",
+  "ENTRY_NOT_FOUND",
+  "CONFLICT",
+  "ALREADY_EXISTS",
+  "ALREADY_REVERSED",
+  "IDEMPOTENCY_IN_PROGRESS",
+  "OUT_OF_STOCK",
+  "REWARD_UNAVAILABLE",
+  "LIMIT_REACHED",
+  "COUPON_UNUSABLE",
+  "ALREADY_REFERRED",
+  "REFERRAL_NOT_ALLOWED",
+  "PAYLOAD_TOO_LARGE",
+  "INSUFFICIENT_POINTS",
+  "IDEMPOTENCY_MISMATCH",
+  "NOT_REVERSIBLE",
+  "RATE_LIMITED",
+  "INTERNAL",
+  "SERVICE_UNAVAILABLE",
+] as const;
+
+export type ApiErrorCode = (typeof errorCodes)[number];
