@@ -12,6 +12,8 @@ export type RetryOptions = {
   maxDelayMs?: number;
   // The longest Retry-After honoured, in seconds (default 60): a longer one waits this long.
   maxRetryAfterSeconds?: number;
+  // Per attempt: no answer within this many ms counts as a network error (default 30,000).
+  timeoutMs?: number;
   // Injectable for tests and runtimes with their own timers.
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
@@ -44,20 +46,39 @@ export function retryingFetch(
   const sleep = options.sleep ?? defaultSleep;
   const maxRetries = options.maxRetries ?? 3;
   const capMs = (options.maxRetryAfterSeconds ?? 60) * 1000;
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  // One attempt under its own deadline (and the caller's signal): the answer, or what went wrong.
+  const attempt = async (request: Request, body: ArrayBuffer | undefined): Promise<{ response: Response } | { failed: unknown }> => {
+    const controller = new AbortController();
+    const abort = () => controller.abort(request.signal.reason);
+    request.signal.addEventListener("abort", abort);
+    const timer = setTimeout(() => controller.abort(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+    try {
+      return { response: await fetchImpl(request.url, { method: request.method, headers: request.headers, body, signal: controller.signal }) };
+    } catch (error) {
+      return { failed: controller.signal.aborted && !request.signal.aborted ? controller.signal.reason : error };
+    } finally {
+      clearTimeout(timer);
+      request.signal.removeEventListener("abort", abort);
+    }
+  };
+
   return async (request) => {
     // Read once: every attempt sends the same bytes (and so the same idempotency key).
     const body = request.body ? await request.arrayBuffer() : undefined;
     for (let retry = 0; ; retry++) {
-      let response: Response;
-      try {
-        response = await fetchImpl(request.url, { method: request.method, headers: request.headers, body, signal: request.signal });
-      } catch (error) {
-        if (request.signal.aborted || !options.retryNetworkErrors || retry >= maxRetries) {
-          throw new LoyaltyLedgerError(`No answer from the API: ${(error as Error).message}`, { status: 0, code: "NETWORK_ERROR", cause: error });
+      const outcome = await attempt(request, body);
+      if ("failed" in outcome) {
+        // The caller's own abort stays theirs.
+        if (request.signal.aborted) throw outcome.failed;
+        if (!options.retryNetworkErrors || retry >= maxRetries) {
+          const reason = outcome.failed instanceof Error ? outcome.failed.message : String(outcome.failed);
+          throw new LoyaltyLedgerError(`No answer from the API: ${reason}`, { status: 0, code: "NETWORK_ERROR", cause: outcome.failed });
         }
         await sleep(backoffMs(retry, options));
         continue;
       }
+      const { response } = outcome;
       if (!RETRIED_STATUSES.has(response.status) || retry >= maxRetries) return response;
       const wait = retryAfterMs(response.headers.get("retry-after"));
       await response.body?.cancel();

@@ -66,6 +66,28 @@ describe("retryingFetch", () => {
     expect(sent).toHaveLength(1);
   });
 
+  it("counts an attempt with no answer within timeoutMs as a network error, and leaves the caller's abort alone", async () => {
+    const sent: number[] = [];
+    // Answers only by failing when its signal aborts, like a server that never replies.
+    const hanging = (_url: string, init: RequestInit) =>
+      new Promise<Response>((_resolve, reject) => {
+        sent.push(1);
+        init.signal?.addEventListener("abort", () => reject(init.signal?.reason));
+      });
+    const waits: number[] = [];
+    const send = retryingFetch(hanging, { retryNetworkErrors: true, maxRetries: 1, timeoutMs: 5, sleep: async (ms) => void waits.push(ms) });
+    await expect(send(post())).rejects.toMatchObject({ code: "NETWORK_ERROR", message: expect.stringContaining("no answer within 5 ms") });
+    expect(sent).toHaveLength(2);
+
+    const caller = new AbortController();
+    const aborted = retryingFetch(hanging, { retryNetworkErrors: true, timeoutMs: 60_000, sleep: async () => undefined })(
+      new Request("http://api.test/api/v1/ping", { signal: caller.signal }),
+    );
+    caller.abort(new Error("user went away"));
+    await expect(aborted).rejects.toThrow("user went away");
+    expect(sent).toHaveLength(3);
+  });
+
   it("reads Retry-After as seconds or a date", () => {
     expect(retryAfterMs("3")).toBe(3000);
     expect(retryAfterMs(new Date(10_000).toUTCString(), 4_000)).toBe(6000);
