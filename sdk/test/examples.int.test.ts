@@ -49,6 +49,8 @@ describe("sdk/examples/store.ts and webhook-receiver.ts", () => {
     const redemption = await db.redemption.findFirstOrThrow({ where: { businessId: business.id, customerId: customer.id } });
     expect(result.redemption?.id).toBe(redemption.id);
     expect(redemption.couponCode).toMatch(/^COFFEE-/);
+    // The example sent no key: the SDK's own made the redemption safe to retry.
+    expect(redemption.idempotencyKey).toMatch(/^[0-9a-f-]{36}$/);
 
     const listening = await receiver({ secret: hook.secret, port: 0, log: quiet });
     try {
