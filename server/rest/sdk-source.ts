@@ -43,13 +43,14 @@ export function idempotencyKeyPlaces(doc: Document): Record<string, string[]> {
 }
 
 export async function generateSdkSources(): Promise<Record<string, string>> {
-  // A plain JSON copy: what GET /api/v1/openapi.json serves.
+  // A plain JSON copy: what GET /api/v1/openapi.json serves. Sorted output throughout: the
+  // operations' order follows module loading, which differs between tsx and vitest.
   const doc = JSON.parse(JSON.stringify(openApiDocument())) as Document;
   const types = astToString(await openapiTS(doc as never, { alphabetize: true }));
   const places = idempotencyKeyPlaces(doc);
   const operations =
     `${HEADER}\n// Writes whose body takes an idempotencyKey ("" the body, else the array field whose items each take one).\n` +
-    `export const idempotencyKeyPlaces: Record<string, string[]> = {\n${Object.entries(places).map(([op, at]) => `  ${JSON.stringify(op)}: ${JSON.stringify(at)},\n`).join("")}};\n`;
+    `export const idempotencyKeyPlaces: Record<string, string[]> = {\n${Object.entries(places).sort(([a], [b]) => a.localeCompare(b)).map(([op, at]) => `  ${JSON.stringify(op)}: ${JSON.stringify(at)},\n`).join("")}};\n`;
   const codes =
     `\n// The codes the API refuses with ({success:false, code}).\n` +
     `export const errorCodes = [\n${ERROR_CODES.map((code) => `  ${JSON.stringify(code)},\n`).join("")}] as const;\n\n` +

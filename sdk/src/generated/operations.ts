@@ -2,17 +2,17 @@
 
 // Writes whose body takes an idempotencyKey ("" the body, else the array field whose items each take one).
 export const idempotencyKeyPlaces: Record<string, string[]> = {
+  "POST /customers/{id}/points": [""],
+  "POST /orders/{externalId}/refunds": [""],
   "POST /points/adjust": [""],
   "POST /points/award": [""],
+  "POST /points/bulk": ["operations"],
   "POST /points/expire": [""],
   "POST /points/redeem": [""],
   "POST /points/reverse": [""],
-  "POST /points/bulk": ["operations"],
-  "POST /customers/{id}/points": [""],
   "POST /pos/checkin": [""],
   "POST /pos/redeem": [""],
   "POST /rewards/{id}/redeem": [""],
-  "POST /orders/{externalId}/refunds": [""],
 };
 
 // The codes the API refuses with ({success:false, code}).
