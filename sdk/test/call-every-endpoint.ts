@@ -98,7 +98,7 @@ export async function callEveryEndpoint(ll: LoyaltyLedger, hooks: Hooks) {
   const first = deliveries.items[0];
   if (!first) throw new Error("no delivery to resend");
   await ll.post("/webhooks/{id}/deliveries/{deliveryId}/resend", { params: { path: { id, deliveryId: first.id } } });
-  await ll.post("/webhooks/{id}/replay", { params: { path: { id } }, body: { from: "2020-01-01T00:00:00Z", onlyFailed: false } });
+  await ll.post("/webhooks/{id}/replay", { params: { path: { id } }, body: { from: new Date(Date.now() - 86_400_000).toISOString(), onlyFailed: false } });
   await ll.delete("/webhooks/{id}", { params: { path: { id } } });
 
   const erased = await ll.delete("/customers/{id}", { params: { path: { id: grace.id }, query: { reason: "Asked to be forgotten" } } });

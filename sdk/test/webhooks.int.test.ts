@@ -32,7 +32,9 @@ describe("verifyWebhook", () => {
   it("refuses a tampered body, another secret, a stale timestamp and missing headers", async () => {
     const { hook, delivery, ll } = await delivered();
     const refused = (run: () => unknown) => expect(run).toThrow(WebhookVerificationError);
-    refused(() => verifyWebhook(delivery.body.replace('"points":40', '"points":4000'), delivery.headers, hook.secret));
+    const tampered = delivery.body.replace(/"points"\s*:\s*40/, '"points":4000');
+    expect(tampered).not.toBe(delivery.body);
+    refused(() => verifyWebhook(tampered, delivery.headers, hook.secret));
     refused(() => verifyWebhook(`${delivery.body} `, delivery.headers, hook.secret));
     const other = await ll.post("/webhooks", { body: { url: "https://example.com/other", events: ["points.earned"] } });
     refused(() => verifyWebhook(delivery.body, delivery.headers, other.secret));
