@@ -54,7 +54,7 @@ export async function startApiServer(options: ApiServerOptions = {}) {
     const raw = await readBody(req);
     const headers = new Headers();
     for (const [name, value] of Object.entries(req.headers)) if (typeof value === "string" && !HOP_BY_HOP.has(name)) headers.set(name, value);
-    const request = new Request(url, { method, headers, body: raw.length ? raw : undefined });
+    const request = new Request(url, { method, headers, body: raw.length ? new Uint8Array(raw) : undefined });
     const handler = await handlerFor(route.template, method);
     const response = await handler(request, { params: Promise.resolve(params) });
     const text = await response.text();
