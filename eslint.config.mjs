@@ -2,7 +2,7 @@ import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 
 const config = [
-  { ignores: [".next/**", ".next-*/**", ".data/**", "node_modules/**", "server/db/generated/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
+  { ignores: [".next/**", ".next-*/**", ".data/**", "node_modules/**", "server/db/generated/**", "sdk/src/generated/**", "sdk/dist/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
   ...nextVitals,
   ...nextTs,
   {
@@ -17,7 +17,7 @@ const config = [
   },
   {
     // Entry points and test harnesses that legitimately set or pass environment variables.
-    files: ["server/env.ts", "scripts/**", "test/**", "e2e/**", "bench/**", "playwright.config.ts", "prisma.config.ts", "next.config.ts", "**/*.test.ts"],
+    files: ["server/env.ts", "scripts/**", "test/**", "e2e/**", "bench/**", "sdk/examples/**", "playwright.config.ts", "prisma.config.ts", "next.config.ts", "**/*.test.ts"],
     rules: { "no-restricted-syntax": "off" },
   },
 ];

@@ -9,14 +9,14 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: "unit", sequence: { groupOrder: 0 }, include: ["server/**/*.test.ts", "app/**/*.test.ts", "components/**/*.test.ts"], exclude: ["**/*.int.test.ts", "node_modules/**"] },
+        test: { name: "unit", sequence: { groupOrder: 0 }, include: ["server/**/*.test.ts", "app/**/*.test.ts", "components/**/*.test.ts", "sdk/**/*.test.ts"], exclude: ["**/*.int.test.ts", "node_modules/**"] },
       },
       {
         resolve: { alias },
         test: {
           name: "integration",
           sequence: { groupOrder: 1 },
-          include: ["server/**/*.int.test.ts", "app/**/*.int.test.ts", "test/**/*.int.test.ts"],
+          include: ["server/**/*.int.test.ts", "app/**/*.int.test.ts", "test/**/*.int.test.ts", "sdk/**/*.int.test.ts"],
           globalSetup: ["test/global-setup.ts"],
           setupFiles: ["test/database-per-file.ts"],
           testTimeout: 60_000,

@@ -64,6 +64,9 @@ export function isErrorCode(value: string): value is ErrorCode {
   return Object.hasOwn(CODES, value);
 }
 
+// For the SDK's generated ErrorCode type (server/rest/sdk-source.ts).
+export const ERROR_CODES = Object.keys(CODES) as ErrorCode[];
+
 // Anything that isn't an AppError becomes a generic 500: internals never reach a client. The
 // exceptions are database refusals that mean "bad input" our validation let through: a value
 // Postgres can't store (class 22: NUL bytes, broken Unicode, out-of-range dates) or a CHECK or

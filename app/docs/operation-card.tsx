@@ -19,7 +19,16 @@ function parameters(operation: Operation): { name: string; where: string; descri
   ];
 }
 
-export function OperationCard({ operation, curl }: { operation: Operation; curl: string }) {
+function Example({ label, code }: { label: string; code: string }) {
+  return (
+    <figure className="mt-4">
+      <figcaption className="mb-1 text-xs font-medium uppercase tracking-wide text-slate-500">{label}</figcaption>
+      <pre tabIndex={0} className="keep-dark overflow-x-auto rounded-lg bg-slate-900 p-4 text-xs leading-relaxed text-slate-100"><code>{code}</code></pre>
+    </figure>
+  );
+}
+
+export function OperationCard({ operation, curl, sdk }: { operation: Operation; curl: string; sdk: string }) {
   const params = parameters(operation);
   return (
     <article id={`${operation.method}-${operation.path}`} className="scroll-mt-6 rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
@@ -43,7 +52,8 @@ export function OperationCard({ operation, curl }: { operation: Operation; curl:
           </tbody>
         </table>
       )}
-      <pre tabIndex={0} className="keep-dark mt-4 overflow-x-auto rounded-lg bg-slate-900 p-4 text-xs leading-relaxed text-slate-100"><code>{curl}</code></pre>
+      <Example label="curl" code={curl} />
+      <Example label="TypeScript SDK" code={sdk} />
       <p className="mt-3 text-sm text-slate-500">
         Success: <span className="font-mono">{operation.status}</span>
         {operation.errors?.length ? <> · Errors: <span className="font-mono">{operation.errors.join(", ")}</span></> : null}

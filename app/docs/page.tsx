@@ -2,11 +2,15 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { curlExample } from "@/server/rest/curl-example";
 import type { Operation } from "@/server/rest/operation";
+import { sdkExample } from "@/server/rest/sdk-example";
 import { allOperations } from "@/server/rest/operations";
 import { OperationCard } from "./operation-card";
 import { WebhookEventsSection } from "./webhook-events-section";
 
 export const metadata: Metadata = { title: "API reference" };
+
+const SDK_SETUP = (baseUrl: string) =>
+  `import { LoyaltyLedger } from "@loyalty-ledger/sdk";\n\nconst ll = new LoyaltyLedger({ apiKey: process.env.LOYALTY_API_KEY!, baseUrl: "${baseUrl}" });`;
 
 // The browsable API reference, rendered from the same operations as /api/v1/openapi.json.
 export default async function DocsPage() {
@@ -43,12 +47,20 @@ export default async function DocsPage() {
             <code className="rounded bg-slate-100 px-1">idempotencyKey</code>: retry freely. Machine-readable:{" "}
             <a className="text-brand-600 underline" href="/api/v1/openapi.json">openapi.json</a>.
           </p>
+          <p className="text-slate-600">
+            The TypeScript SDK <code className="rounded bg-slate-100 px-1">@loyalty-ledger/sdk</code> (in the repository&apos;s{" "}
+            <code className="rounded bg-slate-100 px-1">sdk/</code>) is generated from that document: each operation below shows its call next
+            to the curl line. It adds an idempotency key to every write that takes one, retries dropped connections, 429 and 503 (after
+            their Retry-After), throws <code className="rounded bg-slate-100 px-1">LoyaltyLedgerError</code> with the API&apos;s code, pages
+            through lists and verifies webhooks.
+          </p>
+          <pre tabIndex={0} className="keep-dark overflow-x-auto rounded-lg bg-slate-900 p-4 text-xs leading-relaxed text-slate-100"><code>{SDK_SETUP(baseUrl)}</code></pre>
         </header>
         {tags.map((tag) => (
           <section key={tag} id={tag} className="space-y-6">
             <h2 className="text-2xl font-semibold">{tag}</h2>
             {byTag(tag).map((o) => (
-              <OperationCard key={`${o.method} ${o.path}`} operation={o} curl={curlExample(o, baseUrl)} />
+              <OperationCard key={`${o.method} ${o.path}`} operation={o} curl={curlExample(o, baseUrl)} sdk={sdkExample(o)} />
             ))}
           </section>
         ))}

@@ -1,0 +1,34 @@
+// Fills in the idempotency keys a write takes and the caller left out, so every write the SDK
+// sends can be retried safely: the same key goes out on each retry of one call.
+import { idempotencyKeyPlaces } from "./generated/operations.js";
+
+type Body = Record<string, unknown>;
+
+export function newIdempotencyKey(): string {
+  const crypto = (globalThis as { crypto?: { randomUUID?: () => string } }).crypto;
+  if (crypto?.randomUUID) return crypto.randomUUID();
+  // Runtimes without Web Crypto (Node 18 without the flag): 128 random bits all the same.
+  return Array.from({ length: 32 }, () => Math.floor(Math.random() * 16).toString(16)).join("");
+}
+
+// A referenceId is the caller's key already (the API uses it when there is no idempotencyKey).
+const hasKey = (body: Body) => body.idempotencyKey != null || body.referenceId != null;
+
+// The body with keys filled in, and whether it is safe to resend (every place holds a key).
+export function withIdempotencyKeys(operation: string, body: unknown, newKey: () => string): { body: unknown; keyed: boolean } {
+  const places = idempotencyKeyPlaces[operation];
+  if (!places || typeof body !== "object" || body === null || Array.isArray(body)) return { body, keyed: false };
+  let next: Body = { ...(body as Body) };
+  for (const place of places) {
+    if (place === "") {
+      if (!hasKey(next)) next = { ...next, idempotencyKey: newKey() };
+      continue;
+    }
+    const items = next[place];
+    if (!Array.isArray(items)) continue;
+    next[place] = items.map((item: unknown) =>
+      typeof item === "object" && item !== null && !hasKey(item as Body) ? { ...(item as Body), idempotencyKey: newKey() } : item,
+    );
+  }
+  return { body: next, keyed: true };
+}
