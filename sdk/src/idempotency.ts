@@ -4,11 +4,12 @@ import { idempotencyKeyPlaces } from "./generated/operations.js";
 
 type Body = Record<string, unknown>;
 
+// Web Crypto's UUID: Node 20+ and every current browser. No Math.random fallback: a guessable or
+// repeating key could make one customer's write answer as another's replay.
 export function newIdempotencyKey(): string {
   const crypto = (globalThis as { crypto?: { randomUUID?: () => string } }).crypto;
-  if (crypto?.randomUUID) return crypto.randomUUID();
-  // Runtimes without Web Crypto (Node 18 without the flag): 128 random bits all the same.
-  return Array.from({ length: 32 }, () => Math.floor(Math.random() * 16).toString(16)).join("");
+  if (!crypto?.randomUUID) throw new Error("@loyalty-ledger/sdk needs crypto.randomUUID (Node 20+ or a current browser), or pass idempotencyKey yourself.");
+  return crypto.randomUUID();
 }
 
 // A referenceId is the caller's key already (the API uses it when there is no idempotencyKey).
