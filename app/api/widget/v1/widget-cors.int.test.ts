@@ -38,11 +38,13 @@ describe("widget API: origins (CORS)", () => {
     expect((await db.customer.findFirstOrThrow({ where: { businessId: shop.business.id, id: transaction.customerId } })).balance).toBe(300);
   });
 
-  it("serves a request with no Origin (a store's server) without CORS headers", async () => {
+  it("serves a request with no Origin (a store's server) or from our own origin (the member page) without CORS headers", async () => {
     const shop = await widgetBusiness();
-    const r = await widgetCall("GET", program, { publicId: shop.publicId, origin: null });
-    expect(r.status).toBe(200);
-    expect(r.headers.get("access-control-allow-origin")).toBeNull();
+    for (const origin of [null, "http://localhost"]) {
+      const r = await widgetCall("GET", program, { publicId: shop.publicId, origin });
+      expect(r.status, String(origin)).toBe(200);
+      expect(r.headers.get("access-control-allow-origin")).toBeNull();
+    }
   });
 
   it("answers a preflight only for an allowed origin", async () => {
