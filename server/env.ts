@@ -81,6 +81,9 @@ const schema = z.object({
   DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
   // Public API: requests per minute per key unless the key sets its own.
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
+  // Loyalty widget API (/api/widget/v1): requests per minute per customer (per client address
+  // for the public program), per business.
+  WIDGET_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(60),
   // Sign-in attempts one client address may make per 15 minutes before a growing lockout
   // (server/auth/sign-in-throttle.ts). Raise it when many people share one address.
   SIGN_IN_ATTEMPTS_PER_ADDRESS: z.coerce.number().int().min(1).default(50),

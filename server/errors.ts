@@ -7,8 +7,14 @@ const CODES = {
   VALIDATION_ERROR: { status: 400, trpc: "BAD_REQUEST" },
   INVALID_JSON: { status: 400, trpc: "BAD_REQUEST" },
   UNAUTHORIZED: { status: 401, trpc: "UNAUTHORIZED" },
+  // The widget's customer token (server/widget/verify-customer-token.ts): past its exp, or not
+  // one we accept (bad signature, wrong business, too long-lived, malformed).
+  TOKEN_EXPIRED: { status: 401, trpc: "UNAUTHORIZED" },
+  TOKEN_INVALID: { status: 401, trpc: "UNAUTHORIZED" },
   FORBIDDEN: { status: 403, trpc: "FORBIDDEN" },
   CUSTOMER_BLOCKED: { status: 403, trpc: "FORBIDDEN" },
+  // A widget API call from a page whose origin the business has not allowed.
+  ORIGIN_NOT_ALLOWED: { status: 403, trpc: "FORBIDDEN" },
   NOT_FOUND: { status: 404, trpc: "NOT_FOUND" },
   CUSTOMER_NOT_FOUND: { status: 404, trpc: "NOT_FOUND" },
   ENTRY_NOT_FOUND: { status: 404, trpc: "NOT_FOUND" },

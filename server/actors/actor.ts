@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 // tenant scoping, ledger entries and the audit trail all come from the same value. Build one
 // only with the constructors below: each door attributes its work the same way everywhere.
 export type ActorType = "USER" | "API_KEY" | "SYSTEM";
-export type EntrySource = "API" | "PORTAL" | "POS" | "BULK" | "JOB";
+export type EntrySource = "API" | "PORTAL" | "POS" | "BULK" | "JOB" | "WIDGET";
 
 export type Actor = {
   businessId: string;
@@ -35,6 +35,12 @@ export function portalActor(user: { id: string; email: string; name: string | nu
 // An operator at the command line (npm run cli).
 export function cliActor(businessId: string): Actor {
   return { businessId, type: "SYSTEM", id: null, staffName: "CLI", source: "JOB", requestId: null };
+}
+
+// A customer acting for themselves in the store's widget (their token named them): no person of
+// the business and no key, so SYSTEM with no name; the WIDGET source says where it came from.
+export function widgetActor(businessId: string, requestId: string | null = null): Actor {
+  return { businessId, type: "SYSTEM", id: null, staffName: null, source: "WIDGET", requestId };
 }
 
 // A scheduled job (expiry, rollups), acting for no person.

@@ -25,6 +25,12 @@ describe("describeAudit", () => {
     expect(describeAudit({ action: "webhook.updated", targetName: "https://x.test/h", details: { headers: { from: { a: 1 }, to: { a: 2 } } } })).toBe("Changed webhook endpoint https://x.test/h: headers");
   });
 
+  it("describes the loyalty widget's settings and secret", () => {
+    expect(describeAudit({ action: "widget.updated", targetName: null, details: { enabled: { from: false, to: true }, allowedOrigins: { from: [], to: ["https://shop.example"] } } }))
+      .toBe("Changed the loyalty widget: enabled no → yes, allowed origins none → https://shop.example");
+    expect(describeAudit({ action: "widget.secret_rotated", targetName: null, details: { previousSecretExpiresAt: "2026-01-02T00:00:00.000Z" } })).toBe("Rotated the loyalty widget's token secret");
+  });
+
   it("says a record is gone when its target no longer exists, and still shows an unknown action's details", () => {
     expect(describeAudit({ action: "customer.blocked", targetName: null, details: {} })).toBe("Locked a deleted record");
     expect(describeAudit({ action: "store.updated", targetName: "Main St", details: { active: { from: true, to: false } } })).toBe("Changed store Main St: active yes → no");

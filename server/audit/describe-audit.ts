@@ -16,6 +16,7 @@ const FIELD_LABELS: Record<string, string> = {
   referralMinimumOrder: "referral minimum order", title: "title", pointsCost: "points cost", active: "active", stock: "stock",
   code: "code", address: "address", excluded: "excluded from earning", multiplierPercent: "multiplier", points: "points",
   startsAt: "start", endsAt: "end", url: "URL", events: "events", disabled: "disabled",
+  enabled: "enabled", primaryColor: "colour", launcherText: "launcher text", allowedOrigins: "allowed origins", shareUrl: "share link page",
   email: "email", phone: "phone", externalId: "external id", notes: "notes", birthday: "birthday", status: "status",
 };
 
@@ -111,6 +112,12 @@ export function describeAudit({ action, targetName, details: raw }: Described): 
       return `Uploaded ${d.added ?? 0} coupon codes to ${who}`;
     case "referral.withdrawn":
       return "Withdrew a pending referral";
+    case "widget.updated":
+      return `Changed the loyalty widget: ${changes(d) || "settings"}`;
+    case "widget.secret_created":
+      return "Created the loyalty widget's token secret";
+    case "widget.secret_rotated":
+      return "Rotated the loyalty widget's token secret";
   }
   const [kind, verb] = action.split(".");
   if (verb === "created") return `Created ${kind} ${who}`;

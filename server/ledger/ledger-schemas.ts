@@ -38,7 +38,8 @@ export const metadataSchema = z
 
 // Keys the ledger writes for its own records (an order's award, an imported opening balance)
 // share the business's key space: a caller's key can't take one of their names.
-export const RESERVED_KEY_PREFIXES = ["order:", "import-opening:", "campaign:", "referral:"] as const;
+// (widget: a customer's redemption in the widget, namespaced by customer: server/widget.)
+export const RESERVED_KEY_PREFIXES = ["order:", "import-opening:", "campaign:", "referral:", "widget:"] as const;
 export const idempotencyKeySchema = storableText(255)
   .pipe(z.string().min(1))
   .refine((key) => !RESERVED_KEY_PREFIXES.some((prefix) => key.toLowerCase().startsWith(prefix)), `must not start with ${RESERVED_KEY_PREFIXES.join(" or ")} (reserved for the ledger's own records)`);

@@ -87,7 +87,7 @@ export async function readText(request: Request): Promise<string> {
   return readCapped(request);
 }
 
-async function readJson(request: Request): Promise<unknown> {
+export async function readJson(request: Request): Promise<unknown> {
   const text = await readText(request);
   if (text.trim() === "") return {};
   try {

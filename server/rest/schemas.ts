@@ -18,7 +18,7 @@ export const transactionSchema = z
     actorType: z.enum(["USER", "API_KEY", "SYSTEM"]),
     actorId: z.string().nullable(),
     staffName: z.string().nullable(),
-    source: z.enum(["API", "PORTAL", "POS", "BULK", "JOB"]),
+    source: z.enum(["API", "PORTAL", "POS", "BULK", "JOB", "WIDGET"]).meta({ description: "WIDGET: the customer, in the store's loyalty widget." }),
     metadata: z.record(z.string(), z.unknown()).nullable(),
     expiresAt: z.iso.datetime().nullable(),
     reversesEntryId: z.uuid().nullable(),

@@ -17,11 +17,19 @@ import { entryBalanceAfter, inRewardTransaction, toPublicRedemption, type Redemp
 import { redeemRewardInput, type RedeemRewardInput } from "./reward-schemas";
 
 // storeLenient: a till's free-text storeId, ignored while the business has set up no stores
-// (as on check-ins); everyone else's must name an open store.
-export async function redeemReward(db: DbOrTx, actor: Actor, input: RedeemRewardInput, options: { storeLenient?: boolean } = {}): Promise<RedemptionOutcome> {
+// (as on check-ins); everyone else's must name an open store. keyNamespace: put before the
+// caller's idempotency key (a reserved prefix, e.g. the widget's per customer), so keys chosen
+// by different customers can never meet.
+export async function redeemReward(
+  db: DbOrTx,
+  actor: Actor,
+  input: RedeemRewardInput,
+  options: { storeLenient?: boolean; keyNamespace?: string } = {},
+): Promise<RedemptionOutcome> {
   const data = { ...redeemRewardInput.parse(input), storeLenient: options.storeLenient };
   if (!z.guid().safeParse(data.rewardId).success) throw new AppError("NOT_FOUND", "No such reward in this business.");
-  const key = idempotencyKeyOf(data) ?? null;
+  const given = idempotencyKeyOf(data);
+  const key = given ? `${options.keyNamespace ?? ""}${given}` : null;
   try {
     return await inRewardTransaction(db, (tx) => redeemIn(tx, actor, data.rewardId, data, key));
   } catch (error) {

@@ -14,6 +14,7 @@ import { settingsRouter } from "./settings-router";
 import { storesRouter } from "./stores-router";
 import { teamRouter } from "./team-router";
 import { webhooksRouter } from "./webhooks-router";
+import { widgetRouter } from "./widget-router";
 
 export const appRouter = router({
   health: publicProcedure.query(() => checkHealth()),
@@ -32,6 +33,7 @@ export const appRouter = router({
   referrals: referralsRouter,
   analytics: analyticsRouter,
   audit: auditRouter,
+  widget: widgetRouter,
 });
 
 export type AppRouter = typeof appRouter;

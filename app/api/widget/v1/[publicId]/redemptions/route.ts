@@ -1,0 +1,11 @@
+import { db } from "@/server/db/client";
+import { listWidgetRedemptions } from "@/server/widget/list-widget-activity";
+import { widgetPreflight } from "@/server/widget/widget-cors";
+import { widgetRoute } from "@/server/widget/widget-route";
+import { widgetPageInput } from "@/server/widget/widget-schemas";
+
+const route = "/api/widget/v1/{publicId}/redemptions";
+
+// GET ?page=&perPage=: the customer's redemptions, newest first, with their coupon codes.
+export const GET = widgetRoute({ route, customer: true, query: widgetPageInput }, async ({ actor, customer, query }) => listWidgetRedemptions(db, actor, customer!, query));
+export const OPTIONS = widgetPreflight(route);
