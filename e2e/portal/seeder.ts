@@ -16,6 +16,8 @@ export class Seeder {
   private readonly waiting = new Map<string, Waiting>();
   // The end of the process's stderr, for the error when it dies.
   private stderr = "";
+  // Set once it has died (or could not start): every later request fails at once with it.
+  private dead: Error | undefined;
 
   constructor() {
     this.child = spawn(process.execPath, [TSX, "e2e/portal/seed-portal.ts", "--serve"], {
@@ -26,11 +28,13 @@ export class Seeder {
     // Writing to a process that has died: reported by the exit handler below, not as a crash.
     this.child.stdin!.on("error", () => {});
     createInterface({ input: this.child.stdout! }).on("line", (line) => this.answer(line));
-    this.child.on("exit", (code) => this.failAll(new Error(`the seeding process exited (${code}):\n${this.stderr}`)));
+    this.child.on("error", (error) => this.failAll(new Error(`the seeding process failed: ${error.message}`)));
+    this.child.on("exit", (code, signal) => this.failAll(new Error(`the seeding process exited (${code ?? signal}):\n${this.stderr}`)));
   }
 
   seed(tag: string, timeout: number): Promise<PortalSeed> {
     return new Promise((resolve, reject) => {
+      if (this.dead) return reject(this.dead);
       const timer = setTimeout(() => {
         this.waiting.delete(tag);
         reject(new Error(`seeding ${tag} took over ${timeout} ms:\n${this.stderr}`));
@@ -42,10 +46,10 @@ export class Seeder {
 
   // The end of stdin ends its loop, and it disconnects and exits on its own; killed if it hangs.
   async stop() {
-    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
+    if (this.dead || this.child.exitCode !== null || this.child.signalCode !== null) return;
     const exited = new Promise((resolve) => this.child.once("exit", resolve));
     this.child.stdin!.end();
-    const timer = setTimeout(() => this.child.kill(), 10_000);
+    const timer = setTimeout(() => this.child.kill("SIGKILL"), 10_000);
     await exited;
     clearTimeout(timer);
   }
@@ -56,11 +60,16 @@ export class Seeder {
     if (!waiting || (verdict !== "SEED" && verdict !== "FAIL")) return; // the app's own output
     this.waiting.delete(tag!);
     clearTimeout(waiting.timer);
-    if (verdict === "SEED") waiting.resolve(JSON.parse(rest.join(" ")) as PortalSeed);
-    else waiting.reject(new Error(`seeding ${tag} failed: ${rest.join(" ")}`));
+    if (verdict === "FAIL") return waiting.reject(new Error(`seeding ${tag} failed: ${rest.join(" ")}`));
+    try {
+      waiting.resolve(JSON.parse(rest.join(" ")) as PortalSeed);
+    } catch (error) {
+      waiting.reject(new Error(`seeding ${tag} answered something unreadable: ${String(error)}`));
+    }
   }
 
   private failAll(error: Error) {
+    this.dead ??= error;
     for (const [tag, waiting] of this.waiting) {
       clearTimeout(waiting.timer);
       waiting.reject(error);

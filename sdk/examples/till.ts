@@ -4,16 +4,18 @@
 import { LoyaltyLedger, LoyaltyLedgerError } from "../src/index.js";
 import { runIfMain, type ExampleEnv } from "./run-example.js";
 
-export type TillOptions = ExampleEnv & { phone?: string; amount?: number; log?: (line: string) => void };
+export type TillOptions = ExampleEnv & { phone?: string; amount?: number; receipt?: string; log?: (line: string) => void };
 
 export async function main(options: TillOptions) {
   const log = options.log ?? console.log;
   const ll = new LoyaltyLedger({ apiKey: options.apiKey, baseUrl: options.baseUrl });
   const phone = options.phone ?? "+1 555 010 2000";
 
-  // The cashier rings up the sale (minor units: 42.50) and types the customer's phone. The SDK
-  // adds an idempotency key, so a retry on a flaky shop connection never awards twice.
-  const checkin = await ll.post("/pos/checkin", { body: { phone, amount: options.amount ?? 4250, staff: "Sam" } });
+  // The cashier rings up the sale (minor units: 42.50) and types the customer's phone. The
+  // receipt number is the idempotency key: the SDK's own retries resend it, and so does the
+  // cashier pressing the button again after the till lost its connection. Points land once.
+  const receipt = options.receipt ?? `receipt-${Date.now()}`;
+  const checkin = await ll.post("/pos/checkin", { body: { phone, amount: options.amount ?? 4250, staff: "Sam", idempotencyKey: receipt } });
   log(`+${checkin.pointsAwarded} points${checkin.customerCreated ? " (new member)" : ""}; balance ${checkin.totalPoints}`);
 
   const balance = await ll.get("/pos/balance/{phoneOrId}", { params: { path: { phoneOrId: phone } } });

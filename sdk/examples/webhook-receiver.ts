@@ -10,9 +10,17 @@ import { couponFromRedemption } from "./store.js";
 
 export type ReceiverOptions = { secret: string; port?: number; log?: (line: string) => void };
 
+// Events are small; anything far larger is not ours.
+const MAX_BODY_BYTES = 1_000_000;
+
 const rawBody = async (req: IncomingMessage) => {
   const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw new WebhookVerificationError("Body too large for a webhook.");
+    chunks.push(chunk as Buffer);
+  }
   return Buffer.concat(chunks).toString("utf8");
 };
 
@@ -30,23 +38,32 @@ export async function main(options: ReceiverOptions) {
     }
   };
 
-  const server = createServer(async (req, res) => {
-    // Verify the exact bytes received: a parsed and re-serialised body would not match.
-    const payload = await rawBody(req);
+  const receive = async (req: IncomingMessage): Promise<number> => {
     let event: WebhookEvent;
     try {
-      event = verifyWebhook(payload, req.headers, options.secret);
+      // Verify the exact bytes received: a parsed and re-serialised body would not match.
+      event = verifyWebhook(await rawBody(req), req.headers, options.secret);
     } catch (error) {
       if (!(error instanceof WebhookVerificationError)) throw error;
       log(error.message);
-      return void res.writeHead(400).end();
+      return 400;
     }
+    // Seen only once handled: an event whose handling failed comes again (answered 500 below).
     if (!seen.has(event.id)) {
+      handle(event);
       seen.add(event.id);
       handled.push(event);
-      handle(event);
     }
-    res.writeHead(204).end();
+    return 204;
+  };
+  const server = createServer((req, res) => {
+    receive(req).then(
+      (status) => res.writeHead(status).end(),
+      (error: unknown) => {
+        log(`Could not handle a webhook: ${error instanceof Error ? error.message : String(error)}`);
+        res.writeHead(500).end();
+      },
+    );
   });
   await new Promise<void>((resolve) => server.listen(options.port ?? 4000, resolve));
   const { port } = server.address() as AddressInfo;

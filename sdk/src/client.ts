@@ -80,11 +80,18 @@ export class LoyaltyLedger {
     const { body, keyed } = withIdempotencyKeys(operation, given.body, this.options.idempotencyKey ?? newIdempotencyKey);
     const fetch = retryingFetch(this.options.fetch ?? ((input, requestInit) => globalThis.fetch(input, requestInit)), {
       ...this.options,
-      retryNetworkErrors: SAFE_TO_RESEND.has(method) || keyed,
+      safeToResend: SAFE_TO_RESEND.has(method) || keyed,
     });
     const request = this.raw.request as (method: Method, path: string, init: object) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
-    const { data, error, response } = await request(method, path, { ...given, body, fetch });
-    if (!response.ok) throw LoyaltyLedgerError.fromResponse(response, error);
+    const sentKey = (body as { idempotencyKey?: unknown } | undefined)?.idempotencyKey;
+    const withKey = (failure: unknown) => {
+      if (failure instanceof LoyaltyLedgerError && typeof sentKey === "string") failure.idempotencyKey = sentKey;
+      return failure;
+    };
+    const { data, error, response } = await request(method, path, { ...given, body, fetch }).catch((failure: unknown) => {
+      throw withKey(failure);
+    });
+    if (!response.ok) throw withKey(LoyaltyLedgerError.fromResponse(response, error));
     // Every answer is enveloped except the OpenAPI document itself.
     const envelope = data as { success?: unknown; data?: unknown };
     return envelope && envelope.success === true && "data" in envelope ? envelope.data : data;

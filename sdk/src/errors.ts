@@ -16,6 +16,9 @@ export class LoyaltyLedgerError extends Error {
   // The X-Request-Id the API answered with: quote it to support.
   readonly requestId: string | undefined;
   readonly details: unknown;
+  // The idempotency key the SDK sent with this write (its own or yours). After a NETWORK_ERROR
+  // the write may have landed: send it again with this key, never with a new one.
+  idempotencyKey: string | undefined;
 
   constructor(message: string, options: { status: number; code: ErrorCode; requestId?: string; details?: unknown; cause?: unknown }) {
     super(message, { cause: options.cause });
@@ -24,6 +27,7 @@ export class LoyaltyLedgerError extends Error {
     this.code = options.code;
     this.requestId = options.requestId;
     this.details = options.details;
+    this.idempotencyKey = undefined;
   }
 
   static fromResponse(response: Response, body: unknown): LoyaltyLedgerError {

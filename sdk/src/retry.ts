@@ -1,7 +1,9 @@
-// Retries with backoff: on no answer at all (a dropped connection, a timeout, DNS) and on 429 and
-// 503, which say the request was not carried out. Never on other statuses: a 4xx would only be
-// refused again, and another 5xx may have done its work. A write is only resent after a network
-// error when it carries an idempotency key (the API then answers the original result).
+// Retries with backoff, on 429 (the request was not carried out) always; and, only for a request
+// that is safe to send twice (GET, PUT, DELETE, or a write carrying an idempotency key, which the
+// API then answers with the original result), on no answer at all (a dropped connection, a
+// timeout), on 503 (the database may have committed as the connection dropped) and on 409
+// IDEMPOTENCY_IN_PROGRESS (the first try is still running). Never on other statuses: a 4xx
+// would only be refused again, and another 5xx may have done its work.
 import { LoyaltyLedgerError } from "./errors.js";
 
 export type RetryOptions = {
@@ -15,13 +17,35 @@ export type RetryOptions = {
   // Per attempt: no answer within this many ms counts as a network error (default 30,000).
   timeoutMs?: number;
   // Injectable for tests and runtimes with their own timers.
-  sleep?: (ms: number) => Promise<void>;
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   random?: () => number;
 };
 
-const RETRIED_STATUSES = new Set([429, 503]);
+// The caller's abort ends a wait too, instead of holding them for up to a minute.
+export const defaultSleep = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const timer = setTimeout(done, ms);
+    function done() {
+      signal?.removeEventListener("abort", aborted);
+      resolve();
+    }
+    function aborted() {
+      clearTimeout(timer);
+      reject(signal!.reason);
+    }
+    signal?.addEventListener("abort", aborted, { once: true });
+  });
 
-export const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+// Whether an answer is worth another try of the same bytes.
+async function retriable(response: Response, safeToResend: boolean): Promise<boolean> {
+  if (response.status === 429) return true;
+  if (!safeToResend) return false;
+  if (response.status === 503) return true;
+  if (response.status !== 409) return false;
+  const body = (await response.clone().json().catch(() => ({}))) as { code?: unknown };
+  return body.code === "IDEMPOTENCY_IN_PROGRESS";
+}
 
 // "Retry-After: 7" or an HTTP date; undefined when absent or unreadable.
 export function retryAfterMs(header: string | null, now = Date.now()): number | undefined {
@@ -41,10 +65,11 @@ export function backoffMs(retry: number, options: RetryOptions): number {
 
 export function retryingFetch(
   fetchImpl: (input: string, init: RequestInit) => Promise<Response>,
-  options: RetryOptions & { retryNetworkErrors: boolean },
+  options: RetryOptions & { safeToResend: boolean },
 ): (request: Request) => Promise<Response> {
   const sleep = options.sleep ?? defaultSleep;
   const maxRetries = options.maxRetries ?? 3;
+  if (!Number.isInteger(maxRetries) || maxRetries < 0) throw new RangeError("maxRetries must be a whole number, 0 or more.");
   const capMs = (options.maxRetryAfterSeconds ?? 60) * 1000;
   const timeoutMs = options.timeoutMs ?? 30_000;
   // One attempt under its own deadline (and the caller's signal): the answer, or what went wrong.
@@ -67,22 +92,24 @@ export function retryingFetch(
     // Read once: every attempt sends the same bytes (and so the same idempotency key).
     const body = request.body ? await request.arrayBuffer() : undefined;
     for (let retry = 0; ; retry++) {
+      // Aborted before this try (or during the wait before it): nothing more goes out.
+      if (request.signal.aborted) throw request.signal.reason;
       const outcome = await attempt(request, body);
       if ("failed" in outcome) {
         // The caller's own abort stays theirs.
         if (request.signal.aborted) throw outcome.failed;
-        if (!options.retryNetworkErrors || retry >= maxRetries) {
+        if (!options.safeToResend || retry >= maxRetries) {
           const reason = outcome.failed instanceof Error ? outcome.failed.message : String(outcome.failed);
           throw new LoyaltyLedgerError(`No answer from the API: ${reason}`, { status: 0, code: "NETWORK_ERROR", cause: outcome.failed });
         }
-        await sleep(backoffMs(retry, options));
+        await sleep(backoffMs(retry, options), request.signal);
         continue;
       }
       const { response } = outcome;
-      if (!RETRIED_STATUSES.has(response.status) || retry >= maxRetries) return response;
+      if (retry >= maxRetries || !(await retriable(response, options.safeToResend))) return response;
       const wait = retryAfterMs(response.headers.get("retry-after"));
       await response.body?.cancel();
-      await sleep(wait === undefined ? backoffMs(retry, options) : Math.min(wait, capMs));
+      await sleep(wait === undefined ? backoffMs(retry, options) : Math.min(wait, capMs), request.signal);
     }
   };
 }

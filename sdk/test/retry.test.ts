@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { LoyaltyLedger, LoyaltyLedgerError, backoffMs, retryAfterMs } from "../src/index.js";
 import { withIdempotencyKeys } from "../src/idempotency.js";
-import { retryingFetch } from "../src/retry.js";
+import { defaultSleep, retryingFetch } from "../src/retry.js";
 
 type Step = Response | Error;
 
@@ -23,10 +23,10 @@ const json = (status: number, body: unknown, headers: Record<string, string> = {
   new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json", ...headers } });
 const post = () => new Request("http://api.test/api/v1/points/award", { method: "POST", body: '{"amount":1}' });
 
-function run(steps: Step[], options: { retryNetworkErrors?: boolean; maxRetries?: number } = {}) {
+function run(steps: Step[], options: { safeToResend?: boolean; maxRetries?: number } = {}) {
   const waits: number[] = [];
   const { fetch, sent } = fakeFetch(steps);
-  const send = retryingFetch(fetch, { retryNetworkErrors: options.retryNetworkErrors ?? true, maxRetries: options.maxRetries, sleep: async (ms) => void waits.push(ms), random: () => 0.5 });
+  const send = retryingFetch(fetch, { safeToResend: options.safeToResend ?? true, maxRetries: options.maxRetries, sleep: async (ms) => void waits.push(ms), random: () => 0.5 });
   return { send, waits, sent };
 }
 
@@ -61,7 +61,7 @@ describe("retryingFetch", () => {
   });
 
   it("does not resend after a network error when the request is not safe to resend", async () => {
-    const { send, sent } = run([new TypeError("fetch failed"), json(201, {})], { retryNetworkErrors: false });
+    const { send, sent } = run([new TypeError("fetch failed"), json(201, {})], { safeToResend: false });
     await expect(send(post())).rejects.toBeInstanceOf(LoyaltyLedgerError);
     expect(sent).toHaveLength(1);
   });
@@ -75,17 +75,56 @@ describe("retryingFetch", () => {
         init.signal?.addEventListener("abort", () => reject(init.signal?.reason));
       });
     const waits: number[] = [];
-    const send = retryingFetch(hanging, { retryNetworkErrors: true, maxRetries: 1, timeoutMs: 5, sleep: async (ms) => void waits.push(ms) });
+    const send = retryingFetch(hanging, { safeToResend: true, maxRetries: 1, timeoutMs: 5, sleep: async (ms) => void waits.push(ms) });
     await expect(send(post())).rejects.toMatchObject({ code: "NETWORK_ERROR", message: expect.stringContaining("no answer within 5 ms") });
     expect(sent).toHaveLength(2);
 
     const caller = new AbortController();
-    const aborted = retryingFetch(hanging, { retryNetworkErrors: true, timeoutMs: 60_000, sleep: async () => undefined })(
+    const aborted = retryingFetch(hanging, { safeToResend: true, timeoutMs: 60_000, sleep: async () => undefined })(
       new Request("http://api.test/api/v1/ping", { signal: caller.signal }),
     );
     caller.abort(new Error("user went away"));
     await expect(aborted).rejects.toThrow("user went away");
     expect(sent).toHaveLength(3);
+  });
+
+  it("resends a 503 or a still-running idempotent write only when the request is safe to resend; a 429 always", async () => {
+    const inProgress = () => json(409, { success: false, error: "Still running.", code: "IDEMPOTENCY_IN_PROGRESS" });
+    const unsafe = run([json(503, {}, { "retry-after": "1" }), json(201, {})], { safeToResend: false });
+    expect((await unsafe.send(post())).status).toBe(503);
+    expect(unsafe.sent).toHaveLength(1);
+    const unsafeBusy = run([inProgress(), json(201, {})], { safeToResend: false });
+    expect((await unsafeBusy.send(post())).status).toBe(409);
+    expect(unsafeBusy.sent).toHaveLength(1);
+    const unsafeLimited = run([json(429, {}, { "retry-after": "1" }), json(201, {})], { safeToResend: false });
+    expect((await unsafeLimited.send(post())).status).toBe(201);
+
+    const safe = run([inProgress(), json(201, {})]);
+    expect((await safe.send(post())).status).toBe(201);
+    expect(safe.sent).toHaveLength(2);
+    // Any other conflict is final.
+    const conflict = run([json(409, { success: false, error: "Taken.", code: "ALREADY_EXISTS" }), json(201, {})]);
+    expect((await conflict.send(post())).status).toBe(409);
+    expect(conflict.sent).toHaveLength(1);
+  });
+
+  it("sends nothing once the caller has aborted, before a try or while waiting for the next", async () => {
+    const before = new AbortController();
+    before.abort(new Error("cancelled first"));
+    const early = run([json(201, {})]);
+    await expect(early.send(new Request("http://api.test/api/v1/points/award", { method: "POST", body: "{}", signal: before.signal }))).rejects.toThrow("cancelled first");
+    expect(early.sent).toHaveLength(0);
+
+    // Aborted during the Retry-After wait: the wait ends at once and no second try goes out.
+    const during = new AbortController();
+    const { fetch, sent } = fakeFetch([json(429, {}, { "retry-after": "60" }), json(201, {})]);
+    const send = retryingFetch(fetch, { safeToResend: true, sleep: (ms, signal) => (during.abort(new Error("cancelled while waiting")), defaultSleep(ms, signal)) });
+    await expect(send(new Request("http://api.test/api/v1/points/award", { method: "POST", body: "{}", signal: during.signal }))).rejects.toThrow("cancelled while waiting");
+    expect(sent).toHaveLength(1);
+  });
+
+  it("refuses a maxRetries that isn't a whole number", () => {
+    for (const maxRetries of [Number.POSITIVE_INFINITY, Number.NaN, -1, 1.5]) expect(() => run([], { maxRetries })).toThrow(RangeError);
   });
 
   it("reads Retry-After as seconds or a date", () => {
@@ -129,5 +168,13 @@ describe("idempotency keys", () => {
     const ll = new LoyaltyLedger({ apiKey: "ll_test", baseUrl: "http://api.test/api/v1/", fetch });
     const error = await ll.post("/points/redeem", { body: { customerEmail: "a@example.com", amount: 5 } }).catch((e: unknown) => e);
     expect(error).toMatchObject({ name: "LoyaltyLedgerError", status: 422, code: "INSUFFICIENT_POINTS", message: "Not enough points.", requestId: "req-1" });
+    expect((error as LoyaltyLedgerError).idempotencyKey).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it("tells the caller the key a write went out with when no answer came, to send it again with", async () => {
+    const { fetch, sent } = fakeFetch([new TypeError("fetch failed"), new TypeError("fetch failed")]);
+    const ll = new LoyaltyLedger({ apiKey: "ll_test", baseUrl: "http://api.test", fetch, maxRetries: 1, sleep: async () => undefined });
+    const error = await ll.post("/points/award", { body: { customerEmail: "a@example.com", amount: 5 } }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "NETWORK_ERROR", idempotencyKey: JSON.parse(sent[0]!.body).idempotencyKey });
   });
 });

@@ -10,7 +10,7 @@ import { db } from "../db/client";
 const DAY = 86_400_000;
 
 describe("a job worker starting", () => {
-  it("fills the day rollup of every business's settled days", async () => {
+  it("fills the day rollup of a business's settled days that were never rolled up", async () => {
     const { business } = await makeBusiness();
     // A business ten days old whose days were never rolled up.
     await db.business.update({ where: { id: business.id }, data: { createdAt: new Date(Date.now() - 10 * DAY) } });

@@ -96,7 +96,10 @@ export async function startWorker(options: WorkerOptions): Promise<JobWorker> {
   // never run one: history restored or loaded before the first night would otherwise be
   // aggregated on an owner's first visit to analytics (seconds on a large tenant). One run at
   // start fills whatever is missing; on a rolled-up database it only finds nothing to do.
-  if (options.schedule !== false) await runner.addJob("analytics_rollup", {}, { queueName: "scheduled", jobKey: "analytics_rollup" });
+  // Not fatal: the worker is running by now, and the nightly tick still comes.
+  if (options.schedule !== false) {
+    await runner.addJob("analytics_rollup", {}, { queueName: "scheduled", jobKey: "analytics_rollup" }).catch((error: Error) => log(`could not queue the start-up analytics rollup: ${error.message}`));
+  }
   const heartbeat = await startHeartbeat(pool, poolId, { staleAfterMs: options.staleAfterMs, log });
   const pump = startOutboxPump(pool, { intervalMs: options.pollIntervalMs, log });
   log(`job worker ${poolId} running ${options.concurrency} jobs at a time`);

@@ -1967,8 +1967,11 @@ export interface components {
             points: number;
             reference: string | null;
             reversesEntryId: string | null;
-            /** @enum {string} */
-            source: "API" | "PORTAL" | "POS" | "BULK" | "JOB";
+            /**
+             * @description WIDGET: the customer, in the store's loyalty widget.
+             * @enum {string}
+             */
+            source: "API" | "PORTAL" | "POS" | "BULK" | "JOB" | "WIDGET";
             staffName: string | null;
             /** @description The store it happened at (our id), or null. */
             storeId: string | null;
@@ -2778,7 +2781,7 @@ export interface components {
                      * @description Where the write came from.
                      * @enum {string}
                      */
-                    source: "API" | "PORTAL" | "POS" | "BULK" | "JOB";
+                    source: "API" | "PORTAL" | "POS" | "BULK" | "JOB" | "WIDGET";
                     /** @description The staff member's name as the portal showed it, or null. */
                     staffName: string | null;
                     /** @description The store it happened at (our id), or null. */
@@ -2985,7 +2988,7 @@ export interface components {
                      * @description Where the write came from.
                      * @enum {string}
                      */
-                    source: "API" | "PORTAL" | "POS" | "BULK" | "JOB";
+                    source: "API" | "PORTAL" | "POS" | "BULK" | "JOB" | "WIDGET";
                     /** @description The staff member's name as the portal showed it, or null. */
                     staffName: string | null;
                     /** @description The store it happened at (our id), or null. */
@@ -3109,7 +3112,7 @@ export interface components {
                      * @description Where the write came from.
                      * @enum {string}
                      */
-                    source: "API" | "PORTAL" | "POS" | "BULK" | "JOB";
+                    source: "API" | "PORTAL" | "POS" | "BULK" | "JOB" | "WIDGET";
                     /** @description The staff member's name as the portal showed it, or null. */
                     staffName: string | null;
                     /** @description The store it happened at (our id), or null. */
@@ -3314,7 +3317,7 @@ export interface components {
                      * @description Where the write came from.
                      * @enum {string}
                      */
-                    source: "API" | "PORTAL" | "POS" | "BULK" | "JOB";
+                    source: "API" | "PORTAL" | "POS" | "BULK" | "JOB" | "WIDGET";
                     /** @description The staff member's name as the portal showed it, or null. */
                     staffName: string | null;
                     /** @description The store it happened at (our id), or null. */
@@ -3438,7 +3441,7 @@ export interface components {
                      * @description Where the write came from.
                      * @enum {string}
                      */
-                    source: "API" | "PORTAL" | "POS" | "BULK" | "JOB";
+                    source: "API" | "PORTAL" | "POS" | "BULK" | "JOB" | "WIDGET";
                     /** @description The staff member's name as the portal showed it, or null. */
                     staffName: string | null;
                     /** @description The store it happened at (our id), or null. */
