@@ -50,8 +50,8 @@ export default async function DocsPage() {
           <p className="text-slate-600">
             The TypeScript SDK <code className="rounded bg-slate-100 px-1">@loyalty-ledger/sdk</code> (in the repository&apos;s{" "}
             <code className="rounded bg-slate-100 px-1">sdk/</code>) is generated from that document: each operation below shows its call next
-            to the curl line. It adds an idempotency key to every write that takes one, retries dropped connections, 429 and 503 (after
-            their Retry-After), throws <code className="rounded bg-slate-100 px-1">LoyaltyLedgerError</code> with the API&apos;s code, pages
+            to the curl line. It adds an idempotency key to every write that takes one, retries 429 after its Retry-After (and dropped
+            connections and 503 when the request is safe to send again), throws <code className="rounded bg-slate-100 px-1">LoyaltyLedgerError</code> with the API&apos;s code, pages
             through lists and verifies webhooks.
           </p>
           <pre tabIndex={0} className="keep-dark overflow-x-auto rounded-lg bg-slate-900 p-4 text-xs leading-relaxed text-slate-100"><code>{SDK_SETUP(baseUrl)}</code></pre>
