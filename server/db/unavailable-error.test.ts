@@ -17,6 +17,8 @@ describe("databaseUnavailability", () => {
     ["too many connections through Prisma", Object.assign(new Error("p"), { meta: { driverAdapterError: { cause: { kind: "TooManyConnections" } } } }), "busy"],
     ["refused", Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:1"), { code: "ECONNREFUSED", syscall: "connect" }), "down"],
     ["pool checkout", new Error("timeout exceeded when trying to connect"), "busy"],
+    // Seen as 500s in a 100-request race when the pool was full (app/api/v1/rewards/redeem-race).
+    ["a Prisma transaction that could not start in time", Object.assign(new Error("Transaction API error: Unable to start a transaction in the given time."), { code: "P2028" }), "busy"],
     ["wrapped", new Error("outer", { cause: pgError("57014") }), "busy"],
   ])("%s", (_name, error, expected) => {
     expect(databaseUnavailability(error)).toBe(expected);
@@ -27,6 +29,7 @@ describe("databaseUnavailability", () => {
     ["unique violation", pgError("23505")],
     ["check violation", pgError("23514")],
     ["a bug", new TypeError("undefined is not a function")],
+    ["a transaction used after it closed", Object.assign(new Error("Transaction API error: Transaction already closed: A commit cannot be executed on a closed transaction."), { code: "P2028" })],
     ["a file missing (no syscall connect)", Object.assign(new Error("ENOENT"), { code: "ENOENT" })],
   ])("leaves %s alone", (_name, error) => {
     expect(databaseUnavailability(error)).toBeUndefined();

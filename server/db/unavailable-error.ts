@@ -33,6 +33,9 @@ const ADAPTER_KINDS: Record<string, Unavailability> = {
 // pg's own errors carry no code: pool checkout timeout, connect timeout, a dropped connection.
 const MESSAGES: [RegExp, Unavailability][] = [
   [/timeout exceeded when trying to connect/i, "busy"],
+  // Prisma's P2028 when an interactive transaction waited past maxWait for a connection: nothing
+  // ran. (P2028 also names misuse, e.g. a transaction used after it closed: those stay 500s.)
+  [/Unable to start a transaction in the given time/i, "busy"],
   [/Connection terminated due to connection timeout/i, "busy"],
   [/Connection terminated|connection error and is not queryable|Can't reach database server/i, "down"],
 ];
