@@ -96,4 +96,19 @@ describe("widget API: redeeming a reward", () => {
     expect([r.status, r.json.code]).toEqual([404, "CUSTOMER_NOT_FOUND"]);
     expect(await db.customer.count({ where: { businessId: shop.business.id } })).toBe(1);
   });
+
+  it("refuses a malformed, oversized or unexpected body with a 4xx and a code, redeeming nothing", async () => {
+    const shop = await shopWithReward();
+    const send = (rawBody: string) =>
+      widgetCall("POST", redeem, { publicId: shop.publicId, token: shop.token, params: { rewardId: shop.reward.id }, headers: { "idempotency-key": "k-1", "content-type": "application/json" }, rawBody });
+    const answers = await Promise.all([send("{not json"), send(JSON.stringify({ pad: "x".repeat(2_000_000) })), send(JSON.stringify({ points: 1 })), send("[1,2]")]);
+    expect(answers.map((a) => [a.status, a.json.code])).toEqual([
+      [400, "INVALID_JSON"],
+      [413, "PAYLOAD_TOO_LARGE"],
+      [400, "VALIDATION_ERROR"],
+      [400, "VALIDATION_ERROR"],
+    ]);
+    expect(await db.redemption.count({ where: { businessId: shop.business.id } })).toBe(0);
+    expect((await db.customer.findFirstOrThrow({ where: { businessId: shop.business.id, id: shop.customerId } })).balance).toBe(300);
+  });
 });
