@@ -8,7 +8,6 @@ import type { DbOrTx } from "../db/client";
 import { AppError } from "../errors";
 import type { Widget } from "./find-widget";
 import { hashMemberCode, MAX_CODE_ATTEMPTS } from "./member-code-hash";
-import { memberClaimOf } from "./member-link";
 import { signMemberToken } from "./member-token";
 
 const refused = () => new AppError("MEMBER_CODE_INVALID", "That code is wrong or no longer valid. Check it, or ask for a new code.");
@@ -25,5 +24,5 @@ export async function signInWithMemberCode(db: DbOrTx, widget: Widget, input: { 
     await db.memberCode.updateMany({ where: live, data: { attempts: { increment: 1 } } });
     throw refused();
   }
-  return signMemberToken("session", widget.publicId, await memberClaimOf(db, widget.businessId, customer.id), { now });
+  return signMemberToken("session", widget.publicId, customer.id, { now });
 }

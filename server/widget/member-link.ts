@@ -27,14 +27,26 @@ export const memberLinkSchema = z.object({
 
 export type MemberLink = { url: string; expiresAt: Date };
 
-// What a member token names the customer by, as the widget API looks them up (externalId,
-// else email). A customer known only by phone has neither.
+// What the widget API's handlers look a member up by (as a store's token names them: their
+// externalId, else email), read fresh on every request so a changed email doesn't break a
+// session. A customer known only by phone has neither.
 export async function memberClaimOf(db: DbOrTx, businessId: string, customerId: string): Promise<string> {
   const customer = await db.customer.findFirst({ where: { businessId, id: customerId, erasedAt: null }, select: { externalId: true, email: true } });
   if (!customer) throw new AppError("CUSTOMER_NOT_FOUND", "No such customer in this business.");
   const claim = customer.externalId ?? customer.email;
   if (!claim) throw new AppError("VALIDATION_ERROR", "This customer has no email or external id, which the member page needs to name them; add one first.");
   return claim;
+}
+
+// The claim for a verified member session; a member erased (or left without email and external
+// id) since signing in is refused like a bad token, so the page asks them to sign in again.
+export async function sessionClaimOf(db: DbOrTx, businessId: string, customerId: string): Promise<string> {
+  try {
+    return await memberClaimOf(db, businessId, customerId);
+  } catch (error) {
+    if (error instanceof AppError) throw new AppError("TOKEN_INVALID", "The member session names nobody in this programme any more; sign in again.");
+    throw error;
+  }
 }
 
 export async function createMemberLink(
@@ -44,19 +56,19 @@ export async function createMemberLink(
   options: { origin?: string; now?: Date } = {},
 ): Promise<MemberLink> {
   const { expiresInMinutes } = memberLinkInput.parse(input);
-  const claim = await memberClaimOf(db, actor.businessId, input.customerId);
+  await memberClaimOf(db, actor.businessId, input.customerId);
   const business = await db.business.findUniqueOrThrow({ where: { id: actor.businessId }, select: { publicId: true, widget: { select: { enabled: true } } } });
   if (!business.widget?.enabled) {
     throw new AppError("CONFLICT", "The member page is part of the loyalty widget, which is switched off: switch it on in the widget settings first.");
   }
-  const { token, expiresAt } = await signMemberToken("link", business.publicId, claim, { now: options.now, lifetimeSeconds: expiresInMinutes * 60 });
+  const { token, expiresAt } = await signMemberToken("link", business.publicId, input.customerId, { now: options.now, lifetimeSeconds: expiresInMinutes * 60 });
   return { url: `${appOrigin(options.origin)}/m/${business.publicId}#link=${token}`, expiresAt };
 }
 
 // The page's side: a link's token in, a member session out.
 export async function exchangeMemberLink(widget: Widget, link: string, now: Date = new Date()) {
-  const { customer } = await verifyMemberToken("link", link, widget.publicId, { now });
-  return signMemberToken("session", widget.publicId, customer, { now });
+  const { customerId } = await verifyMemberToken("link", link, widget.publicId, { now });
+  return signMemberToken("session", widget.publicId, customerId, { now });
 }
 
 function appOrigin(origin: string | undefined): string {

@@ -8,14 +8,14 @@
 //            signing in by emailed code every time they open it would drive them away.
 //   link     what a store or till hands the customer (/m/<publicId>#link=...), iss
 //            MEMBER_LINK_ISSUER, at most 24 h; the page exchanges it for a session on opening.
-// Claims: iss, aud (the public id), customer (their externalId, else email: what the widget API
-// looks customers up by), iat, exp. Lifetime is checked against iat so a key leak aside, no
-// token outlives its kind's maximum.
+// Claims: iss, aud (the public id), sub (our customer id: no email or name in a token that sits
+// in localStorage and in a QR code; the widget route looks the customer up by it), iat, exp.
+// The lifetime is checked against iat, so no token outlives its kind's maximum.
 import { createHmac } from "node:crypto";
 import { decodeJwt, errors, jwtVerify, SignJWT } from "jose";
 import { env } from "../env";
 import { AppError } from "../errors";
-import { CLOCK_TOLERANCE_SECONDS, type VerifiedToken } from "./verify-customer-token";
+import { CLOCK_TOLERANCE_SECONDS } from "./verify-customer-token";
 
 export type MemberTokenKind = "session" | "link";
 
@@ -29,6 +29,8 @@ const MAX_LIFETIME: Record<MemberTokenKind, number> = { session: MEMBER_SESSION_
 const MAX_TOKEN_LENGTH = 4096;
 
 export type MemberTokenOptions = { now?: Date; authSecret?: string };
+export type VerifiedMemberToken = { customerId: string; expiresAt: Date };
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 // One key per purpose and business, never AUTH_SECRET itself (which also signs staff sessions).
 export function memberKey(purpose: string, publicId: string, authSecret: string = env().AUTH_SECRET): Uint8Array {
@@ -38,15 +40,16 @@ export function memberKey(purpose: string, publicId: string, authSecret: string 
 export async function signMemberToken(
   kind: MemberTokenKind,
   publicId: string,
-  customer: string,
+  customerId: string,
   options: MemberTokenOptions & { lifetimeSeconds?: number } = {},
 ): Promise<{ token: string; expiresAt: Date }> {
   const lifetime = Math.min(options.lifetimeSeconds ?? MAX_LIFETIME[kind], MAX_LIFETIME[kind]);
   const iat = Math.floor((options.now ?? new Date()).getTime() / 1000);
-  const token = await new SignJWT({ customer })
+  const token = await new SignJWT({})
     .setProtectedHeader({ alg: "HS256", typ: "JWT" })
     .setIssuer(ISSUER[kind])
     .setAudience(publicId)
+    .setSubject(customerId)
     .setIssuedAt(iat)
     .setExpirationTime(iat + lifetime)
     .sign(memberKey(kind, publicId, options.authSecret));
@@ -65,7 +68,7 @@ export function claimsMemberSession(token: string): boolean {
 const invalid = (kind: MemberTokenKind, why: string) =>
   new AppError("TOKEN_INVALID", kind === "link" ? `This sign-in link is not valid: ${why}. Ask the shop for a new one.` : `The member session is not valid: ${why}; sign in again.`);
 
-export async function verifyMemberToken(kind: MemberTokenKind, token: string, publicId: string, options: MemberTokenOptions = {}): Promise<VerifiedToken> {
+export async function verifyMemberToken(kind: MemberTokenKind, token: string, publicId: string, options: MemberTokenOptions = {}): Promise<VerifiedMemberToken> {
   if (token.length > MAX_TOKEN_LENGTH) throw invalid(kind, "it is too long");
   const now = options.now ?? new Date();
   let payload;
@@ -88,7 +91,6 @@ export async function verifyMemberToken(kind: MemberTokenKind, token: string, pu
     throw error;
   }
   if (payload.exp! - payload.iat! > MAX_LIFETIME[kind] + CLOCK_TOLERANCE_SECONDS) throw invalid(kind, "it lives too long");
-  const customer = payload.customer;
-  if (typeof customer !== "string" || customer.trim() === "") throw invalid(kind, "it names no customer");
-  return { customer, expiresAt: new Date(payload.exp! * 1000) };
+  if (typeof payload.sub !== "string" || !UUID.test(payload.sub)) throw invalid(kind, "it names no customer");
+  return { customerId: payload.sub, expiresAt: new Date(payload.exp! * 1000) };
 }

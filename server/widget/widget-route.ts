@@ -12,6 +12,7 @@ import { clientLimitKey } from "../http/client-address";
 import { rejectUnknownKeys } from "../reject-unknown-keys";
 import { readJson, type Reply } from "../rest/api-route";
 import { ok, restHandler, type RouteContext } from "../rest/envelope";
+import { sessionClaimOf } from "./member-link";
 import { claimsMemberSession, verifyMemberToken } from "./member-token";
 import { verifyCustomerToken } from "./verify-customer-token";
 import { findWidget, type Widget } from "./find-widget";
@@ -91,8 +92,9 @@ export function widgetRoute<Q extends z.ZodType, B extends z.ZodType, P extends 
 async function tokenCustomer(request: Request, widget: Widget, byAddress: () => string): Promise<string> {
   try {
     const token = bearerToken(request);
-    const verified = claimsMemberSession(token) ? await verifyMemberToken("session", token, widget.publicId) : await verifyCustomerToken(token, widget, widget.publicId);
-    return verified.customer;
+    if (!claimsMemberSession(token)) return (await verifyCustomerToken(token, widget, widget.publicId)).customer;
+    const { customerId } = await verifyMemberToken("session", token, widget.publicId);
+    return await sessionClaimOf(db, widget.businessId, customerId);
   } catch (error) {
     if (error instanceof AppError) await consumeWidgetRateLimit(byAddress());
     throw error;
