@@ -49,7 +49,7 @@ test.describe("member page", () => {
 
   test("an expired or forged link is refused with a clear message and no session", async ({ page }) => {
     await page.goto(`/m/${seed.publicId}#link=${seed.expiredLink}`);
-    await expect(page.getByRole("alert")).toContainText("This sign-in link has expired; ask the shop for a new one.");
+    await expect(page.getByTestId("member-notice")).toContainText("This sign-in link has expired; ask the shop for a new one.");
     await expect(page.getByTestId("email-unavailable")).toBeVisible();
     await expect(page.locator("loyalty-widget")).not.toHaveAttribute("customer-token");
 
@@ -57,7 +57,7 @@ test.describe("member page", () => {
     // Off the page first: a new fragment on the same path would not load the page again.
     await page.goto("about:blank");
     await page.goto(`/m/${seed.publicId}#link=${header}.${payload}.${"A".repeat(43)}`);
-    await expect(page.getByRole("alert")).toContainText("This sign-in link is not valid");
+    await expect(page.getByTestId("member-notice")).toContainText("This sign-in link is not valid");
     expect(await page.evaluate((publicId) => localStorage.getItem(`loyalty-member:${publicId}`), seed.publicId)).toBeNull();
   });
 
