@@ -56,7 +56,7 @@ export function MemberApp({ publicId, businessName, emailSignIn }: Props) {
       subtitle="Rewards"
       action={
         state.phase === "signed-in" ? (
-          <Button variant="secondary" size="sm" onClick={() => signOut("You are signed out.")}>
+          <Button variant="secondary" size="sm" className="shrink-0 whitespace-nowrap" onClick={() => signOut("You are signed out.")}>
             Sign out
           </Button>
         ) : undefined

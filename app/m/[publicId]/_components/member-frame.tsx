@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 // The member page's frame: the shop's name on top, the content in one column that fits a phone.
 export function MemberFrame({ title, subtitle, action, children }: { title: string; subtitle?: string; action?: ReactNode; children: ReactNode }) {
   return (
-    <main className="min-h-screen bg-gradient-to-b from-brand-50 to-slate-50 px-4 py-6 sm:py-10">
+    <main className="min-h-screen bg-slate-50 px-4 py-6 sm:py-10">
       <div className="mx-auto w-full max-w-xl space-y-5">
         <header className="flex items-start justify-between gap-3">
           <div className="min-w-0">
