@@ -107,6 +107,11 @@ describe("member page: sign-in by emailed code", () => {
     const r = await signIn(s.publicId, { email: `nobody-${s.publicId}@example.com`, code: "123456" });
     expect([r.status, r.json.code]).toEqual([401, "MEMBER_CODE_INVALID"]);
     expect(await codes(s.business.id)).toHaveLength(0);
+    // Malformed bodies are a 400 with a sentence, never a 500.
+    for (const body of [{ email: s.email, code: "12ab56" }, { email: s.email }, { link: "x", email: s.email, code: "123456" }, { email: s.email, code: "123456", extra: 1 }]) {
+      const bad = await widgetCall("POST", sessionRoute, { publicId: s.publicId, origin: OURS, body });
+      expect([bad.status, bad.json.code], JSON.stringify(body)).toEqual([400, "VALIDATION_ERROR"]);
+    }
   });
 
   it("keeps businesses apart: B's code and session don't work at A, and A's code is A's", async () => {
