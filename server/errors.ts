@@ -11,6 +11,9 @@ const CODES = {
   // one we accept (bad signature, wrong business, too long-lived, malformed).
   TOKEN_EXPIRED: { status: 401, trpc: "UNAUTHORIZED" },
   TOKEN_INVALID: { status: 401, trpc: "UNAUTHORIZED" },
+  // The member page's emailed sign-in code: wrong, expired, used or voided (one answer for all,
+  // and for an email that is no customer, so nothing tells members apart).
+  MEMBER_CODE_INVALID: { status: 401, trpc: "UNAUTHORIZED" },
   FORBIDDEN: { status: 403, trpc: "FORBIDDEN" },
   CUSTOMER_BLOCKED: { status: 403, trpc: "FORBIDDEN" },
   // A widget API call from a page whose origin the business has not allowed.
@@ -19,6 +22,8 @@ const CODES = {
   CUSTOMER_NOT_FOUND: { status: 404, trpc: "NOT_FOUND" },
   ENTRY_NOT_FOUND: { status: 404, trpc: "NOT_FOUND" },
   CONFLICT: { status: 409, trpc: "CONFLICT" },
+  // Sign-in by emailed code on the member page while this server sends no mail (no SMTP_URL).
+  EMAIL_SIGN_IN_UNAVAILABLE: { status: 409, trpc: "CONFLICT" },
   ALREADY_EXISTS: { status: 409, trpc: "CONFLICT" },
   ALREADY_REVERSED: { status: 409, trpc: "CONFLICT" },
   IDEMPOTENCY_IN_PROGRESS: { status: 409, trpc: "CONFLICT" },

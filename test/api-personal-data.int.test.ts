@@ -10,6 +10,7 @@ import { createOrder } from "../server/orders/create-order";
 import { allOperations } from "../server/rest/operations";
 import { createReward } from "../server/rewards/manage-rewards";
 import { redeemReward } from "../server/rewards/redeem-reward";
+import { updateWidgetSettings } from "../server/widget/manage-widget-settings";
 import { businessWithKey, call, createKey, handlerFor } from "./api";
 
 const PERSONAL = { name: "Ann Lee", email: "ann@example.com", phone: "+1 555 010 2000", notes: "Prefers oat milk" };
@@ -33,6 +34,8 @@ describe("personal data and API key scopes", () => {
     const [cancelled, kept] = [await redeemReward(db, actor, { rewardId: reward.id, customerId }), await redeemReward(db, actor, { rewardId: reward.id, customerId })];
     // A paid order of theirs to read, move and refund.
     await createOrder(db, actor, { externalId: "SO-PD-1", customerId, currency: "USD", subtotal: 5000, status: "PAID", items: [{ productExternalId: "beans", quantity: 2, unitPrice: 2500 }] });
+    // The member page (POST /customers/{id}/member-link) needs the widget on.
+    await updateWidgetSettings(db, actor, { enabled: true });
     objectIds = { rewards: reward.id, redemptions: cancelled.id, coupons: kept.couponCode!, orders: "SO-PD-1" };
   });
   // The object a path names by its first segment (/rewards/{id}, /coupons/{code}); else the customer.

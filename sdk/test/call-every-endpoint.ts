@@ -28,6 +28,7 @@ export async function callEveryEndpoint(ll: LoyaltyLedger, hooks: Hooks) {
   await ll.patch("/customers/{id}", { params: { path: { id: ann.id } }, body: { notes: "Prefers oat milk" } });
   const { customer: grace } = await ll.put("/customers/{id}", { params: { path: { id: "shop-882" } }, body: { email: "grace@example.com", name: "Grace Hopper" } });
   await ll.post("/customers/{id}/points", { params: { path: { id: ann.id } }, body: { points: 25, reason: "Goodwill for a late order" } });
+  await ll.post("/customers/{id}/member-link", { params: { path: { id: ann.id } }, body: { expiresInMinutes: 60 } });
 
   const award = await ll.post("/points/award", { body: { customerEmail: "ann@example.com", amount: 120, description: "Order #1001" } });
   await ll.get("/points/balance", { params: { query: { customerEmail: "ann@example.com" } } });

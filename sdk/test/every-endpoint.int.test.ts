@@ -4,6 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/server/db/client";
 import { openApiDocument } from "@/server/rest/openapi";
+import { updateWidgetSettings } from "@/server/widget/manage-widget-settings";
 import { businessWithKey } from "@/test/api";
 import { startApiServer } from "@/test/api-http-server";
 import { LoyaltyLedger } from "../src/index.js";
@@ -18,7 +19,9 @@ const documentedOperations = () =>
 
 describe("the SDK on every endpoint", () => {
   it("calls every documented operation once, each answered 2xx, with idempotency keys filled in on the writes that take one", async () => {
-    const { business, key } = await businessWithKey();
+    const { business, actor, key } = await businessWithKey();
+    // The member page's sign-in link (POST /customers/{id}/member-link) needs the widget on.
+    await updateWidgetSettings(db, actor, { enabled: true });
     const server = await startApiServer();
     const ll = new LoyaltyLedger({ apiKey: key, baseUrl: server.baseUrl });
     const seen = await callEveryEndpoint(ll, { fanOut: () => db.$queryRaw`SELECT ll_fan_out_outbox(500)`.then(() => undefined) });

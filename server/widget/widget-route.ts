@@ -12,6 +12,8 @@ import { clientLimitKey } from "../http/client-address";
 import { rejectUnknownKeys } from "../reject-unknown-keys";
 import { readJson, type Reply } from "../rest/api-route";
 import { ok, restHandler, type RouteContext } from "../rest/envelope";
+import { sessionClaimOf } from "./member-link";
+import { claimsMemberSession, verifyMemberToken } from "./member-token";
 import { verifyCustomerToken } from "./verify-customer-token";
 import { findWidget, type Widget } from "./find-widget";
 import { applyCors, checkOrigin } from "./widget-cors";
@@ -26,6 +28,9 @@ export type WidgetOperation<Q extends z.ZodType, B extends z.ZodType, P extends 
   route: string;
   // true: a customer token is required (Authorization: Bearer <token>).
   customer: boolean;
+  // true: only pages on our own origin (the member page) may call it; store pages are refused
+  // even when the business allowed their origin (signing in is our page's business).
+  ownOriginOnly?: boolean;
   status?: number;
   query?: Q;
   body?: B;
@@ -53,7 +58,7 @@ export function widgetRoute<Q extends z.ZodType, B extends z.ZodType, P extends 
     const handle = restHandler(async (req, ctx, requestId) => {
       const raw = await ctx.params;
       const widget = await findWidget(db, widgetParams.parse(raw).publicId);
-      corsOrigin = checkOrigin(req, widget.allowedOrigins);
+      corsOrigin = checkOrigin(req, operation.ownOriginOnly ? [] : widget.allowedOrigins);
       const byAddress = () => widgetLimitKey(widget.businessId, `address:${clientLimitKey(req.headers)}`);
       const customer = operation.customer ? await tokenCustomer(req, widget, byAddress) : null;
       const { headers: rateHeaders } = await consumeWidgetRateLimit(customer !== null ? widgetLimitKey(widget.businessId, `customer:${customer}`) : byAddress());
@@ -80,11 +85,16 @@ export function widgetRoute<Q extends z.ZodType, B extends z.ZodType, P extends 
   };
 }
 
-// The customer the request's token names. A refused token counts against the client's address,
-// so guessing at tokens is slowed down like any other flood.
+// The customer the request's token names: a store's token (its widget secret) or a member
+// session of our member page (member-token.ts), told apart by the member token's iss; each is
+// verified only by its own kind's key, so neither passes for the other. A refused token counts
+// against the client's address, so guessing at tokens is slowed down like any other flood.
 async function tokenCustomer(request: Request, widget: Widget, byAddress: () => string): Promise<string> {
   try {
-    return (await verifyCustomerToken(bearerToken(request), widget, widget.publicId)).customer;
+    const token = bearerToken(request);
+    if (!claimsMemberSession(token)) return (await verifyCustomerToken(token, widget, widget.publicId)).customer;
+    const { customerId } = await verifyMemberToken("session", token, widget.publicId);
+    return await sessionClaimOf(db, widget.businessId, customerId);
   } catch (error) {
     if (error instanceof AppError) await consumeWidgetRateLimit(byAddress());
     throw error;

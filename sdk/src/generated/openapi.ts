@@ -168,6 +168,26 @@ export interface paths {
         patch: operations["patchCustomersId"];
         trace?: never;
     };
+    "/customers/{id}/member-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Make a member page sign-in link
+         * @description A link to the business's member page (`/m/<publicId>`) that signs this customer in: for shops without a website, e.g. printed as a QR code on a till receipt. The sign-in token is in the URL's fragment (`#link=`), which browsers never send to a server. It works for `expiresInMinutes` (default 60, at most 24 hours) and opens a 30-day session on the customer's device. Needs the loyalty widget switched on (409 CONFLICT otherwise) and a customer with an email or external id (400 otherwise). Needs points:write: whoever holds the link can spend the customer's points. A store that signs its own widget tokens can instead send customers to `/m/<publicId>#token=<token>`. Personal data: for an API key with neither customers:read nor customers:write, every customer name, email, phone, notes and birthday field in this answer is null. Free text your own systems wrote (descriptions, reasons, metadata) is answered as it was sent.
+         */
+        post: operations["postCustomersIdMemberLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/customers/{id}/points": {
         parameters: {
             query?: never;
@@ -5517,6 +5537,127 @@ export interface operations {
                 content: {
                     "application/json": {
                         data: components["schemas"]["Customer"];
+                        /** @constant */
+                        success: true;
+                    };
+                };
+            };
+            /** @description Invalid request, including an unknown query parameter or body field (VALIDATION_ERROR, INVALID_JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or revoked API key (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key lacks the scope, or the customer is blocked (FORBIDDEN, CUSTOMER_BLOCKED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found in this business */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict (CONFLICT, ALREADY_EXISTS, ALREADY_REVERSED, IDEMPOTENCY_IN_PROGRESS, OUT_OF_STOCK, REWARD_UNAVAILABLE, LIMIT_REACHED, COUPON_UNUSABLE) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Refused by the ledger (INSUFFICIENT_POINTS, IDEMPOTENCY_MISMATCH, NOT_REVERSIBLE) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited (RATE_LIMITED); see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postCustomersIdMemberLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "expiresInMinutes": 60
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * @description How long the link works, in minutes (1-1440; default 60). Opening it signs the customer in for 30 days.
+                     * @default 60
+                     */
+                    expiresInMinutes?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /**
+                             * Format: date-time
+                             * @description When the link stops working.
+                             */
+                            expiresAt: string;
+                            /** @description The member page with the sign-in token in its fragment (#link=...): hand it to the customer, e.g. as a QR code. */
+                            url: string;
+                        };
                         /** @constant */
                         success: true;
                     };

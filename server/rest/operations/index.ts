@@ -5,6 +5,7 @@ import * as badges from "./badges-operations";
 import * as bulk from "./bulk-operations";
 import * as campaigns from "./campaigns-operations";
 import * as customers from "./customers-operations";
+import * as member from "./member-operations";
 import * as meta from "./meta-operations";
 import * as orders from "./orders-operations";
 import * as points from "./points-operations";
@@ -20,6 +21,6 @@ function isOperation(value: unknown): value is Operation {
   return typeof value === "object" && value !== null && "method" in value && "path" in value && "response" in value;
 }
 
-export const allOperations: Operation[] = [points, bulk, customers, pos, badges, program, stores, rewards, campaigns, products, orders, referrals, webhooks, meta].flatMap((module) =>
+export const allOperations: Operation[] = [points, bulk, customers, pos, badges, program, stores, rewards, campaigns, products, orders, referrals, webhooks, member, meta].flatMap((module) =>
   Object.values(module as Record<string, unknown>).filter(isOperation),
 );

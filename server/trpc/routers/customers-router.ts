@@ -6,6 +6,7 @@ import { getCustomer } from "../../customers/get-customer";
 import { listCustomers } from "../../customers/list-customers";
 import { updateCustomer } from "../../customers/update-customer";
 import { db } from "../../db/client";
+import { createMemberLink, memberLinkInput } from "../../widget/member-link";
 import { getBalance } from "../../ledger";
 import { router } from "../init";
 import { ownerProcedure, staffProcedure } from "../procedures";
@@ -38,6 +39,13 @@ export const customersRouter = router({
   setStatus: staffProcedure
     .input(z.object({ id: z.uuid(), status: z.enum(["ACTIVE", "BLOCKED"]) }))
     .mutation(({ ctx, input }) => updateCustomer(db, ctx.actor, input)),
+
+  // A sign-in link to the member page for the customer at the counter (shown as a QR code or
+  // sent by hand), as through POST /customers/{id}/member-link. origin: the portal's own, for
+  // the link when APP_URL is not configured.
+  memberLink: staffProcedure
+    .input(memberLinkInput.extend({ id: z.uuid(), origin: z.url().max(200).optional() }))
+    .mutation(({ ctx, input }) => createMemberLink(db, ctx.actor, { customerId: input.id, expiresInMinutes: input.expiresInMinutes }, { origin: input.origin })),
 
   // Irreversible and a legal act (right to erasure): owners only.
   erase: ownerProcedure.input(eraseCustomerInput).mutation(({ ctx, input }) => eraseCustomer(db, ctx.actor, input)),

@@ -1,0 +1,147 @@
+// Signing in on the member page by emailed code, with SMTP pointed at a sink: what is mailed,
+// what is kept (only a hash), and every way a code is refused, checked on the member_codes rows.
+import { afterAll, describe, expect, it } from "vitest";
+import { insertCustomer } from "@/server/customers/resolve-customer";
+import { db } from "@/server/db/client";
+import { env } from "@/server/env";
+import { awardPoints } from "@/server/ledger";
+import { MAX_CODE_ATTEMPTS } from "@/server/widget/member-code-hash";
+import { CODES_PER_EMAIL_PER_MINUTE } from "@/server/widget/member-code-request";
+import { startSmtpSink } from "@/test/smtp-sink";
+import { widgetBusiness, widgetCall } from "@/test/widget-fixtures";
+import { GET as me } from "./[publicId]/me/route";
+import { POST as codeRoute } from "./[publicId]/member/code/route";
+import { POST as sessionRoute } from "./[publicId]/member/session/route";
+
+const sink = await startSmtpSink();
+// Before the first env() of this test file's process (settings are read once).
+process.env.SMTP_URL = sink.url;
+afterAll(() => sink.close());
+
+// Our own origin: the test requests' URL is http://localhost.
+const OURS = "http://localhost";
+
+async function shop() {
+  const s = await widgetBusiness();
+  const email = `alice-${s.publicId.slice(4, 12)}@example.com`;
+  const alice = (await insertCustomer(db, s.business.id, { email }))!;
+  await awardPoints(db, s.actor, { customerId: alice.id, amount: 240 });
+  return { ...s, email, alice };
+}
+
+const askCode = (publicId: string, email: string, origin: string | null = OURS) => widgetCall("POST", codeRoute, { publicId, origin, body: { email } });
+const signIn = (publicId: string, body: Record<string, string>) => widgetCall("POST", sessionRoute, { publicId, origin: OURS, body });
+const codes = (businessId: string) => db.memberCode.findMany({ where: { businessId } });
+const mailsTo = (email: string) => sink.mails.filter((m) => m.to.includes(email));
+// The code in the last mail to `email` (quoted-printable soft breaks joined).
+function mailedCode(email: string): string {
+  const text = mailsTo(email).at(-1)!.data.replace(/=\n/g, "");
+  return /is (\d{6})\./.exec(text)![1]!;
+}
+
+describe("member page: sign-in by emailed code", () => {
+  it("mails a code to a customer and keeps only its hash; an unknown email gets the same answer and no mail", async () => {
+    expect(env().SMTP_URL).toBe(sink.url);
+    const s = await shop();
+    const known = await askCode(s.publicId, s.email.toUpperCase());
+    const unknown = await askCode(s.publicId, `nobody-${s.publicId}@example.com`);
+    expect([known.status, unknown.status]).toEqual([202, 202]);
+    expect(unknown.json).toEqual(known.json);
+    expect(mailsTo(`nobody-${s.publicId}@example.com`)).toHaveLength(0);
+    expect(mailsTo(s.email)).toHaveLength(1);
+    const code = mailedCode(s.email);
+    const rows = await codes(s.business.id);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ customerId: s.alice.id, attempts: 0, usedAt: null });
+    expect(rows[0]!.codeHash).not.toContain(code);
+    const lifetime = rows[0]!.expiresAt.getTime() - rows[0]!.createdAt.getTime();
+    expect(lifetime).toBe(10 * 60 * 1000);
+  });
+
+  it("the right code answers a 30-day session the widget API accepts, once", async () => {
+    const s = await shop();
+    await askCode(s.publicId, s.email);
+    const code = mailedCode(s.email);
+    const r = await signIn(s.publicId, { email: s.email, code });
+    expect(r.status).toBe(201);
+    const days = (new Date(r.data.expiresAt as string).getTime() - Date.now()) / 86_400_000;
+    expect(days).toBeGreaterThan(29.9);
+    expect(days).toBeLessThanOrEqual(30);
+    expect((await codes(s.business.id))[0]!.usedAt).not.toBeNull();
+    const balance = await widgetCall("GET", me, { publicId: s.publicId, origin: OURS, token: r.data.token as string });
+    expect([balance.status, balance.data.balance]).toEqual([200, 240]);
+    const again = await signIn(s.publicId, { email: s.email, code });
+    expect([again.status, again.json.code]).toEqual([401, "MEMBER_CODE_INVALID"]);
+  });
+
+  it("counts wrong codes and voids the code after too many, even for the right one next", async () => {
+    const s = await shop();
+    await askCode(s.publicId, s.email);
+    const code = mailedCode(s.email);
+    const wrong = code === "000000" ? "000001" : "000000";
+    const first = await signIn(s.publicId, { email: s.email, code: wrong });
+    expect([first.status, first.json.code]).toEqual([401, "MEMBER_CODE_INVALID"]);
+    expect((await codes(s.business.id))[0]!.attempts).toBe(1);
+    for (let i = 1; i < MAX_CODE_ATTEMPTS; i++) await signIn(s.publicId, { email: s.email, code: wrong });
+    const right = await signIn(s.publicId, { email: s.email, code });
+    expect([right.status, right.json.code]).toEqual([401, "MEMBER_CODE_INVALID"]);
+    expect(await codes(s.business.id)).toMatchObject([{ attempts: MAX_CODE_ATTEMPTS, usedAt: null }]);
+  });
+
+  it("refuses an expired code, and a replaced one; one live code per customer", async () => {
+    const s = await shop();
+    await askCode(s.publicId, s.email);
+    const old = mailedCode(s.email);
+    await db.memberCode.updateMany({ where: { businessId: s.business.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    const expired = await signIn(s.publicId, { email: s.email, code: old });
+    expect([expired.status, expired.json.code]).toEqual([401, "MEMBER_CODE_INVALID"]);
+    await askCode(s.publicId, s.email);
+    const fresh = mailedCode(s.email);
+    expect(await codes(s.business.id)).toHaveLength(1);
+    if (fresh !== old) expect((await signIn(s.publicId, { email: s.email, code: old })).status).toBe(401);
+    expect((await signIn(s.publicId, { email: s.email, code: fresh })).status).toBe(201);
+  });
+
+  it("an unknown email's sign-in is refused like a wrong code", async () => {
+    const s = await shop();
+    const r = await signIn(s.publicId, { email: `nobody-${s.publicId}@example.com`, code: "123456" });
+    expect([r.status, r.json.code]).toEqual([401, "MEMBER_CODE_INVALID"]);
+    expect(await codes(s.business.id)).toHaveLength(0);
+    // Malformed bodies are a 400 with a sentence, never a 500.
+    for (const body of [{ email: s.email, code: "12ab56" }, { email: s.email }, { link: "x", email: s.email, code: "123456" }, { email: s.email, code: "123456", extra: 1 }]) {
+      const bad = await widgetCall("POST", sessionRoute, { publicId: s.publicId, origin: OURS, body });
+      expect([bad.status, bad.json.code], JSON.stringify(body)).toEqual([400, "VALIDATION_ERROR"]);
+    }
+  });
+
+  it("keeps businesses apart: B's code and session don't work at A, and A's code is A's", async () => {
+    const a = await shop();
+    const b = await widgetBusiness();
+    await insertCustomer(db, b.business.id, { email: a.email });
+    await askCode(b.publicId, a.email);
+    const bCode = mailedCode(a.email);
+    const atA = await signIn(a.publicId, { email: a.email, code: bCode });
+    expect([atA.status, atA.json.code]).toEqual([401, "MEMBER_CODE_INVALID"]);
+    expect(await codes(a.business.id)).toHaveLength(0);
+    const bSession = await signIn(b.publicId, { email: a.email, code: bCode });
+    expect(bSession.status).toBe(201);
+    const cross = await widgetCall("GET", me, { publicId: a.publicId, origin: OURS, token: bSession.data.token as string });
+    expect([cross.status, cross.json.code]).toEqual([401, "TOKEN_INVALID"]);
+  });
+
+  it("refuses pages on other origins, even one the business allowed, and mails nothing", async () => {
+    const s = await shop();
+    const r = await askCode(s.publicId, s.email, "https://shop.example");
+    expect([r.status, r.json.code]).toEqual([403, "ORIGIN_NOT_ALLOWED"]);
+    expect(await codes(s.business.id)).toHaveLength(0);
+    expect(mailsTo(s.email)).toHaveLength(0);
+  });
+
+  it("limits the codes mailed to one address per minute", async () => {
+    const s = await shop();
+    for (let i = 0; i < CODES_PER_EMAIL_PER_MINUTE; i++) expect((await askCode(s.publicId, s.email)).status).toBe(202);
+    const over = await askCode(s.publicId, s.email);
+    expect([over.status, over.json.code]).toEqual([429, "RATE_LIMITED"]);
+    expect(mailsTo(s.email)).toHaveLength(CODES_PER_EMAIL_PER_MINUTE);
+  });
+});

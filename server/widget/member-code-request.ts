@@ -1,0 +1,50 @@
+// Step one of signing in on the member page: an email in, a 6-digit code out to that address
+// if it belongs to a customer. The answer is the same either way (nobody learns who is a
+// member); only the mail differs. Limited per email and per client address, so the page can't
+// be used to flood someone's inbox or to hunt for members.
+import { findCustomer } from "../customers/resolve-customer";
+import { normalizeEmail } from "../customers/normalize-identity";
+import type { DbOrTx } from "../db/client";
+import { AppError } from "../errors";
+import { mailConfigured, sendMail, type Mail } from "../mail/send-mail";
+import { consumeLimit } from "../rate-limits/consume-limit";
+import type { Widget } from "./find-widget";
+import { hashMemberCode, MEMBER_CODE_LIFETIME_MS, newMemberCode } from "./member-code-hash";
+import { widgetLimitKey } from "./widget-rate-limit";
+
+// Codes mailed per minute to one address, and asked for per minute by one client.
+export const CODES_PER_EMAIL_PER_MINUTE = 3;
+export const CODES_PER_CLIENT_PER_MINUTE = 10;
+
+export type MemberCodeRequest = { email: string; clientKey: string; send?: (mail: Mail) => Promise<boolean>; now?: Date };
+
+export const CODE_REQUESTED = { message: "If this email belongs to a member, a sign-in code is on its way. It is valid for 10 minutes." };
+
+export async function requestMemberCode(db: DbOrTx, widget: Widget, input: MemberCodeRequest): Promise<typeof CODE_REQUESTED> {
+  if (!mailConfigured()) throw new AppError("EMAIL_SIGN_IN_UNAVAILABLE", "Signing in by email is not available here; ask the shop for a sign-in link.");
+  const email = normalizeEmail(input.email);
+  await codeLimit(widgetLimitKey(widget.businessId, `client:${input.clientKey}`), CODES_PER_CLIENT_PER_MINUTE);
+  await codeLimit(widgetLimitKey(widget.businessId, `email:${email}`), CODES_PER_EMAIL_PER_MINUTE);
+  const customer = await findCustomer(db, widget.businessId, { customerEmail: email });
+  if (!customer) return CODE_REQUESTED;
+  const code = newMemberCode();
+  const now = input.now ?? new Date();
+  const fresh = { codeHash: hashMemberCode(widget.publicId, customer.id, code), attempts: 0, usedAt: null, expiresAt: new Date(now.getTime() + MEMBER_CODE_LIFETIME_MS), createdAt: now };
+  // One live code per customer: asking again replaces the last one.
+  await db.memberCode.upsert({
+    where: { businessId_customerId: { businessId: widget.businessId, customerId: customer.id } },
+    create: { businessId: widget.businessId, customerId: customer.id, ...fresh },
+    update: fresh,
+  });
+  const business = await db.business.findUniqueOrThrow({ where: { id: widget.businessId }, select: { name: true } });
+  await (input.send ?? sendMail)({
+    to: email,
+    subject: `Your sign-in code for ${business.name}: ${code}`,
+    text: `Your code to sign in to ${business.name}'s rewards is ${code}.\n\nIt is valid for 10 minutes and works once. If you did not ask for it, ignore this email.\n`,
+  });
+  return CODE_REQUESTED;
+}
+
+function codeLimit(key: string, limit: number) {
+  return consumeLimit({ prefix: "member-code", ceiling: CODES_PER_CLIENT_PER_MINUTE, key, limit, refusal: (retry) => `Too many sign-in codes asked for; retry in ${retry} s.` });
+}

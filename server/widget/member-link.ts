@@ -1,0 +1,78 @@
+// Sign-in links for the member page, made by a store's backend or till (public API) or by
+// staff in the portal: /m/<publicId>#link=<token>. The token rides in the fragment, which
+// browsers never send, so it stays out of server logs and Referer headers. It lives at most
+// 24 h and may be opened more than once in that time (a till's QR code scanned twice); the page
+// exchanges it for a 30-day member session (member-token.ts) on opening.
+import { z } from "zod";
+import type { Actor } from "../actors/actor";
+import type { DbOrTx } from "../db/client";
+import { env } from "../env";
+import { AppError } from "../errors";
+import type { Widget } from "./find-widget";
+import { MEMBER_LINK_MAX_LIFETIME_SECONDS, signMemberToken, verifyMemberToken } from "./member-token";
+
+export const memberLinkInput = z.object({
+  expiresInMinutes: z
+    .int("must be a whole number of minutes")
+    .min(1, "must be at least 1")
+    .max(MEMBER_LINK_MAX_LIFETIME_SECONDS / 60, "must be at most 1440 (24 hours)")
+    .default(60)
+    .meta({ description: "How long the link works, in minutes (1-1440; default 60). Opening it signs the customer in for 30 days." }),
+});
+
+export const memberLinkSchema = z.object({
+  url: z.string().meta({ description: "The member page with the sign-in token in its fragment (#link=...): hand it to the customer, e.g. as a QR code." }),
+  expiresAt: z.iso.datetime().meta({ description: "When the link stops working." }),
+});
+
+export type MemberLink = { url: string; expiresAt: Date };
+
+// What the widget API's handlers look a member up by (as a store's token names them: their
+// externalId, else email), read fresh on every request so a changed email doesn't break a
+// session. A customer known only by phone has neither.
+export async function memberClaimOf(db: DbOrTx, businessId: string, customerId: string): Promise<string> {
+  const customer = await db.customer.findFirst({ where: { businessId, id: customerId, erasedAt: null }, select: { externalId: true, email: true } });
+  if (!customer) throw new AppError("CUSTOMER_NOT_FOUND", "No such customer in this business.");
+  const claim = customer.externalId ?? customer.email;
+  if (!claim) throw new AppError("VALIDATION_ERROR", "This customer has no email or external id, which the member page needs to name them; add one first.");
+  return claim;
+}
+
+// The claim for a verified member session; a member erased (or left without email and external
+// id) since signing in is refused like a bad token, so the page asks them to sign in again.
+export async function sessionClaimOf(db: DbOrTx, businessId: string, customerId: string): Promise<string> {
+  try {
+    return await memberClaimOf(db, businessId, customerId);
+  } catch (error) {
+    if (error instanceof AppError) throw new AppError("TOKEN_INVALID", "The member session names nobody in this programme any more; sign in again.");
+    throw error;
+  }
+}
+
+export async function createMemberLink(
+  db: DbOrTx,
+  actor: Actor,
+  input: { customerId: string } & z.input<typeof memberLinkInput>,
+  options: { origin?: string; now?: Date } = {},
+): Promise<MemberLink> {
+  const { expiresInMinutes } = memberLinkInput.parse(input);
+  await memberClaimOf(db, actor.businessId, input.customerId);
+  const business = await db.business.findUniqueOrThrow({ where: { id: actor.businessId }, select: { publicId: true, widget: { select: { enabled: true } } } });
+  if (!business.widget?.enabled) {
+    throw new AppError("CONFLICT", "The member page is part of the loyalty widget, which is switched off: switch it on in the widget settings first.");
+  }
+  const { token, expiresAt } = await signMemberToken("link", business.publicId, input.customerId, { now: options.now, lifetimeSeconds: expiresInMinutes * 60 });
+  return { url: `${appOrigin(options.origin)}/m/${business.publicId}#link=${token}`, expiresAt };
+}
+
+// The page's side: a link's token in, a member session out.
+export async function exchangeMemberLink(widget: Widget, link: string, now: Date = new Date()) {
+  const { customerId } = await verifyMemberToken("link", link, widget.publicId, { now });
+  return signMemberToken("session", widget.publicId, customerId, { now });
+}
+
+function appOrigin(origin: string | undefined): string {
+  const configured = env().APP_URL;
+  if (configured) return new URL(configured).origin;
+  return origin ? new URL(origin).origin : `http://localhost:${env().PORT}`;
+}
