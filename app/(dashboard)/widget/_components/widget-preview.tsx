@@ -5,12 +5,13 @@
 // loading, or failed) the portal shows a note instead: the page never depends on it.
 import { useQuery } from "@tanstack/react-query";
 import Script from "next/script";
-import { createElement, useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTRPC } from "@/components/trpc-provider";
 import { Card } from "@/components/ui/card";
 
 type Props = { publicId: string; primaryColor: string; launcherText: string };
 type ScriptState = "loading" | "ready" | "failed";
+type WidgetElement = HTMLElement & { program?: unknown };
 
 const ELEMENT = "loyalty-widget";
 
@@ -18,7 +19,9 @@ export function WidgetPreview({ publicId, primaryColor, launcherText }: Props) {
   const trpc = useTRPC();
   const preview = useQuery(trpc.widget.preview.queryOptions());
   const [state, setState] = useState<ScriptState>("loading");
-  const [element, setElement] = useState<(HTMLElement & { program?: unknown }) | null>(null);
+  const host = useRef<HTMLDivElement>(null);
+  const widget = useRef<WidgetElement | null>(null);
+  const ready = state === "ready" && !!preview.data;
   useEffect(() => {
     if (typeof customElements === "undefined") return;
     let live = true;
@@ -27,16 +30,31 @@ export function WidgetPreview({ publicId, primaryColor, launcherText }: Props) {
       live = false;
     };
   }, []);
+  // Made by hand, not by React: the element's properties and attributes are set exactly as the
+  // widget contract says (React would pick property or attribute by itself).
   useEffect(() => {
-    if (element && preview.data) setProgram(element, preview.data.program);
-  }, [element, preview.data]);
-  // The visitor's "Join / sign in" leads nowhere from the portal.
+    const container = host.current;
+    if (!ready || !container) return;
+    const element: WidgetElement = document.createElement(ELEMENT);
+    element.setAttribute("mode", "page");
+    // The visitor's "Join / sign in" leads nowhere from the portal.
+    element.addEventListener("loyalty:sign-in", (event) => event.preventDefault());
+    container.replaceChildren(element);
+    widget.current = element;
+    return () => {
+      widget.current = null;
+      element.remove();
+    };
+  }, [ready]);
   useEffect(() => {
-    if (!element) return;
-    const stay = (event: Event) => event.preventDefault();
-    element.addEventListener("loyalty:sign-in", stay);
-    return () => element.removeEventListener("loyalty:sign-in", stay);
-  }, [element]);
+    const element = widget.current;
+    if (!element || !preview.data) return;
+    element.setAttribute("business", publicId);
+    element.setAttribute("primary-color", primaryColor);
+    element.setAttribute("launcher-text", launcherText);
+    // The element reads `program` as GET /program's JSON (dates as strings), not tRPC's Dates.
+    element.program = JSON.parse(JSON.stringify(preview.data.program));
+  }, [ready, publicId, primaryColor, launcherText, preview.data]);
   return (
     <Card title="Preview" className="h-fit xl:sticky xl:top-6">
       <Script src="/widget.js" data-mount="none" strategy="afterInteractive" onError={() => setState((s) => (s === "ready" ? s : "failed"))} />
@@ -52,9 +70,8 @@ export function WidgetPreview({ publicId, primaryColor, launcherText }: Props) {
           </span>
         </div>
         <div className="h-[30rem] overflow-auto rounded-lg border border-slate-200">
-          {state === "ready" && preview.data ? (
-            createElement(ELEMENT, { ref: setElement, mode: "page", business: publicId, "primary-color": primaryColor, "launcher-text": launcherText })
-          ) : (
+          <div ref={host} hidden={!ready} className="h-full" data-testid="widget-preview-host" />
+          {!ready && (
             <p className="p-4 text-sm text-slate-500" role="status">
               {preview.error
                 ? `The preview couldn't load: ${preview.error.message}`
@@ -68,12 +85,6 @@ export function WidgetPreview({ publicId, primaryColor, launcherText }: Props) {
       </div>
     </Card>
   );
-}
-
-// A property, not an attribute (it is an object); the element reads it as GET /program's JSON
-// (dates as strings), not tRPC's Dates.
-function setProgram(element: HTMLElement & { program?: unknown }, program: unknown) {
-  element.program = JSON.parse(JSON.stringify(program));
 }
 
 // Black or white text, whichever reads better on the chosen colour (WCAG relative luminance).

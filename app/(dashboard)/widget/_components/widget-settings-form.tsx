@@ -21,7 +21,10 @@ export function WidgetSettingsForm({ settings }: Props) {
   const queryClient = useQueryClient();
   const form = useForm<WidgetFormValues>({ resolver: zodResolver(widgetFormSchema), defaultValues: toFormValues(settings) });
   const { register, handleSubmit, reset, control, formState, setValue, setError } = form;
-  useEffect(() => reset(toFormValues(settings)), [settings, reset]);
+  // Only when the saved values change (another tab, a save): a refetch for the secret's sake,
+  // or on focus, must not wipe what the owner is typing.
+  const saved = JSON.stringify(toFormValues(settings));
+  useEffect(() => reset(JSON.parse(saved) as WidgetFormValues), [saved, reset]);
   const [enabled, colour, launcherText] = useWatch({ control, name: ["enabled", "primaryColor", "launcherText"] });
   const save = useMutation(
     trpc.widget.update.mutationOptions({
@@ -62,7 +65,7 @@ export function WidgetSettingsForm({ settings }: Props) {
                     onChange={(ev) => setValue("primaryColor", ev.target.value, { shouldDirty: true, shouldValidate: true })}
                     className="h-9 w-12 shrink-0 cursor-pointer rounded-lg border border-slate-300 bg-white p-1"
                   />
-                  <Input {...register("primaryColor")} maxLength={7} spellCheck={false} autoComplete="off" className="font-mono" />
+                  <Input {...register("primaryColor")} aria-label="Primary colour (hex)" maxLength={7} spellCheck={false} autoComplete="off" className="font-mono" />
                 </div>
               </Field>
               <Field label="Launcher text" hint="The floating button's label, up to 40 characters." error={e.launcherText?.message}>
