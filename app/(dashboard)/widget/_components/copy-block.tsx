@@ -15,11 +15,11 @@ export function CopyBlock({ label, text, testId, multiline = false, what = "Copi
   return (
     <div className="flex flex-col gap-2 sm:flex-row sm:items-start">
       {multiline ? (
-        <pre role="region" aria-label={label} tabIndex={0} className="keep-dark min-w-0 flex-1 overflow-x-auto rounded-lg bg-slate-900 px-3 py-2 font-mono text-xs leading-relaxed text-slate-100" data-testid={testId}>
+        <pre role="region" aria-label={label} tabIndex={0} className="keep-dark min-w-0 flex-1 overflow-x-auto rounded-lg bg-slate-900 ring-1 ring-white/15 ring-inset px-3 py-2 font-mono text-xs leading-relaxed text-slate-100" data-testid={testId}>
           {text}
         </pre>
       ) : (
-        <code className="keep-dark min-w-0 flex-1 rounded-lg bg-slate-900 px-3 py-2 font-mono text-xs break-all text-emerald-300" data-testid={testId}>
+        <code className="keep-dark min-w-0 flex-1 rounded-lg bg-slate-900 ring-1 ring-white/15 ring-inset px-3 py-2 font-mono text-xs break-all text-emerald-300" data-testid={testId}>
           {text}
         </code>
       )}
