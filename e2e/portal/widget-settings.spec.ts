@@ -16,10 +16,21 @@ async function widgetGet(request: APIRequestContext): Promise<WidgetView> {
 }
 
 test("owner: switch on, colour, text and a site saved; a bad site refused in place; secret shown once; QR to the member page", async ({ freshOwnerPage: page, baseURL }) => {
+  // A bare element in place of widget.js's (which then leaves the name alone): it only records
+  // what the preview gives it, so the wiring is checked whether or not the real widget renders.
+  await page.addInitScript(() => customElements.define("loyalty-widget", class extends HTMLElement {}));
   await page.goto("/widget");
   await expect(page.getByRole("heading", { level: 1, name: "Customer widget" })).toBeVisible();
+  // The preview loads the real widget script without letting it mount a launcher on the portal.
+  await expect(page.locator('script[src="/widget.js"][data-mount="none"]')).toHaveCount(1);
   const before = await widgetGet(page.request);
   expect(before).toMatchObject({ enabled: false, hasSecret: false, allowedOrigins: [] });
+  const memberPage = (await (await trpcGet(page.request, "widget.memberPage")).json()) as { result: { data: { json: { businessName: string } } } };
+  const businessName = memberPage.result.data.json.businessName;
+  const preview = page.getByTestId("widget-preview-host").locator("loyalty-widget");
+  await expect(preview).toHaveAttribute("mode", "page");
+  await expect(preview).toHaveAttribute("business", before.publicId);
+  await expect.poll(() => preview.evaluate((el) => (el as HTMLElement & { program?: { business: { name: string } } }).program?.business.name)).toBe(businessName);
   await expect(page.getByTestId("embed-code")).toHaveText(`<script src="${baseURL}/widget.js" data-business="${before.publicId}" data-customer-token="CUSTOMER_TOKEN" async></script>`);
 
   // The member page's QR: an SVG with a real path, next to the address it encodes.
@@ -40,6 +51,8 @@ test("owner: switch on, colour, text and a site saved; a bad site refused in pla
   await page.getByLabel("Primary colour (hex)").fill("#0F766E");
   await page.getByLabel("Launcher text").fill("Earn & save");
   await expect(page.getByTestId("launcher-swatch")).toHaveText("Earn & save");
+  await expect(preview).toHaveAttribute("primary-color", "#0f766e");
+  await expect(preview).toHaveAttribute("launcher-text", "Earn & save");
   await expect(page.getByLabel("Pick the primary colour")).toHaveValue("#0f766e");
   await page.getByRole("button", { name: "Save widget settings" }).click();
   await expect(page.getByText("Widget settings saved")).toBeVisible();
@@ -72,8 +85,7 @@ test("owner: switch on, colour, text and a site saved; a bad site refused in pla
   const poster = page.getByTestId("member-poster");
   await expect(poster).toBeVisible();
   await expect(poster).toContainText("Scan to see your points");
-  const memberPage = (await (await trpcGet(page.request, "widget.memberPage")).json()) as { result: { data: { json: { businessName: string } } } };
-  await expect(poster).toContainText(memberPage.result.data.json.businessName);
+  await expect(poster).toContainText(businessName);
   await expect(poster.locator("svg path[stroke]")).toHaveCount(1);
   await expect(page.getByRole("heading", { level: 1 })).toBeHidden();
 });
