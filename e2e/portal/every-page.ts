@@ -51,6 +51,7 @@ export const PORTAL_PAGES: { name: string; path: (ids: Ids) => string }[] = [
   { name: "stores", path: () => "/stores" },
   { name: "team", path: () => "/team" },
   { name: "settings", path: () => "/settings" },
+  { name: "widget", path: () => "/widget" },
   { name: "audit", path: () => "/audit" },
   { name: "analytics", path: () => "/analytics" },
   { name: "api-keys", path: () => "/api-keys" },

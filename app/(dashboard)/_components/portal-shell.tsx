@@ -32,6 +32,7 @@ const NAV: { href: string; label: string; ownerOnly?: boolean }[] = [
   { href: "/products", label: "Products" },
   { href: "/stores", label: "Stores" },
   { href: "/referrals", label: "Referrals" },
+  { href: "/widget", label: "Customer widget", ownerOnly: true },
   { href: "/settings", label: "Settings", ownerOnly: true },
 ];
 

@@ -1,5 +1,7 @@
 import { db } from "../../db/client";
 import { getWidgetSettings, updateWidgetSettings } from "../../widget/manage-widget-settings";
+import { getWidgetPreview } from "../../widget/get-widget-preview";
+import { getMemberPageQr } from "../../widget/member-page-qr";
 import { rotateWidgetSecret } from "../../widget/rotate-widget-secret";
 import { getWidgetSettingsInput, updateWidgetSettingsInput } from "../../widget/widget-settings-schemas";
 import { router } from "../init";
@@ -14,4 +16,8 @@ export const widgetRouter = router({
     .mutation(({ ctx, input }) => db.$transaction((tx) => updateWidgetSettings(tx, ctx.actor, input))),
   // Answers the new secret, this once.
   rotateSecret: ownerProcedure.mutation(({ ctx }) => db.$transaction((tx) => rotateWidgetSecret(tx, ctx.actor))),
+  // The programme as the widget shows it, from the saved settings, even while switched off.
+  preview: ownerProcedure.query(({ ctx }) => getWidgetPreview(db, ctx.actor)),
+  // The member page's address and its QR code (SVG), for the poster by the till.
+  memberPage: ownerProcedure.input(getWidgetSettingsInput).query(({ ctx, input }) => getMemberPageQr(db, ctx.actor, input)),
 });
