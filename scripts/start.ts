@@ -16,7 +16,7 @@ import { env } from "../server/env";
 import { retirePublishedDemoPassword } from "../server/seed/retire-published-password";
 import { announceDemo, seedOnFirstStart } from "../server/seed/seed-on-first-start";
 
-const SOURCES = ["app", "server", "components", "auth.ts", "prisma/schema.prisma", "next.config.ts", "package.json", "package-lock.json", "tsconfig.json", "postcss.config.mjs"];
+const SOURCES = ["app", "server", "components", "widget", "auth.ts", "prisma/schema.prisma", "next.config.ts", "package.json", "package-lock.json", "tsconfig.json", "postcss.config.mjs"];
 
 function newestMtime(target: string): number {
   if (!existsSync(target)) return 0;
