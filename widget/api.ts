@@ -24,8 +24,11 @@ export function apiClient(origin: string, publicId: string, token: string | null
     try {
       response = await fetch(`${base}${path}`, { method: init.method ?? "GET", headers, credentials: "omit", mode: "cors" });
     } catch {
-      // A CORS refusal without headers looks the same as no network to a page.
-      throw new ApiError(0, "NETWORK", "");
+      // A page on an origin the owner didn't allow gets a 403 without CORS headers, which a
+      // page can't tell from no network. An opaque request (no-cors, no headers) resolves only
+      // if our server answered: then it was the origin that was refused.
+      const reached = await fetch(`${base}/program`, { mode: "no-cors", credentials: "omit" }).then(() => true, () => false);
+      throw new ApiError(0, reached ? "ORIGIN_NOT_ALLOWED" : "NETWORK", "");
     }
     const body = (await response.json().catch(() => null)) as { success?: boolean; data?: T; error?: string; code?: string } | null;
     if (!response.ok || !body?.success) {

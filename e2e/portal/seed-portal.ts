@@ -13,6 +13,7 @@ import { apiKeyActor, portalActor } from "../../server/actors/actor";
 import { randomPassword } from "../../server/accounts/one-time-token";
 import { hashPassword } from "../../server/auth/password";
 import type { Db } from "../../server/db/client";
+import { seedWidget } from "../widget/seed-widget";
 
 const TAG = /^[a-z0-9-]+$/;
 const arg = process.argv[2];
@@ -58,12 +59,15 @@ async function seedPortal(db: Db, tag: string) {
   };
 }
 
+// Tags starting "widget-" seed the widget's world instead (e2e/widget/seed-widget.ts).
+const seedFor = (db: Db, tag: string) => (tag.startsWith("widget-") ? seedWidget(db, tag) : seedPortal(db, tag));
+
 await withDatabase(async (db) => {
-  if (arg !== "--serve") return console.log(`SEED ${JSON.stringify(await seedPortal(db, arg))}`);
+  if (arg !== "--serve") return console.log(`SEED ${JSON.stringify(await seedFor(db, arg))}`);
   // One at a time, in order: the answers come back in the order the tags were asked.
   for await (const tag of createInterface({ input: process.stdin })) {
     if (!TAG.test(tag)) console.log(`FAIL ${tag.replaceAll(/\s/g, "_")} not a tag of [a-z0-9-]`);
-    else await seedPortal(db, tag).then(
+    else await seedFor(db, tag).then(
       (seeded) => console.log(`SEED ${tag} ${JSON.stringify(seeded)}`),
       (error: unknown) => console.log(`FAIL ${tag} ${String(error instanceof Error ? error.stack : error).replaceAll("\n", " | ")}`),
     );

@@ -19,7 +19,7 @@ export function errorKey(error: ApiError): MessageKey {
   return "failed";
 }
 
-const retryable = (error: ApiError) => error.status === 0 || error.status === 429 || error.status >= 500;
+const retryable = (error: ApiError) => error.code === "NETWORK" || error.status === 429 || error.status >= 500;
 
 function alert(error: ApiError, f: Formatter, actions: Actions): HTMLElement {
   return h(
