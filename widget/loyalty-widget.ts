@@ -59,6 +59,13 @@ export class LoyaltyWidget extends HTMLElement {
   }
 
   connectedCallback() {
+    // A page (React) may have set `program` on the element before widget.js defined it: that
+    // own property hides our setter, so it is taken over here.
+    if (Object.prototype.hasOwnProperty.call(this, "program")) {
+      const value = (this as { program?: Program | null }).program ?? null;
+      delete (this as { program?: Program | null }).program;
+      this.program = value;
+    }
     this.render();
     this.data.start(this.pageMode);
   }

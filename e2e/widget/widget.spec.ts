@@ -106,13 +106,17 @@ test.describe("customer widget on a store's page", () => {
     await expect(dialog.getByTestId("balance")).toHaveCount(0);
   });
 
-  test("a page on an origin the owner didn't allow is refused (403) and the panel says so", async ({ page, world }) => {
-    const program = page.waitForResponse((r) => r.url().endsWith("/program"));
+  test("a page on an origin the owner didn't allow is refused (403) and the panel says so", async ({ page, world, request }) => {
+    // The browser reads nothing of the refusal (no CORS headers): the request fails for the page.
+    const blocked = page.waitForEvent("requestfailed", (r) => r.url().endsWith("/program"));
     await openStore(page, world, { origin: OTHER_STORE_ORIGIN, token: await token(world.secret, world.alice.externalId) });
-    expect((await program).status()).toBe(403);
+    await blocked;
+    const same = await request.get(`/api/widget/v1/${world.publicId}/program`, { headers: { Origin: OTHER_STORE_ORIGIN } });
+    expect([same.status(), ((await same.json()) as { code: string }).code, same.headers()["access-control-allow-origin"]]).toEqual([403, "ORIGIN_NOT_ALLOWED", undefined]);
     await page.locator("loyalty-widget").getByRole("button").first().click();
     await expect(page.getByRole("dialog").getByRole("alert")).toHaveText("The loyalty programme isn't available on this site.");
     await expect(page.getByTestId("balance")).toHaveCount(0);
+    await expect(page.getByRole("dialog")).not.toContainText("340");
   });
 
   test("a visitor sees how to earn, the rewards with their costs, the referral offer and a join call to action", async ({ page, world }) => {
