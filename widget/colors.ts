@@ -1,8 +1,9 @@
 // Colours from the business's appearance, made readable: the text on the primary colour is
-// whichever of white or near-black contrasts more (WCAG relative luminance), and the accent used
+// whichever of white or black contrasts more (WCAG relative luminance; one of the two always
+// reaches 4.58:1, AA for normal text, whatever the primary), and the accent used
 // for text and focus rings on the white panel is the primary darkened until it reaches AA (4.5:1).
 export const DEFAULT_PRIMARY = "#4f46e5";
-const DARK = "#111827";
+const DARK = "#000000";
 const WHITE = "#ffffff";
 
 type Rgb = [number, number, number];

@@ -58,7 +58,7 @@ test.describe("customer widget on a store's page", () => {
       return { color: s.color, fontSize: s.fontSize, textTransform: s.textTransform, font: s.fontFamily };
     });
     expect(style).toEqual({ color: "rgb(17, 24, 39)", fontSize: "34px", textTransform: "none", font: expect.stringMatching(/^system-ui/) });
-    const redeem = dialog.getByTestId("reward").first().getByRole("button", { name: /Redeem/ });
+    const redeem = dialog.getByTestId("reward").first().getByRole("button", { name: "Redeem", exact: true });
     expect(await redeem.evaluate((el) => getComputedStyle(el).display)).not.toBe("none");
     await expect(launcher(page)).toHaveAttribute("aria-expanded", "true");
   });
@@ -68,7 +68,7 @@ test.describe("customer widget on a store's page", () => {
     await openStore(page, world, { token: alice });
     await launcher(page).click();
     const coffee = page.getByTestId("reward").filter({ hasText: world.coffee.title });
-    await coffee.getByRole("button", { name: /Redeem/ }).click();
+    await coffee.getByRole("button", { name: "Redeem", exact: true }).click();
     await coffee.getByRole("button", { name: "Confirm" }).dblclick();
     const code = page.getByTestId("coupon-code");
     await expect(code).toHaveText(/^CAFE-/);
@@ -163,7 +163,7 @@ test.describe("customer widget on a store's page", () => {
     const dialog = page.getByRole("dialog");
     await expect(dialog.getByTestId("balance")).toHaveText(/^7\s777$/);
     await expect(dialog).toContainText("Vos points");
-    await expect(dialog.getByTestId("reward").first().getByRole("button", { name: /Échanger/ })).toHaveText("Échanger");
+    await expect(dialog.getByTestId("reward").first().getByRole("button", { name: "Échanger", exact: true })).toHaveText("Échanger");
     await expect(dialog.getByRole("button", { name: "Fermer" })).toBeVisible();
   });
 });

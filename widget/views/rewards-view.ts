@@ -36,10 +36,11 @@ function rewardItem(reward: Reward, state: WidgetState, f: Formatter, actions: A
     h(
       "div",
       { class: "row" },
-      h("div", {}, h("p", { class: "title" }, reward.title), h("p", { class: "muted" }, cost), reward.description && h("p", { class: "muted" }, reward.description)),
+      h("div", { id: `ll-reward-${reward.id}` }, h("p", { class: "title" }, reward.title), h("p", { class: "muted" }, cost), reward.description && h("p", { class: "muted" }, reward.description)),
+      // Named "Redeem" (the contract's hook), described by the reward's title and cost.
       h(
         "button",
-        { class: "btn", type: "button", "data-key": `redeem-${reward.id}`, "aria-label": f.t("redeemLabel", { title: reward.title, points: cost }), "aria-expanded": String(confirming), onclick: () => actions.askRedeem(reward.id) },
+        { class: "btn", type: "button", "data-key": `redeem-${reward.id}`, "aria-describedby": `ll-reward-${reward.id}`, "aria-expanded": String(confirming), onclick: () => actions.askRedeem(reward.id) },
         f.t("redeem"),
       ),
     ),
