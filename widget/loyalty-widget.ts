@@ -71,7 +71,8 @@ export class LoyaltyWidget extends HTMLElement {
   }
 
   attributeChangedCallback(name: string, before: string | null, after: string | null) {
-    if (before === after || !this.isConnected) return;
+    // Before connectedCallback (an upgrade calls this for each attribute first) nothing loads yet.
+    if (before === after || !this.data.started) return;
     if (RELOAD.has(name)) this.data.restart(this.pageMode || this.isOpen);
     else this.render();
   }

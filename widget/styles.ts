@@ -31,7 +31,8 @@ button, a { font: inherit; color: inherit; }
 .head .close:focus-visible { outline-color: currentColor; }
 .body, .customer, .program, .activity { display: grid; gap: 20px; align-content: start; }
 .body { padding: 16px; overflow-y: auto; overscroll-behavior: contain; }
-h3 { margin: 0 0 8px; font-size: 13px; font-weight: 700; letter-spacing: .04em; text-transform: uppercase; color: #4b5563; }
+section { display: grid; gap: 8px; align-content: start; }
+h3 { margin: 0; font-size: 13px; font-weight: 700; letter-spacing: .04em; text-transform: uppercase; color: #4b5563; }
 p { margin: 0; }
 ul { list-style: none; margin: 0; padding: 0; display: grid; gap: 8px; }
 .card { display: grid; gap: 4px; border: 1px solid #e5e7eb; border-radius: 12px; padding: 14px; }
@@ -49,7 +50,7 @@ ul { list-style: none; margin: 0; padding: 0; display: grid; gap: 8px; }
 .confirm { margin-top: 10px; padding-top: 10px; border-top: 1px dashed #d1d5db; display: grid; gap: 8px; }
 .actions { display: flex; gap: 8px; flex-wrap: wrap; margin-top: 6px; }
 .code { font: 700 16px/1.3 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; letter-spacing: .05em; color: #111827; overflow-wrap: anywhere; user-select: all; }
-.success { background: #ecfdf5; border-color: #6ee7b7; margin-bottom: 8px; }
+.success { background: #ecfdf5; border-color: #6ee7b7; }
 .alert { border-radius: 10px; padding: 10px 12px; background: #fef2f2; color: #991b1b; border: 1px solid #fca5a5; }
 .note { border-radius: 10px; padding: 10px 12px; background: #f3f4f6; color: #1f2937; }
 .points-plus { color: #047857; font-weight: 600; white-space: nowrap; }

@@ -22,6 +22,10 @@ export class WidgetData {
     private readonly changed: () => void,
   ) {}
 
+  get started(): boolean {
+    return this.api !== null;
+  }
+
   start(withLists: boolean) {
     if (this.api) return;
     this.restart(withLists);
@@ -76,7 +80,8 @@ export class WidgetData {
   ): Promise<void> {
     try {
       const value = await load(this.api!);
-      if (generation !== this.generation) return;
+      // A page that set `program` while /program was on its way keeps its own.
+      if (generation !== this.generation || (key === "program" && this.override)) return;
       this.state[key] = value;
       if (errorKey) this.state[errorKey] = null;
     } catch (error) {

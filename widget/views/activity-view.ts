@@ -15,7 +15,7 @@ export function activityView(state: WidgetState, f: Formatter, actions: Actions)
     redemptions.length > 0 &&
       h(
         "section",
-        { "aria-labelledby": "ll-redemptions" },
+        {},
         h("h3", { id: "ll-redemptions" }, f.t("redemptions")),
         h(
           "ul",
@@ -33,7 +33,7 @@ export function activityView(state: WidgetState, f: Formatter, actions: Actions)
       ),
     h(
       "section",
-      { "aria-labelledby": "ll-history" },
+      {},
       h("h3", { id: "ll-history" }, f.t("history")),
       history === null
         ? h("p", { class: "muted" }, f.t("loading"))
@@ -67,7 +67,7 @@ export function referralView(state: WidgetState, f: Formatter, actions: Actions)
   const link = referral.shareUrl ? h("span", { class: "muted", "data-testid": "share-url" }, referral.shareUrl) : null;
   return h(
     "section",
-    { "aria-labelledby": "ll-referral", "data-testid": "referral" },
+    { "data-testid": "referral" },
     h("h3", { id: "ll-referral" }, f.t("referral")),
     h("p", {}, referralOffer({ ...referral, minimumOrder: state.program?.referral?.minimumOrder }, f)),
     h(

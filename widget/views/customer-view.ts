@@ -29,7 +29,7 @@ function balanceCard(me: Customer, f: Formatter): HTMLElement {
   bar.style.width = `${percent}%`;
   return h(
     "section",
-    { class: "card", "aria-labelledby": "ll-balance-label" },
+    { class: "card" },
     h("p", { class: "title" }, me.name ? f.t("hello", { name: me.name }) : f.t("helloAnon")),
     h("p", { class: "muted", id: "ll-balance-label" }, f.t("balanceLabel")),
     h("p", { class: "balance", "data-testid": "balance", "data-points": me.balance }, f.num(me.balance)),

@@ -15,18 +15,18 @@ export function programView(program: Program, f: Formatter): HTMLElement {
   return h(
     "div",
     { class: "program", "data-testid": "program" },
-    h("section", { "aria-labelledby": "ll-how" }, h("h3", { id: "ll-how" }, f.t("programme")), h("ul", {}, how.map((line) => h("li", {}, line)))),
+    h("section", {}, h("h3", { id: "ll-how" }, f.t("programme")), h("ul", {}, how.map((line) => h("li", {}, line)))),
     rewards.length > 0 &&
       h(
         "section",
-        { "aria-labelledby": "ll-catalogue" },
+        {},
         h("h3", { id: "ll-catalogue" }, f.t("rewards")),
         h("ul", {}, rewards.map((r) => h("li", { class: "row card", "data-testid": "program-reward" }, h("span", { class: "title" }, r.title), h("span", { class: "muted" }, f.points(r.pointsCost))))),
       ),
     tiers.length > 1 &&
       h(
         "section",
-        { "aria-labelledby": "ll-tiers" },
+        {},
         h("h3", { id: "ll-tiers" }, f.t("tiers")),
         h(
           "ul",
@@ -41,7 +41,7 @@ export function programView(program: Program, f: Formatter): HTMLElement {
           ),
         ),
       ),
-    referral && h("section", { "aria-labelledby": "ll-refer" }, h("h3", { id: "ll-refer" }, f.t("referral")), h("p", {}, referralOffer(referral, f))),
+    referral && h("section", {}, h("h3", { id: "ll-refer" }, f.t("referral")), h("p", {}, referralOffer(referral, f))),
   );
 }
 

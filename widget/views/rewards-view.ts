@@ -12,7 +12,7 @@ export function rewardsView(state: WidgetState, f: Formatter, actions: Actions):
   const cheapest = state.program?.rewards[0];
   return h(
     "section",
-    { "aria-labelledby": "ll-rewards" },
+    {},
     h("h3", { id: "ll-rewards" }, f.t("yourRewards")),
     state.redeemed && redeemedCard(state, f, actions),
     rewards === null
