@@ -14,6 +14,8 @@ export type WidgetSeed = {
   bob: { externalId: string; balance: number };
   // A customer of the other business only.
   carol: { externalId: string; balance: number };
+  // Blocked by the owner.
+  dora: { externalId: string; balance: number };
   coffee: { id: string; title: string; pointsCost: number };
   tote: { id: string; title: string; pointsCost: number };
   bike: { id: string; title: string; pointsCost: number };

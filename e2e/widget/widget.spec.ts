@@ -166,4 +166,25 @@ test.describe("customer widget on a store's page", () => {
     await expect(dialog.getByTestId("reward").first().getByRole("button", { name: "Échanger", exact: true })).toHaveText("Échanger");
     await expect(dialog.getByRole("button", { name: "Fermer" })).toBeVisible();
   });
+
+  test("page mode: the panel inline as a region; a blocked customer sees their points and a calm note, no Redeem; a program set before widget.js loads replaces /program", async ({ page, world, baseURL }) => {
+    const dora = await token(world.secret, world.dora.externalId);
+    const program = { business: { name: "Preview cafe", currency: "JPY", pointValuePer100: 50 }, appearance: { primaryColor: "#fde047", launcherText: "Perks" }, earn: { mode: "SPEND", rate: 10, pendingDays: 0, pointExpiryDays: null }, tiers: [], rewards: [{ id: "r1", title: "Cake", description: null, pointsCost: 80, validUntil: null }], referral: null };
+    const html = `<!doctype html><html lang="en"><body>
+<div style="width:420px"><loyalty-widget mode="page" business="${world.publicId}" customer-token="${dora}"></loyalty-widget></div>
+<div style="width:380px"><loyalty-widget id="preview" mode="page" business="${world.publicId}"></loyalty-widget></div>
+<script>document.getElementById("preview").program = ${JSON.stringify(program)};</script>
+<script src="${new URL(baseURL!).origin}/widget.js" data-mount="none"></script></body></html>`;
+    await page.route(`${STORE_ORIGIN}/**`, (route) => route.fulfill({ contentType: "text/html", body: html }));
+    await page.goto(`${STORE_ORIGIN}/member.html`);
+    const member = page.getByRole("region", { name: /^Cafe widget-/ });
+    await expect(member.getByTestId("balance")).toHaveText("4,321");
+    await expect(member.getByTestId("blocked")).toHaveText(/on hold/);
+    await expect(member.getByRole("button", { name: "Redeem" })).toHaveCount(0);
+    const preview = page.getByRole("region", { name: "Preview cafe" });
+    await expect(preview.getByTestId("program-reward")).toHaveText([/Cake\s*80 points/]);
+    await expect(preview).toContainText("Earn 10 points for every ¥1 spent.");
+    await expect(page.locator("loyalty-widget").getByRole("button", { name: /Perks|Our rewards/ })).toHaveCount(0);
+    await expect(page.locator("loyalty-widget")).toHaveCount(2);
+  });
 });
