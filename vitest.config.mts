@@ -9,7 +9,7 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: "unit", sequence: { groupOrder: 0 }, include: ["server/**/*.test.ts", "app/**/*.test.ts", "components/**/*.test.ts", "sdk/**/*.test.ts"], exclude: ["**/*.int.test.ts", "node_modules/**"] },
+        test: { name: "unit", sequence: { groupOrder: 0 }, include: ["server/**/*.test.ts", "app/**/*.test.ts", "components/**/*.test.ts", "sdk/**/*.test.ts", "widget/**/*.test.ts"], exclude: ["**/*.int.test.ts", "node_modules/**"] },
       },
       {
         resolve: { alias },

@@ -25,6 +25,9 @@ const REQUESTS: [method: "get" | "post", path: string][] = [
   ["get", "/api/v1/points/balance?email=warm-up@e2e.test"],
   ["post", "/api/v1/points/award"],
   ["post", "/api/v1/points/redeem"],
+  // The customer widget's bundle (built on its first request) and its API.
+  ["get", "/widget.js"],
+  ["get", "/api/widget/v1/pub_warm_up/program"],
   ...DASHBOARD.map((path): ["get", string] => ["get", path]),
 ];
 

@@ -16,7 +16,9 @@ import { env } from "../server/env";
 import { retirePublishedDemoPassword } from "../server/seed/retire-published-password";
 import { announceDemo, seedOnFirstStart } from "../server/seed/seed-on-first-start";
 
-const SOURCES = ["app", "server", "components", "auth.ts", "prisma/schema.prisma", "next.config.ts", "package.json", "package-lock.json", "tsconfig.json", "postcss.config.mjs"];
+// Of widget/, only its bundler is part of Next's build: /widget.js itself is bundled from the
+// sources when the server first serves it (app/widget.js/route.ts).
+const SOURCES = ["app", "server", "components", "widget/build-widget.ts", "auth.ts", "prisma/schema.prisma", "next.config.ts", "package.json", "package-lock.json", "tsconfig.json", "postcss.config.mjs"];
 
 function newestMtime(target: string): number {
   if (!existsSync(target)) return 0;

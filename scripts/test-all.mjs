@@ -32,6 +32,8 @@ function playwrightCounts(file, since) {
 const stages = [
   ["lint", "npx", ["eslint", "."]],
   ["typecheck", "npx", ["tsc", "--noEmit"]],
+  // The customer widget every store page loads stays under 50 kB gzipped (seconds).
+  ["widget size", "npx", ["tsx", "scripts/check-widget-size.ts"]],
   ["unit", "npx", ["vitest", "run", "--project", "unit", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/unit.json"], (since) => vitestCounts("test-results/unit.json", since)],
   ["integration", "npx", ["vitest", "run", "--project", "integration", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/integration.json"], (since) => vitestCounts("test-results/integration.json", since)],
   ["chromium", "node", ["scripts/ensure-chromium.mjs"]],

@@ -1,0 +1,48 @@
+// GET /widget.js: the customer widget stores embed (widget/, contract in widget/main.ts).
+//
+// Built here, once per server process, with esbuild from widget/ and kept in memory, rather
+// than by a build step: `npm start` (scripts/start.ts), the CI build stage (`npx next build`,
+// which runs no npm hooks) and a developer's `next dev` all serve a bundle that matches the
+// sources, with no artefact to commit or forget to rebuild. The first request pays the build
+// (about 50 ms); the e2e warm-up and the bench request it before measuring. In development the
+// bundle is rebuilt on every request so edits show on reload.
+//
+// Compression is Next's (its `compress` default gzips route handler answers for clients that
+// accept it, scripts/serve.ts included: about 11 kB on the wire); gzipping here as well sent it
+// gzipped twice. ETag is the content's hash, so a store's visitors revalidate after 5 minutes
+// with a 304 and pick up a new release within that.
+import { buildWidget, type WidgetBundle } from "@/widget/build-widget";
+import { env } from "@/server/env";
+
+export const dynamic = "force-dynamic";
+
+const CACHE_CONTROL = "public, max-age=300, stale-while-revalidate=86400";
+let bundle: Promise<WidgetBundle> | undefined;
+
+function current(): Promise<WidgetBundle> {
+  if (env().NODE_ENV !== "production") return buildWidget();
+  bundle ??= buildWidget().catch((error: unknown) => {
+    bundle = undefined; // a failed build is tried again by the next request
+    throw error;
+  });
+  return bundle;
+}
+
+export async function GET(request: Request): Promise<Response> {
+  const { code, etag } = await current();
+  const headers: Record<string, string> = {
+    "Content-Type": "application/javascript; charset=utf-8",
+    "Cache-Control": CACHE_CONTROL,
+    ETag: etag,
+    // Any page may load it, also with crossorigin="anonymous" (Subresource Integrity).
+    "Access-Control-Allow-Origin": "*",
+    "Cross-Origin-Resource-Policy": "cross-origin",
+  };
+  if (matches(request.headers.get("if-none-match"), etag)) return new Response(null, { status: 304, headers });
+  return new Response(new Uint8Array(code), { headers });
+}
+
+function matches(ifNoneMatch: string | null, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  return ifNoneMatch.split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag || tag.trim() === "*");
+}
