@@ -14,15 +14,27 @@ import { AppError } from "../errors";
 
 export type TokenCustomer = { id: string; status: "ACTIVE" | "BLOCKED" };
 
-export async function findTokenCustomer(db: DbOrTx, businessId: string, claim: string): Promise<TokenCustomer | null> {
+// Who a verified token names: a store's claim (the customer's externalId or email), or, for our
+// member page's session, our own customer id. The id is never turned back into a claim: a
+// customer whose email is another's externalId would then be read as that other customer.
+export type TokenSubject = { claim: string } | { customerId: string };
+
+// The subject as one string (rate-limit keys): the two kinds can't collide.
+export function subjectKey(subject: TokenSubject): string {
+  return "customerId" in subject ? `id:${subject.customerId}` : `claim:${subject.claim}`;
+}
+
+export async function findTokenCustomer(db: DbOrTx, businessId: string, subject: TokenSubject): Promise<TokenCustomer | null> {
+  if ("customerId" in subject) return findCustomer(db, businessId, { customerId: subject.customerId });
+  const { claim } = subject;
   const byExternalId = await findCustomer(db, businessId, { externalId: claim });
   if (byExternalId) return byExternalId;
   if (!z.email().safeParse(claim).success) return null;
   return findCustomer(db, businessId, { customerEmail: normalizeEmail(claim) });
 }
 
-export async function requireTokenCustomer(db: DbOrTx, businessId: string, claim: string): Promise<TokenCustomer> {
-  const customer = await findTokenCustomer(db, businessId, claim);
+export async function requireTokenCustomer(db: DbOrTx, businessId: string, subject: TokenSubject): Promise<TokenCustomer> {
+  const customer = await findTokenCustomer(db, businessId, subject);
   if (!customer) throw new AppError("CUSTOMER_NOT_FOUND", "You are not a member of this loyalty programme yet: your first purchase makes you one.");
   return customer;
 }

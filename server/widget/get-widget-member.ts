@@ -7,7 +7,7 @@ import type { Actor } from "../actors/actor";
 import type { DbOrTx } from "../db/client";
 import { getBalance } from "../ledger/get-balance";
 import type { Tier } from "../program/tier-schemas";
-import { findTokenCustomer } from "./find-token-customer";
+import { findTokenCustomer, type TokenSubject } from "./find-token-customer";
 
 export type WidgetMember =
   | { member: false }
@@ -25,8 +25,8 @@ export type WidgetMember =
       blocked: boolean;
     };
 
-export async function getWidgetMember(db: DbOrTx, actor: Actor, claim: string): Promise<WidgetMember> {
-  const found = await findTokenCustomer(db, actor.businessId, claim);
+export async function getWidgetMember(db: DbOrTx, actor: Actor, subject: TokenSubject): Promise<WidgetMember> {
+  const found = await findTokenCustomer(db, actor.businessId, subject);
   if (!found) return { member: false };
   const [balance, row] = await Promise.all([
     getBalance(db, actor, { customerId: found.id }),

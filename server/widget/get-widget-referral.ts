@@ -4,7 +4,7 @@
 // Also how their referrals are going (counts only: the friends' identities are not theirs).
 import type { Actor } from "../actors/actor";
 import type { DbOrTx } from "../db/client";
-import { requireTokenCustomer } from "./find-token-customer";
+import { requireTokenCustomer, type TokenSubject } from "./find-token-customer";
 import type { Widget } from "./find-widget";
 
 export const REFERRAL_QUERY_PARAMETER = "ref";
@@ -17,9 +17,9 @@ export type WidgetReferral = {
   referrals: { pending: number; completed: number };
 };
 
-export async function getWidgetReferral(db: DbOrTx, actor: Actor, widget: Widget, claim: string): Promise<WidgetReferral> {
+export async function getWidgetReferral(db: DbOrTx, actor: Actor, widget: Widget, subject: TokenSubject): Promise<WidgetReferral> {
   const { businessId } = actor;
-  const { id } = await requireTokenCustomer(db, businessId, claim);
+  const { id } = await requireTokenCustomer(db, businessId, subject);
   const [customer, business, counts] = await Promise.all([
     db.customer.findFirstOrThrow({ where: { businessId, id }, select: { referralCode: true } }),
     db.business.findUniqueOrThrow({ where: { id: businessId }, select: { referrerPoints: true, refereePoints: true } }),

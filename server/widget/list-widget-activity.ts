@@ -9,7 +9,7 @@ import type { Pagination } from "../paging";
 import { listRedemptions } from "../rewards/list-redemptions";
 import { listRewards } from "../rewards/manage-rewards";
 import { listRedemptionsInput, listRewardsInput } from "../rewards/reward-schemas";
-import { requireTokenCustomer } from "./find-token-customer";
+import { requireTokenCustomer, type TokenSubject } from "./find-token-customer";
 import { toWidgetReward, type WidgetReward } from "./get-widget-program";
 import type { WidgetPage } from "./widget-schemas";
 
@@ -22,8 +22,8 @@ export type WidgetRedemption = {
   id: string; rewardId: string; rewardTitle: string; points: number; couponCode: string | null; status: string; createdAt: Date; cancelledAt: Date | null;
 };
 
-export async function listWidgetHistory(db: DbOrTx, actor: Actor, claim: string, page: WidgetPage): Promise<{ items: WidgetEntry[]; pagination: Pagination }> {
-  const customer = await requireTokenCustomer(db, actor.businessId, claim);
+export async function listWidgetHistory(db: DbOrTx, actor: Actor, subject: TokenSubject, page: WidgetPage): Promise<{ items: WidgetEntry[]; pagination: Pagination }> {
+  const customer = await requireTokenCustomer(db, actor.businessId, subject);
   const history = await listHistory(db, actor, { customerId: customer.id, ...page });
   const items = history.items.map((e) => ({
     id: e.id, type: e.type, points: e.points, balanceAfter: e.balanceAfter, description: e.description,
@@ -32,16 +32,16 @@ export async function listWidgetHistory(db: DbOrTx, actor: Actor, claim: string,
   return { items, pagination: history.pagination };
 }
 
-export async function listWidgetRedemptions(db: DbOrTx, actor: Actor, claim: string, page: WidgetPage): Promise<{ items: WidgetRedemption[]; pagination: Pagination }> {
-  const customer = await requireTokenCustomer(db, actor.businessId, claim);
+export async function listWidgetRedemptions(db: DbOrTx, actor: Actor, subject: TokenSubject, page: WidgetPage): Promise<{ items: WidgetRedemption[]; pagination: Pagination }> {
+  const customer = await requireTokenCustomer(db, actor.businessId, subject);
   const list = await listRedemptions(db, actor, listRedemptionsInput.parse({ customerId: customer.id, ...page }));
   return { items: list.items.map(toWidgetRedemption), pagination: list.pagination };
 }
 
 // Active, in their window, in stock, within their spendable points and their per-customer limit:
 // the query the till's "what can I get?" uses (listRewards with customerId).
-export async function listWidgetRewards(db: DbOrTx, actor: Actor, claim: string, page: WidgetPage): Promise<{ items: WidgetReward[]; pagination: Pagination }> {
-  const customer = await requireTokenCustomer(db, actor.businessId, claim);
+export async function listWidgetRewards(db: DbOrTx, actor: Actor, subject: TokenSubject, page: WidgetPage): Promise<{ items: WidgetReward[]; pagination: Pagination }> {
+  const customer = await requireTokenCustomer(db, actor.businessId, subject);
   const list = await listRewards(db, actor, listRewardsInput.parse({ customerId: customer.id, ...page }));
   return { items: list.items.map(toWidgetReward), pagination: list.pagination };
 }

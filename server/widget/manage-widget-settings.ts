@@ -6,7 +6,7 @@ import type { Actor } from "../actors/actor";
 import { fieldChanges, recordAudit } from "../audit/record-audit";
 import type { DbOrTx } from "../db/client";
 import type { WidgetSettings } from "../db/generated/client";
-import { env } from "../env";
+import { publicOrigin } from "../http/public-origin";
 import { getWidgetSettingsInput, updateWidgetSettingsInput, type UpdateWidgetSettingsInput } from "./widget-settings-schemas";
 
 export type WidgetSettingsView = {
@@ -46,7 +46,7 @@ export async function updateWidgetSettings(db: DbOrTx, actor: Actor, input: Upda
 
 function toView(publicId: string, row: WidgetSettings | null, origin?: string): WidgetSettingsView {
   const settings = { ...DEFAULTS, ...row };
-  const scriptUrl = `${baseUrl(origin)}/widget.js`;
+  const scriptUrl = `${publicOrigin(origin)}/widget.js`;
   return {
     publicId,
     enabled: settings.enabled,
@@ -60,11 +60,4 @@ function toView(publicId: string, row: WidgetSettings | null, origin?: string): 
     scriptUrl,
     embedCode: `<script src="${scriptUrl}" data-business="${publicId}" data-customer-token="CUSTOMER_TOKEN" async></script>`,
   };
-}
-
-// Where the store's pages load widget.js from: our address as customers reach it.
-function baseUrl(origin: string | undefined): string {
-  const configured = env().APP_URL;
-  if (configured) return new URL(configured).origin;
-  return origin ? new URL(origin).origin : `http://localhost:${env().PORT}`;
 }

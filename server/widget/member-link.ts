@@ -6,7 +6,8 @@
 import { z } from "zod";
 import type { Actor } from "../actors/actor";
 import type { DbOrTx } from "../db/client";
-import { env } from "../env";
+import { findCustomer } from "../customers/resolve-customer";
+import { publicOrigin } from "../http/public-origin";
 import { AppError } from "../errors";
 import type { Widget } from "./find-widget";
 import { MEMBER_LINK_MAX_LIFETIME_SECONDS, signMemberToken, verifyMemberToken } from "./member-token";
@@ -27,26 +28,15 @@ export const memberLinkSchema = z.object({
 
 export type MemberLink = { url: string; expiresAt: Date };
 
-// What the widget API's handlers look a member up by (as a store's token names them: their
-// externalId, else email), read fresh on every request so a changed email doesn't break a
-// session. A customer known only by phone has neither.
-export async function memberClaimOf(db: DbOrTx, businessId: string, customerId: string): Promise<string> {
-  const customer = await db.customer.findFirst({ where: { businessId, id: customerId, erasedAt: null }, select: { externalId: true, email: true } });
-  if (!customer) throw new AppError("CUSTOMER_NOT_FOUND", "No such customer in this business.");
-  const claim = customer.externalId ?? customer.email;
-  if (!claim) throw new AppError("VALIDATION_ERROR", "This customer has no email or external id, which the member page needs to name them; add one first.");
-  return claim;
+// A member link or session names our customer id; the customer must still be one (not erased).
+async function memberExists(db: DbOrTx, businessId: string, customerId: string): Promise<boolean> {
+  return (await findCustomer(db, businessId, { customerId })) !== null;
 }
 
-// The claim for a verified member session; a member erased (or left without email and external
-// id) since signing in is refused like a bad token, so the page asks them to sign in again.
-export async function sessionClaimOf(db: DbOrTx, businessId: string, customerId: string): Promise<string> {
-  try {
-    return await memberClaimOf(db, businessId, customerId);
-  } catch (error) {
-    if (error instanceof AppError) throw new AppError("TOKEN_INVALID", "The member session names nobody in this programme any more; sign in again.");
-    throw error;
-  }
+// A member erased since signing in is refused like a bad token, so the page asks them to sign in
+// again.
+export async function requireSessionCustomer(db: DbOrTx, businessId: string, customerId: string): Promise<void> {
+  if (!(await memberExists(db, businessId, customerId))) throw new AppError("TOKEN_INVALID", "The member session names nobody in this programme any more; sign in again.");
 }
 
 export async function createMemberLink(
@@ -56,23 +46,18 @@ export async function createMemberLink(
   options: { origin?: string; now?: Date } = {},
 ): Promise<MemberLink> {
   const { expiresInMinutes } = memberLinkInput.parse(input);
-  await memberClaimOf(db, actor.businessId, input.customerId);
+  if (!(await memberExists(db, actor.businessId, input.customerId))) throw new AppError("CUSTOMER_NOT_FOUND", "No such customer in this business.");
   const business = await db.business.findUniqueOrThrow({ where: { id: actor.businessId }, select: { publicId: true, widget: { select: { enabled: true } } } });
   if (!business.widget?.enabled) {
     throw new AppError("CONFLICT", "The member page is part of the loyalty widget, which is switched off: switch it on in the widget settings first.");
   }
   const { token, expiresAt } = await signMemberToken("link", business.publicId, input.customerId, { now: options.now, lifetimeSeconds: expiresInMinutes * 60 });
-  return { url: `${appOrigin(options.origin)}/m/${business.publicId}#link=${token}`, expiresAt };
+  return { url: `${publicOrigin(options.origin)}/m/${business.publicId}#link=${token}`, expiresAt };
 }
 
 // The page's side: a link's token in, a member session out.
-export async function exchangeMemberLink(widget: Widget, link: string, now: Date = new Date()) {
+export async function exchangeMemberLink(db: DbOrTx, widget: Widget, link: string, now: Date = new Date()) {
   const { customerId } = await verifyMemberToken("link", link, widget.publicId, { now });
+  if (!(await memberExists(db, widget.businessId, customerId))) throw new AppError("TOKEN_INVALID", "This sign-in link names nobody in this programme any more; ask the shop for a new one.");
   return signMemberToken("session", widget.publicId, customerId, { now });
-}
-
-function appOrigin(origin: string | undefined): string {
-  const configured = env().APP_URL;
-  if (configured) return new URL(configured).origin;
-  return origin ? new URL(origin).origin : `http://localhost:${env().PORT}`;
 }

@@ -7,13 +7,13 @@
 import type { Actor } from "../actors/actor";
 import type { DbOrTx } from "../db/client";
 import { redeemReward } from "../rewards/redeem-reward";
-import { requireTokenCustomer } from "./find-token-customer";
+import { requireTokenCustomer, type TokenSubject } from "./find-token-customer";
 import { toWidgetRedemption, type WidgetRedemption } from "./list-widget-activity";
 
 export type WidgetRedeemOutcome = { redemption: WidgetRedemption; balanceAfter: number; replay: boolean };
 
-export async function redeemWidgetReward(db: DbOrTx, actor: Actor, claim: string, input: { rewardId: string; idempotencyKey: string }): Promise<WidgetRedeemOutcome> {
-  const customer = await requireTokenCustomer(db, actor.businessId, claim);
+export async function redeemWidgetReward(db: DbOrTx, actor: Actor, subject: TokenSubject, input: { rewardId: string; idempotencyKey: string }): Promise<WidgetRedeemOutcome> {
+  const customer = await requireTokenCustomer(db, actor.businessId, subject);
   const outcome = await redeemReward(
     db,
     actor,

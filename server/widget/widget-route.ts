@@ -12,7 +12,8 @@ import { clientLimitKey } from "../http/client-address";
 import { rejectUnknownKeys } from "../reject-unknown-keys";
 import { readJson, type Reply } from "../rest/api-route";
 import { ok, restHandler, type RouteContext } from "../rest/envelope";
-import { sessionClaimOf } from "./member-link";
+import { subjectKey, type TokenSubject } from "./find-token-customer";
+import { requireSessionCustomer } from "./member-link";
 import { claimsMemberSession, verifyMemberToken } from "./member-token";
 import { verifyCustomerToken } from "./verify-customer-token";
 import { findWidget, type Widget } from "./find-widget";
@@ -40,8 +41,8 @@ export type WidgetOperation<Q extends z.ZodType, B extends z.ZodType, P extends 
 export type WidgetContext<Q extends z.ZodType, B extends z.ZodType, P extends z.ZodType> = {
   widget: Widget;
   actor: Actor;
-  // The token's customer claim (their externalId or email); null on public routes.
-  customer: string | null;
+  // Who the token names (a store's claim, or a member session's customer id); null on public routes.
+  customer: TokenSubject | null;
   query: z.output<Q>;
   body: z.output<B>;
   params: z.output<P>;
@@ -61,7 +62,7 @@ export function widgetRoute<Q extends z.ZodType, B extends z.ZodType, P extends 
       corsOrigin = checkOrigin(req, operation.ownOriginOnly ? [] : widget.allowedOrigins);
       const byAddress = () => widgetLimitKey(widget.businessId, `address:${clientLimitKey(req.headers)}`);
       const customer = operation.customer ? await tokenCustomer(req, widget, byAddress) : null;
-      const { headers: rateHeaders } = await consumeWidgetRateLimit(customer !== null ? widgetLimitKey(widget.businessId, `customer:${customer}`) : byAddress());
+      const { headers: rateHeaders } = await consumeWidgetRateLimit(customer !== null ? widgetLimitKey(widget.businessId, `customer:${subjectKey(customer)}`) : byAddress());
       try {
         const params = operation.params ? operation.params.parse(raw) : undefined;
         const rawQuery = Object.fromEntries(new URL(req.url).searchParams);
@@ -89,12 +90,13 @@ export function widgetRoute<Q extends z.ZodType, B extends z.ZodType, P extends 
 // session of our member page (member-token.ts), told apart by the member token's iss; each is
 // verified only by its own kind's key, so neither passes for the other. A refused token counts
 // against the client's address, so guessing at tokens is slowed down like any other flood.
-async function tokenCustomer(request: Request, widget: Widget, byAddress: () => string): Promise<string> {
+async function tokenCustomer(request: Request, widget: Widget, byAddress: () => string): Promise<TokenSubject> {
   try {
     const token = bearerToken(request);
-    if (!claimsMemberSession(token)) return (await verifyCustomerToken(token, widget, widget.publicId)).customer;
+    if (!claimsMemberSession(token)) return { claim: (await verifyCustomerToken(token, widget, widget.publicId)).customer };
     const { customerId } = await verifyMemberToken("session", token, widget.publicId);
-    return await sessionClaimOf(db, widget.businessId, customerId);
+    await requireSessionCustomer(db, widget.businessId, customerId);
+    return { customerId };
   } catch (error) {
     if (error instanceof AppError) await consumeWidgetRateLimit(byAddress());
     throw error;

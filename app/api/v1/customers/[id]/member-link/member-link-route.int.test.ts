@@ -62,13 +62,17 @@ describe("POST /api/v1/customers/{id}/member-link", () => {
     expect([balance.status, balance.data.balance]).toEqual([200, 175]);
   });
 
-  it("refuses more than 24 hours, a widget that is off, and a customer with neither email nor external id", async () => {
+  it("refuses more than 24 hours and a widget that is off; a customer known only by phone gets a link", async () => {
     const s = await shop();
     const long = await call("POST", memberLink, { key: s.key, params: { id: s.alice.id }, body: { expiresInMinutes: 1441 } });
     expect([long.status, long.json.code]).toEqual([400, "VALIDATION_ERROR"]);
     const phoneOnly = (await insertCustomer(db, s.business.id, { phone: "+15550100999" }))!;
-    const noName = await call("POST", memberLink, { key: s.key, params: { id: phoneOnly.id }, body: {} });
-    expect([noName.status, noName.json.code]).toEqual([400, "VALIDATION_ERROR"]);
+    await awardPoints(db, s.actor, { customerId: phoneOnly.id, amount: 33 });
+    const byPhone = await call("POST", memberLink, { key: s.key, params: { id: phoneOnly.id }, body: {} });
+    expect(byPhone.status).toBe(201);
+    const session = await exchange(s.publicId, linkToken(byPhone.data.url as string));
+    const mine = await widgetCall("GET", me, { publicId: s.publicId, origin: OURS, token: session.data.token as string });
+    expect([mine.status, mine.data.balance]).toEqual([200, 33]);
     await updateWidgetSettings(db, cliActor(s.business.id), { enabled: false });
     const off = await call("POST", memberLink, { key: s.key, params: { id: s.alice.id }, body: {} });
     expect([off.status, off.json.code]).toEqual([409, "CONFLICT"]);
@@ -110,6 +114,25 @@ describe("member page: link exchange and sessions", () => {
     expect((await widgetCall("GET", me, { publicId: s.publicId, origin: OURS, token })).data.balance).toBe(175);
     await eraseCustomer(db, s.actor, { id: s.alice.id });
     const r = await widgetCall("GET", me, { publicId: s.publicId, origin: OURS, token });
+    expect([r.status, r.json.code]).toEqual([401, "TOKEN_INVALID"]);
+  });
+
+  it("a session reads its own customer by id, even when their email is another customer's external id", async () => {
+    const s = await shop();
+    const xavier = (await insertCustomer(db, s.business.id, { email: "x@example.com" }))!;
+    const yvonne = (await insertCustomer(db, s.business.id, { externalId: "x@example.com" }))!;
+    await awardPoints(db, s.actor, { customerId: xavier.id, amount: 10 });
+    await awardPoints(db, s.actor, { customerId: yvonne.id, amount: 990 });
+    const { token } = await signMemberToken("session", s.publicId, xavier.id);
+    const r = await widgetCall("GET", me, { publicId: s.publicId, origin: OURS, token });
+    expect([r.status, r.data.balance]).toEqual([200, 10]);
+  });
+
+  it("a link of a customer erased since makes no session", async () => {
+    const s = await shop();
+    const link = await signMemberToken("link", s.publicId, s.alice.id);
+    await eraseCustomer(db, s.actor, { id: s.alice.id });
+    const r = await exchange(s.publicId, link.token);
     expect([r.status, r.json.code]).toEqual([401, "TOKEN_INVALID"]);
   });
 

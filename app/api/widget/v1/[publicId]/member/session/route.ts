@@ -9,5 +9,5 @@ const route = "/api/widget/v1/{publicId}/member/session";
 // POST {email, code} or {link}: a member session {token, expiresAt} for the widget API.
 // Our member page only (no CORS).
 export const POST = widgetRoute({ route, customer: false, ownOriginOnly: true, body: memberSessionBody, status: 201 }, async ({ widget, body }) =>
-  body.link !== undefined ? exchangeMemberLink(widget, body.link) : signInWithMemberCode(db, widget, { email: body.email!, code: body.code! }),
+  body.link !== undefined ? exchangeMemberLink(db, widget, body.link) : signInWithMemberCode(db, widget, { email: body.email!, code: body.code! }),
 );
