@@ -7,9 +7,10 @@ import { normalizeEmail } from "../customers/normalize-identity";
 import type { DbOrTx } from "../db/client";
 import { AppError } from "../errors";
 import { mailConfigured, sendMail, type Mail } from "../mail/send-mail";
+import { logger } from "../observability/logger";
 import { consumeLimit } from "../rate-limits/consume-limit";
 import type { Widget } from "./find-widget";
-import { hashMemberCode, MEMBER_CODE_LIFETIME_MS, newMemberCode } from "./member-code-hash";
+import { CODE_WINDOW_MS, hashMemberCode, MAX_CODES_PER_WINDOW, MAX_FAILURES_PER_WINDOW, MEMBER_CODE_LIFETIME_MS, newMemberCode } from "./member-code-hash";
 import { widgetLimitKey } from "./widget-rate-limit";
 
 // Codes mailed per minute to one address, and asked for per minute by one client.
@@ -26,25 +27,42 @@ export async function requestMemberCode(db: DbOrTx, widget: Widget, input: Membe
   await codeLimit(widgetLimitKey(widget.businessId, `client:${input.clientKey}`), CODES_PER_CLIENT_PER_MINUTE);
   await codeLimit(widgetLimitKey(widget.businessId, `email:${email}`), CODES_PER_EMAIL_PER_MINUTE);
   const customer = await findCustomer(db, widget.businessId, { customerEmail: email });
-  if (!customer) return CODE_REQUESTED;
-  const code = newMemberCode();
+  // The member's part runs after the answer: a reply that waited for it (two queries, a write
+  // and the mail server) only when the email is a member's would tell members apart by its time.
+  if (customer) {
+    void issueMemberCode(db, widget, { customerId: customer.id, email, send: input.send, now: input.now }).catch((error: unknown) =>
+      logger().error({ err: error, businessId: widget.businessId }, "member sign-in code not issued"),
+    );
+  }
+  return CODE_REQUESTED;
+}
+
+// Makes and mails a customer's code, within the day's allowance; false when past it (no mail).
+export async function issueMemberCode(db: DbOrTx, widget: Widget, input: { customerId: string; email: string; send?: (mail: Mail) => Promise<boolean>; now?: Date }): Promise<boolean> {
   const now = input.now ?? new Date();
-  const fresh = { codeHash: hashMemberCode(widget.publicId, customer.id, code), attempts: 0, usedAt: null, expiresAt: new Date(now.getTime() + MEMBER_CODE_LIFETIME_MS), createdAt: now };
+  const where = { businessId_customerId: { businessId: widget.businessId, customerId: input.customerId } };
+  const last = await db.memberCode.findUnique({ where, select: { windowStartedAt: true, windowCodes: true, windowFailures: true } });
+  const window = last && now.getTime() - last.windowStartedAt.getTime() < CODE_WINDOW_MS ? last : { windowStartedAt: now, windowCodes: 0, windowFailures: 0 };
+  if (window.windowCodes >= MAX_CODES_PER_WINDOW || window.windowFailures >= MAX_FAILURES_PER_WINDOW) return false;
+  const code = newMemberCode();
+  const fresh = {
+    codeHash: hashMemberCode(widget.publicId, input.customerId, code),
+    attempts: 0,
+    usedAt: null,
+    expiresAt: new Date(now.getTime() + MEMBER_CODE_LIFETIME_MS),
+    createdAt: now,
+    ...window,
+    windowCodes: window.windowCodes + 1,
+  };
   // One live code per customer: asking again replaces the last one.
-  await db.memberCode.upsert({
-    where: { businessId_customerId: { businessId: widget.businessId, customerId: customer.id } },
-    create: { businessId: widget.businessId, customerId: customer.id, ...fresh },
-    update: fresh,
-  });
+  await db.memberCode.upsert({ where, create: { businessId: widget.businessId, customerId: input.customerId, ...fresh }, update: fresh });
   const business = await db.business.findUniqueOrThrow({ where: { id: widget.businessId }, select: { name: true } });
-  // Not awaited: a reply that waited for the mail server only when the email is a member's
-  // would tell members apart by its time. sendMail logs a failure itself and never throws.
-  void (input.send ?? sendMail)({
-    to: email,
-    subject: `Your sign-in code for ${business.name}: ${code}`,
+  // The code stays out of the subject, which phones show on a locked screen.
+  return (input.send ?? sendMail)({
+    to: input.email,
+    subject: `Your sign-in code for ${business.name}`,
     text: `Your code to sign in to ${business.name}'s rewards is ${code}.\n\nIt is valid for 10 minutes and works once. If you did not ask for it, ignore this email.\n`,
   });
-  return CODE_REQUESTED;
 }
 
 function codeLimit(key: string, limit: number) {

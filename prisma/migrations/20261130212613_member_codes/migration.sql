@@ -8,6 +8,9 @@ CREATE TABLE "member_codes" (
     "expires_at" TIMESTAMPTZ(3) NOT NULL,
     "used_at" TIMESTAMPTZ(3),
     "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "window_started_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "window_codes" INTEGER NOT NULL DEFAULT 0,
+    "window_failures" INTEGER NOT NULL DEFAULT 0,
 
     CONSTRAINT "member_codes_pkey" PRIMARY KEY ("business_id","id")
 );

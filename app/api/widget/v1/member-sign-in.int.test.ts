@@ -5,8 +5,9 @@ import { insertCustomer } from "@/server/customers/resolve-customer";
 import { db } from "@/server/db/client";
 import { env } from "@/server/env";
 import { awardPoints } from "@/server/ledger";
-import { MAX_CODE_ATTEMPTS } from "@/server/widget/member-code-hash";
-import { CODES_PER_EMAIL_PER_MINUTE } from "@/server/widget/member-code-request";
+import { MAX_CODE_ATTEMPTS, MAX_CODES_PER_WINDOW, MAX_FAILURES_PER_WINDOW } from "@/server/widget/member-code-hash";
+import { CODES_PER_EMAIL_PER_MINUTE, issueMemberCode } from "@/server/widget/member-code-request";
+import { findWidget } from "@/server/widget/find-widget";
 import { startSmtpSink } from "@/test/smtp-sink";
 import { widgetBusiness, widgetCall } from "@/test/widget-fixtures";
 import { GET as me } from "./[publicId]/me/route";
@@ -146,5 +147,31 @@ describe("member page: sign-in by emailed code", () => {
     expect([over.status, over.json.code]).toEqual([429, "RATE_LIMITED"]);
     await mailedCode(s.email, CODES_PER_EMAIL_PER_MINUTE);
     expect(mailsTo(s.email)).toHaveLength(CODES_PER_EMAIL_PER_MINUTE);
+  });
+
+  it("a day's allowance: new codes keep the wrong tries counted, and past the day's tries or codes nothing gets in or out", async () => {
+    const s = await shop();
+    const widget = await findWidget(db, s.publicId);
+    const sent: string[] = [];
+    const send = async (mail: { text: string }) => (sent.push(/is (\d{6})\./.exec(mail.text)![1]!), true);
+    const issue = () => issueMemberCode(db, widget, { customerId: s.alice.id, email: s.email, send });
+    const wrong = (code: string) => signIn(s.publicId, { email: s.email, code: code === "000000" ? "000001" : "000000" });
+    // Four codes, each tried wrongly five times: twenty wrong tries across codes.
+    for (let i = 0; i < MAX_FAILURES_PER_WINDOW / MAX_CODE_ATTEMPTS; i++) {
+      expect(await issue()).toBe(true);
+      for (let t = 0; t < MAX_CODE_ATTEMPTS; t++) expect((await wrong(sent.at(-1)!)).status).toBe(401);
+    }
+    expect(await codes(s.business.id)).toMatchObject([{ windowCodes: 4, windowFailures: MAX_FAILURES_PER_WINDOW }]);
+    // The day's tries are spent: no new code is mailed, and the last one no longer works.
+    expect(await issue()).toBe(false);
+    expect(sent).toHaveLength(4);
+    expect((await signIn(s.publicId, { email: s.email, code: sent.at(-1)! })).status).toBe(401);
+    // A day later the allowance starts again; past the day's codes, none is mailed.
+    await db.memberCode.updateMany({ where: { businessId: s.business.id }, data: { windowStartedAt: new Date(Date.now() - 86_400_001) } });
+    for (let i = 0; i < MAX_CODES_PER_WINDOW; i++) expect(await issue()).toBe(true);
+    expect(await issue()).toBe(false);
+    expect(sent).toHaveLength(4 + MAX_CODES_PER_WINDOW);
+    expect(await codes(s.business.id)).toMatchObject([{ windowCodes: MAX_CODES_PER_WINDOW, windowFailures: 0 }]);
+    expect((await signIn(s.publicId, { email: s.email, code: sent.at(-1)! })).status).toBe(201);
   });
 });
