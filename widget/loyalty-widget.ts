@@ -132,8 +132,8 @@ export class LoyaltyWidget extends HTMLElement {
     this.launcher.setAttribute("aria-expanded", String(this.isOpen));
     this.panel.hidden = !page && !this.isOpen;
     this.panel.setAttribute("role", page ? "region" : "dialog");
-    this.panel.toggleAttribute("aria-modal", !page);
-    if (!page) this.panel.setAttribute("aria-modal", "true");
+    if (page) this.panel.removeAttribute("aria-modal");
+    else this.panel.setAttribute("aria-modal", "true");
     const closeButton = this.panel.querySelector<HTMLButtonElement>(".close")!;
     closeButton.hidden = page;
     closeButton.setAttribute("aria-label", f.t("close"));
@@ -145,7 +145,7 @@ export class LoyaltyWidget extends HTMLElement {
     const scroll = this.body.scrollTop;
     this.body.replaceChildren(...panelBody(state, f, this.data.actions, this.token !== null));
     this.body.scrollTop = scroll;
-    const target = keep ? this.body.querySelector<HTMLElement>(`[data-key="${keep}"]`) : null;
+    const target = keep ? this.body.querySelector<HTMLElement>(`[data-key="${CSS.escape(keep)}"]`) : null;
     if (target) target.focus();
     else if (active && !active.isConnected) this.panel.focus();
   }

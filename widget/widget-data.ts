@@ -15,7 +15,10 @@ export class WidgetData {
   private generation = 0;
   private listsWanted = false;
   private override: Program | null = null;
-  private redeemKey: string | null = null;
+  // Per reward, kept until an answer says whether it redeemed: a customer who cancels after a
+  // network failure and tries again resends the same key, so the first attempt can't count twice.
+  private readonly redeemKeys = new Map<string, string>();
+  private refusedGeneration = -1;
 
   constructor(
     private readonly host: Host,
@@ -87,12 +90,20 @@ export class WidgetData {
     } catch (error) {
       if (generation !== this.generation) return;
       const failure = error instanceof ApiError ? error : new ApiError(0, "NETWORK", "");
-      if (failure.code === "TOKEN_EXPIRED") this.emit("loyalty:token-expired", null, false);
+      this.tokenRefused(failure, generation);
       if (errorKey) this.state[errorKey] = failure;
       // A list that fails is shown empty rather than as a broken panel; the card says the rest.
       else if (key !== "referral") this.state[key] = [] as unknown as WidgetState[K];
     }
     this.changed();
+  }
+
+  // The page hears once per token that it was refused: expired (fetch a fresh one) or invalid
+  // (signed out: a member page drops its session), not once per request that failed with it.
+  private tokenRefused(failure: ApiError, generation: number) {
+    if (generation === this.refusedGeneration || (failure.code !== "TOKEN_EXPIRED" && failure.code !== "TOKEN_INVALID")) return;
+    this.refusedGeneration = generation;
+    this.emit(failure.code === "TOKEN_EXPIRED" ? "loyalty:token-expired" : "loyalty:token-invalid", null, false);
   }
 
   private emit(type: string, detail: unknown, cancelable: boolean): boolean {
@@ -102,14 +113,13 @@ export class WidgetData {
   readonly actions: Actions = {
     askRedeem: (rewardId) => {
       if (this.state.redeeming) return;
-      if (this.state.confirming !== rewardId) this.redeemKey = newKey();
+      if (!this.redeemKeys.has(rewardId)) this.redeemKeys.set(rewardId, newKey());
       this.state = { ...this.state, confirming: rewardId, redeemError: null };
       this.host.render(`confirm-${rewardId}`);
     },
     cancelRedeem: () => {
       const rewardId = this.state.confirming;
       this.state = { ...this.state, confirming: null, redeemError: null };
-      this.redeemKey = null;
       this.host.render(rewardId ? `redeem-${rewardId}` : undefined);
     },
     confirmRedeem: (rewardId) => void this.redeem(rewardId),
@@ -126,7 +136,7 @@ export class WidgetData {
     signIn: () => {
       const url = this.host.getAttribute("sign-in-url");
       if (!this.emit("loyalty:sign-in", { url }, true)) return;
-      if (url) location.assign(url);
+      if (url && isWebAddress(url)) location.assign(url);
       else this.host.shadowRoot?.querySelector("[data-testid=sign-in-hint]")?.removeAttribute("hidden");
     },
     retry: () => this.restart(this.listsWanted),
@@ -137,13 +147,14 @@ export class WidgetData {
   private async redeem(rewardId: string) {
     if (this.state.redeeming || this.state.confirming !== rewardId) return;
     const generation = this.generation;
-    const key = (this.redeemKey ??= newKey());
+    const key = this.redeemKeys.get(rewardId) ?? newKey();
+    this.redeemKeys.set(rewardId, key);
     this.state = { ...this.state, redeeming: true, redeemError: null };
     this.host.render(`confirm-${rewardId}`);
     try {
       const answer = await this.api!.redeem(rewardId, key);
       if (generation !== this.generation) return;
-      this.redeemKey = null;
+      this.redeemKeys.delete(rewardId);
       const me = this.state.me?.member ? { ...this.state.me, balance: answer.balanceAfter } : this.state.me;
       this.state = { ...this.state, me, redeeming: false, confirming: null, redeemed: answer.redemption };
       this.emit("loyalty:redeemed", answer, false);
@@ -153,7 +164,9 @@ export class WidgetData {
     } catch (error) {
       if (generation !== this.generation) return;
       const failure = error instanceof ApiError ? error : new ApiError(0, "NETWORK", "");
-      if (failure.code === "TOKEN_EXPIRED") this.emit("loyalty:token-expired", null, false);
+      this.tokenRefused(failure, generation);
+      // A refusal (4xx but a wait) redeemed nothing: the next try is a new request.
+      if (failure.status >= 400 && failure.status < 500 && failure.status !== 429 && failure.code !== "IDEMPOTENCY_IN_PROGRESS") this.redeemKeys.delete(rewardId);
       this.state = { ...this.state, redeeming: false, redeemError: { rewardId, error: failure } };
       this.host.render(`confirm-${rewardId}`);
     }
@@ -163,4 +176,13 @@ export class WidgetData {
 function newKey(): string {
   if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
   return [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+// sign-in-url is the store's, but never a javascript: or data: address.
+function isWebAddress(url: string): boolean {
+  try {
+    return ["http:", "https:"].includes(new URL(url, location.href).protocol);
+  } catch {
+    return false;
+  }
 }

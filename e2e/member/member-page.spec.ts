@@ -1,8 +1,7 @@
 // The member page (/m/<publicId>) in a browser: a till's sign-in link signs the customer in,
 // the session kept in localStorage works with the widget API, a bad link says why, and an
 // unknown page is a 404. The e2e server sends no mail, so the page says email sign-in is
-// unavailable (the code flow is in app/api/widget/v1/member-sign-in.int.test.ts). Nothing here
-// depends on widget.js drawing the widget: only on the element and its attributes.
+// unavailable (the code flow is in app/api/widget/v1/member-sign-in.int.test.ts).
 import { callApi } from "../portal/call-api";
 import { expect, test } from "../portal/fixtures";
 
@@ -37,6 +36,9 @@ test.describe("member page", () => {
       return { status: response.status, body: await response.json() };
     }, seed.publicId);
     expect(me).toMatchObject({ status: 200, body: { data: { member: true, balance: seed.balance } } });
+    // widget.js draws the panel inline, with the customer's balance.
+    await expect(widget.getByRole("region", { name: seed.businessName })).toBeVisible();
+    await expect(widget.getByTestId("balance")).toContainText(seed.balance.toLocaleString("en"));
     const token = await widget.getAttribute("customer-token");
 
     await page.reload();
@@ -44,6 +46,20 @@ test.describe("member page", () => {
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page.getByTestId("email-unavailable")).toContainText("Ask the shop for a sign-in link");
     await expect(widget).not.toHaveAttribute("customer-token");
+    await expect(widget.getByTestId("balance")).toHaveCount(0);
+    expect(await page.evaluate((publicId) => localStorage.getItem(`loyalty-member:${publicId}`), seed.publicId)).toBeNull();
+  });
+
+  test("a kept session the API no longer accepts signs the page out", async ({ page }) => {
+    // A session signed by another server (as after AUTH_SECRET changed): the widget API says
+    // TOKEN_INVALID, the widget tells the page, and the page asks to sign in again.
+    const [header, payload] = seed.expiredLink.split(".");
+    const forged = `${header}.${Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload!, "base64url").toString()), iss: "loyalty-ledger:member-session", exp: Math.floor(Date.now() / 1000) + 3600 })).toString("base64url")}.${"A".repeat(43)}`;
+    await page.goto("about:blank");
+    await page.goto(`/m/${seed.publicId}`);
+    await page.evaluate(([publicId, token]) => localStorage.setItem(`loyalty-member:${publicId}`, JSON.stringify({ token, expiresAt: null })), [seed.publicId, forged]);
+    await page.reload();
+    await expect(page.getByTestId("member-notice")).toContainText("no longer valid");
     expect(await page.evaluate((publicId) => localStorage.getItem(`loyalty-member:${publicId}`), seed.publicId)).toBeNull();
   });
 

@@ -16,9 +16,6 @@ async function widgetGet(request: APIRequestContext): Promise<WidgetView> {
 }
 
 test("owner: switch on, colour, text and a site saved; a bad site refused in place; secret shown once; QR to the member page", async ({ freshOwnerPage: page, baseURL }) => {
-  // A bare element in place of widget.js's (which then leaves the name alone): it only records
-  // what the preview gives it, so the wiring is checked whether or not the real widget renders.
-  await page.addInitScript(() => customElements.define("loyalty-widget", class extends HTMLElement {}));
   await page.goto("/widget");
   await expect(page.getByRole("heading", { level: 1, name: "Customer widget" })).toBeVisible();
   // The preview loads the real widget script without letting it mount a launcher on the portal.
@@ -31,6 +28,9 @@ test("owner: switch on, colour, text and a site saved; a bad site refused in pla
   await expect(preview).toHaveAttribute("mode", "page");
   await expect(preview).toHaveAttribute("business", before.publicId);
   await expect.poll(() => preview.evaluate((el) => (el as HTMLElement & { program?: { business: { name: string } } }).program?.business.name)).toBe(businessName);
+  // The real widget renders the programme inline, and mounted no launcher of its own on the portal.
+  await expect(preview.getByRole("region", { name: businessName })).toBeVisible();
+  await expect(page.locator("loyalty-widget")).toHaveCount(1);
   await expect(page.getByTestId("embed-code")).toHaveText(`<script src="${baseURL}/widget.js" data-business="${before.publicId}" data-customer-token="CUSTOMER_TOKEN" async></script>`);
 
   // The member page's QR: an SVG with a real path, next to the address it encodes.
@@ -53,6 +53,7 @@ test("owner: switch on, colour, text and a site saved; a bad site refused in pla
   await expect(page.getByTestId("launcher-swatch")).toHaveText("Earn & save");
   await expect(preview).toHaveAttribute("primary-color", "#0f766e");
   await expect(preview).toHaveAttribute("launcher-text", "Earn & save");
+  await expect.poll(() => preview.evaluate((el) => getComputedStyle(el).getPropertyValue("--ll-primary").trim())).toBe("#0f766e");
   await expect(page.getByLabel("Pick the primary colour")).toHaveValue("#0f766e");
   await page.getByRole("button", { name: "Save widget settings" }).click();
   await expect(page.getByText("Widget settings saved")).toBeVisible();

@@ -136,7 +136,7 @@ test.describe("customer widget on a store's page", () => {
     await page.keyboard.press("Enter");
     await expect(page.getByRole("dialog")).toBeVisible();
     for (let i = 0; i < 12; i++) await page.keyboard.press("Tab");
-    const inside = await page.locator("loyalty-widget").evaluate((el) => el.shadowRoot!.activeElement?.closest("[role=dialog]") !== null);
+    const inside = await page.locator("loyalty-widget").evaluate((el) => Boolean(el.shadowRoot!.activeElement?.closest("[role=dialog]")));
     expect(inside).toBe(true);
     await page.keyboard.press("Escape");
     await expect(page.getByRole("dialog")).toBeHidden();

@@ -33,6 +33,9 @@ describe("describeAudit", () => {
 
   it("says a record is gone when its target no longer exists, and still shows an unknown action's details", () => {
     expect(describeAudit({ action: "customer.blocked", targetName: null, details: {} })).toBe("Locked a deleted record");
+    expect(describeAudit({ action: "customer.member_link_created", targetName: "Grace Hopper", details: { expiresAt: "2026-01-02T03:04:05.000Z" } })).toBe(
+      "Made a member page sign-in link for Grace Hopper, valid until 2026-01-02 03:04 UTC",
+    );
     expect(describeAudit({ action: "store.updated", targetName: "Main St", details: { active: { from: true, to: false } } })).toBe("Changed store Main St: active yes → no");
     expect(describeAudit({ action: "badge.granted", targetName: null, details: { badge: "VIP", count: 3 } })).toBe("badge.granted (badge VIP, count 3)");
   });

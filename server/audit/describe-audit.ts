@@ -66,6 +66,8 @@ export function describeAudit({ action, targetName, details: raw }: Described): 
       return `Unlocked ${who}`;
     case "customer.updated":
       return `Changed ${who}'s ${Array.isArray(d.fields) ? d.fields.map((f) => label(String(f))).join(", ") : "details"}`;
+    case "customer.member_link_created":
+      return `Made a member page sign-in link for ${who}${typeof d.expiresAt === "string" ? `, valid until ${d.expiresAt.slice(0, 16).replace("T", " ")} UTC` : ""}`;
     case "customer.erased":
       return withReason(`Erased a customer's personal data (${Number(d.forfeitedPoints ?? 0).toLocaleString("en")} points forfeited)`);
     case "customers.imported":

@@ -6,6 +6,7 @@
 import { z } from "zod";
 import type { Actor } from "../actors/actor";
 import type { DbOrTx } from "../db/client";
+import { recordAudit } from "../audit/record-audit";
 import { findCustomer } from "../customers/resolve-customer";
 import { publicOrigin } from "../http/public-origin";
 import { AppError } from "../errors";
@@ -52,6 +53,9 @@ export async function createMemberLink(
     throw new AppError("CONFLICT", "The member page is part of the loyalty widget, which is switched off: switch it on in the widget settings first.");
   }
   const { token, expiresAt } = await signMemberToken("link", business.publicId, input.customerId, { now: options.now, lifetimeSeconds: expiresInMinutes * 60 });
+  // Whoever opens the link acts as the customer (their redemptions are theirs): who made one,
+  // and for how long, is on the record.
+  await recordAudit(db, actor, { action: "customer.member_link_created", targetType: "customer", targetId: input.customerId, details: { expiresAt: expiresAt.toISOString() } });
   return { url: `${publicOrigin(options.origin)}/m/${business.publicId}#link=${token}`, expiresAt };
 }
 

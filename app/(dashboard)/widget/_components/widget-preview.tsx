@@ -8,6 +8,7 @@ import Script from "next/script";
 import { useEffect, useRef, useState } from "react";
 import { useTRPC } from "@/components/trpc-provider";
 import { Card } from "@/components/ui/card";
+import { palette } from "@/widget/colors";
 
 type Props = { publicId: string; primaryColor: string; launcherText: string };
 type ScriptState = "loading" | "ready" | "failed";
@@ -49,11 +50,13 @@ export function WidgetPreview({ publicId, primaryColor, launcherText }: Props) {
   useEffect(() => {
     const element = widget.current;
     if (!element || !preview.data) return;
+    // The programme first: with it set, naming the business fetches nothing (no /program, which
+    // is a 404 while the widget is off). The element reads it as GET /program's JSON (dates as
+    // strings), not tRPC's Dates.
+    element.program = JSON.parse(JSON.stringify(preview.data.program));
     element.setAttribute("business", publicId);
     element.setAttribute("primary-color", primaryColor);
     element.setAttribute("launcher-text", launcherText);
-    // The element reads `program` as GET /program's JSON (dates as strings), not tRPC's Dates.
-    element.program = JSON.parse(JSON.stringify(preview.data.program));
   }, [ready, publicId, primaryColor, launcherText, preview.data]);
   return (
     <Card title="Preview" className="h-fit xl:sticky xl:top-6">
@@ -64,7 +67,7 @@ export function WidgetPreview({ publicId, primaryColor, launcherText }: Props) {
           <span
             data-testid="launcher-swatch"
             className="inline-flex max-w-[60%] items-center truncate rounded-full px-4 py-2 text-sm font-semibold shadow-md"
-            style={{ backgroundColor: primaryColor, color: readableOn(primaryColor) }}
+            style={{ backgroundColor: primaryColor, color: palette(primaryColor).onPrimary }}
           >
             {launcherText}
           </span>
@@ -85,14 +88,4 @@ export function WidgetPreview({ publicId, primaryColor, launcherText }: Props) {
       </div>
     </Card>
   );
-}
-
-// Black or white text, whichever reads better on the chosen colour (WCAG relative luminance).
-function readableOn(hex: string): string {
-  const [r = 0, g = 0, b = 0] = [1, 3, 5].map((i) => {
-    const c = parseInt(hex.slice(i, i + 2), 16) / 255;
-    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  });
-  const luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b;
-  return luminance > 0.179 ? "#000000" : "#ffffff";
 }

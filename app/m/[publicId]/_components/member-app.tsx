@@ -31,17 +31,21 @@ export function MemberApp({ publicId, businessName, emailSignIn }: Props) {
     void openSession(publicId).then(setState);
   }, [publicId]);
 
-  // The widget tells us when the API refused the session as expired; it bubbles out of its shadow root.
+  // The widget tells us when the API refused the session; its events bubble out of its shadow root.
   useEffect(() => {
     const expired = () => signOut("Your sign-in has expired. Please sign in again.");
+    const invalid = () => signOut("Your sign-in is no longer valid. Please sign in again.");
     const wantsSignIn = (event: Event) => {
       event.preventDefault();
       document.getElementById("member-email")?.focus();
     };
+    // Expired, or invalid (the customer erased, the server's secret changed): sign in again.
     document.addEventListener("loyalty:token-expired", expired);
+    document.addEventListener("loyalty:token-invalid", invalid);
     document.addEventListener("loyalty:sign-in", wantsSignIn);
     return () => {
       document.removeEventListener("loyalty:token-expired", expired);
+      document.removeEventListener("loyalty:token-invalid", invalid);
       document.removeEventListener("loyalty:sign-in", wantsSignIn);
     };
   }, [signOut]);

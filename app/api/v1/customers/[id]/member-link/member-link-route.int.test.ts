@@ -58,6 +58,9 @@ describe("POST /api/v1/customers/{id}/member-link", () => {
     expect(minutes).toBeLessThanOrEqual(30);
     const session = await exchange(s.publicId, linkToken(r.data.url as string));
     expect(session.status).toBe(201);
+    // Whoever opens it acts as the customer: its making is audited.
+    const audit = await db.auditLog.findMany({ where: { businessId: s.business.id, action: "customer.member_link_created" } });
+    expect(audit).toMatchObject([{ targetType: "customer", targetId: s.alice.id, actorType: "API_KEY" }]);
     const balance = await widgetCall("GET", me, { publicId: s.publicId, origin: OURS, token: session.data.token as string });
     expect([balance.status, balance.data.balance]).toEqual([200, 175]);
   });
