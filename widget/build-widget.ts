@@ -3,14 +3,14 @@
 // the size check (scripts/check-widget-size.ts) and the bench.
 import { createHash } from "node:crypto";
 import path from "node:path";
-import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 
-export type WidgetBundle = { code: Buffer; gzipped: Buffer; etag: string };
+export type WidgetBundle = { code: Buffer; etag: string };
 
 // ES2020: every evergreen browser with custom elements and shadow DOM (2020 on).
 const TARGET = "es2020";
 
+// From the app's root: the server runs there (scripts/start.ts and `next start` both do).
 export async function buildWidget(root: string = process.cwd()): Promise<WidgetBundle> {
   const result = await build({
     entryPoints: [path.join(root, "widget", "main.ts")],
@@ -24,5 +24,5 @@ export async function buildWidget(root: string = process.cwd()): Promise<WidgetB
   });
   const code = Buffer.from(result.outputFiles[0]!.contents);
   const hash = createHash("sha256").update(code).digest("base64url").slice(0, 22);
-  return { code, gzipped: gzipSync(code, { level: 9 }), etag: `"${hash}"` };
+  return { code, etag: `"${hash}"` };
 }

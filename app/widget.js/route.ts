@@ -13,6 +13,7 @@
 // with a 304 and pick up a new release within that.
 import { buildWidget, type WidgetBundle } from "@/widget/build-widget";
 import { env } from "@/server/env";
+import { logger } from "@/server/observability/logger";
 
 export const dynamic = "force-dynamic";
 
@@ -29,7 +30,19 @@ function current(): Promise<WidgetBundle> {
 }
 
 export async function GET(request: Request): Promise<Response> {
-  const { code, etag } = await current();
+  let built: WidgetBundle;
+  try {
+    built = await current();
+  } catch (error) {
+    // A store page must get a script that does nothing, not an HTML error page: a 503 it may
+    // retry, logged here with the reason (widget/ missing from the install, esbuild's binary).
+    logger().error({ err: error }, "widget.js could not be built");
+    return new Response("/* The loyalty widget is unavailable right now. */\n", {
+      status: 503,
+      headers: { "Content-Type": "application/javascript; charset=utf-8", "Cache-Control": "no-store", "Retry-After": "30" },
+    });
+  }
+  const { code, etag } = built;
   const headers: Record<string, string> = {
     "Content-Type": "application/javascript; charset=utf-8",
     "Cache-Control": CACHE_CONTROL,
