@@ -3,7 +3,7 @@
 // saved, the secret is shown once (and rotated with a day's grace), the member page's QR code
 // points at /m/<publicId> and prints alone as a poster. Staff can neither see nor change it.
 import type { APIRequestContext } from "@playwright/test";
-import { expect, test } from "./fixtures";
+import { callApi, expect, test } from "./fixtures";
 
 type WidgetView = { publicId: string; enabled: boolean; primaryColor: string; launcherText: string; allowedOrigins: string[]; hasSecret: boolean; embedCode: string };
 
@@ -15,7 +15,7 @@ async function widgetGet(request: APIRequestContext): Promise<WidgetView> {
   return ((await response.json()) as { result: { data: { json: WidgetView } } }).result.data.json;
 }
 
-test("owner: switch on, colour, text and a site saved; a bad site refused in place; secret shown once; QR to the member page", async ({ freshOwnerPage: page, baseURL }) => {
+test("owner: switch on, colour, text and a site saved; a bad site refused in place; secret shown once; QR to the member page", async ({ freshOwnerPage: page, freshSeed, baseURL }) => {
   await page.goto("/widget");
   await expect(page.getByRole("heading", { level: 1, name: "Customer widget" })).toBeVisible();
   // The preview loads the real widget script without letting it mount a launcher on the portal.
@@ -80,6 +80,22 @@ test("owner: switch on, colour, text and a site saved; a bad site refused in pla
   await confirm.getByRole("button", { name: "Rotate secret" }).click();
   await expect(page.getByTestId("widget-secret-value")).toHaveText(/^wsec_/);
   await expect(page.getByTestId("previous-secret")).toContainText("The previous secret still works until");
+
+  // At the counter: a customer's own QR code signs them in on their phone, for 15 minutes.
+  const customer = freshSeed.customers[0]!;
+  await page.goto(`/customers/${customer.id}`);
+  await page.getByRole("button", { name: "Sign in on phone" }).click();
+  const phone = page.getByRole("dialog", { name: "Sign in on their phone" });
+  await expect(phone.getByTestId("member-link-qr").locator("svg path[stroke]")).toHaveCount(1);
+  const link = new URL(await phone.getByTestId("member-link-url").inputValue());
+  expect(link.pathname).toBe(`/m/${before.publicId}`);
+  await phone.getByRole("button", { name: "Done" }).click();
+  const customerPhone = await page.context().browser()!.newPage();
+  await customerPhone.goto(`${link.pathname}${link.hash}`);
+  const balance = (await callApi(page.request, freshSeed.apiKey, `/api/v1/points/balance?email=${encodeURIComponent(customer.email)}`)).json.data!.balance;
+  await expect(customerPhone.locator("loyalty-widget").getByTestId("balance")).toHaveText(Number(balance).toLocaleString("en"));
+  await customerPhone.close();
+  await page.goto("/widget");
 
   // On paper: the poster alone (name, QR, a line to scan), not the portal.
   await page.emulateMedia({ media: "print" });

@@ -1,4 +1,5 @@
-// The member page's address (/m/<publicId>) and a QR code for it, for the poster by the till.
+// The member page's address (/m/<publicId>) and a QR code for it, for the poster by the till;
+// and a customer's own sign-in link as a QR code, for the counter.
 // The address is built on the same base as the embed code's script URL (APP_URL when set, else
 // the portal's origin), so the code points where customers can reach us. The QR is drawn here
 // as SVG by the qrcode library: no third-party service ever sees the address.
@@ -7,6 +8,7 @@ import type { z } from "zod";
 import type { Actor } from "../actors/actor";
 import type { DbOrTx } from "../db/client";
 import { getWidgetSettings } from "./manage-widget-settings";
+import { createMemberLink, type MemberLink } from "./member-link";
 import type { getWidgetSettingsInput } from "./widget-settings-schemas";
 
 export type MemberPageQr = { businessName: string; url: string; qrSvg: string };
@@ -17,7 +19,23 @@ export async function getMemberPageQr(db: DbOrTx, actor: Actor, input: z.input<t
     db.business.findUniqueOrThrow({ where: { id: actor.businessId }, select: { name: true } }),
   ]);
   const url = `${new URL(settings.scriptUrl).origin}/m/${settings.publicId}`;
-  // Level M survives a scuffed or half-lit print; a one-module margin, the card adds the rest.
-  const qrSvg = await QRCode.toString(url, { type: "svg", errorCorrectionLevel: "M", margin: 1, color: { dark: "#000000", light: "#ffffff" } });
-  return { businessName: business.name, url, qrSvg };
+  return { businessName: business.name, url, qrSvg: await qrSvgOf(url) };
+}
+
+// A customer's own sign-in link (member-link.ts) with its QR code, for staff to show at the
+// counter: the customer scans it and is signed in on their phone.
+export async function createMemberLinkQr(
+  db: DbOrTx,
+  actor: Actor,
+  input: Parameters<typeof createMemberLink>[2],
+  options: Parameters<typeof createMemberLink>[3],
+): Promise<MemberLink & { qrSvg: string }> {
+  const link = await createMemberLink(db, actor, input, options);
+  return { ...link, qrSvg: await qrSvgOf(link.url) };
+}
+
+// Level M survives a scuffed or half-lit print, or a phone screen's glare; a one-module margin,
+// the card around it adds the rest.
+function qrSvgOf(url: string): Promise<string> {
+  return QRCode.toString(url, { type: "svg", errorCorrectionLevel: "M", margin: 1, color: { dark: "#000000", light: "#ffffff" } });
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import Script from "next/script";
 import { cache } from "react";
@@ -7,6 +8,7 @@ import { AppError } from "@/server/errors";
 import { mailConfigured } from "@/server/mail/send-mail";
 import { findWidget } from "@/server/widget/find-widget";
 import { MemberApp } from "./_components/member-app";
+import { negotiateLocale } from "./_components/member-words";
 
 // The member page: the loyalty widget's panel as a page of its own on our origin, for shops
 // without a website (a QR code at the till leads here). Unknown and switched-off widgets are
@@ -38,7 +40,7 @@ export default async function MemberPage({ params }: Props) {
   return (
     <>
       <Script src="/widget.js" data-mount="none" strategy="afterInteractive" />
-      <MemberApp publicId={business.publicId} businessName={business.name} emailSignIn={mailConfigured()} />
+      <MemberApp publicId={business.publicId} businessName={business.name} emailSignIn={mailConfigured()} locale={negotiateLocale((await headers()).get("accept-language"))} />
     </>
   );
 }

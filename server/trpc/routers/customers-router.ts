@@ -6,7 +6,8 @@ import { getCustomer } from "../../customers/get-customer";
 import { listCustomers } from "../../customers/list-customers";
 import { updateCustomer } from "../../customers/update-customer";
 import { db } from "../../db/client";
-import { createMemberLink, memberLinkInput } from "../../widget/member-link";
+import { memberLinkInput } from "../../widget/member-link";
+import { createMemberLinkQr } from "../../widget/member-page-qr";
 import { getBalance } from "../../ledger";
 import { router } from "../init";
 import { ownerProcedure, staffProcedure } from "../procedures";
@@ -45,7 +46,7 @@ export const customersRouter = router({
   // the link when APP_URL is not configured.
   memberLink: staffProcedure
     .input(memberLinkInput.extend({ id: z.uuid(), origin: z.url().max(200).optional() }))
-    .mutation(({ ctx, input }) => createMemberLink(db, ctx.actor, { customerId: input.id, expiresInMinutes: input.expiresInMinutes }, { origin: input.origin })),
+    .mutation(({ ctx, input }) => createMemberLinkQr(db, ctx.actor, { customerId: input.id, expiresInMinutes: input.expiresInMinutes }, { origin: input.origin })),
 
   // Irreversible and a legal act (right to erasure): owners only.
   erase: ownerProcedure.input(eraseCustomerInput).mutation(({ ctx, input }) => eraseCustomer(db, ctx.actor, input)),

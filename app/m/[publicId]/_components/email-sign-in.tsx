@@ -4,9 +4,11 @@ import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
 import { postWidget } from "./member-session";
 import type { StoredSession } from "./member-session";
+import { wordsFor, type MemberLocale } from "./member-words";
 
 // Email, then the 6-digit code mailed to it, then signed in.
-export function EmailSignIn({ publicId, onSignedIn }: { publicId: string; onSignedIn: (session: StoredSession) => void }) {
+export function EmailSignIn({ publicId, onSignedIn, locale }: { publicId: string; onSignedIn: (session: StoredSession) => void; locale: MemberLocale }) {
+  const { t, refusal } = wordsFor(locale);
   const [email, setEmail] = useState("");
   const [code, setCode] = useState("");
   const [sent, setSent] = useState<string | null>(null);
@@ -19,8 +21,8 @@ export function EmailSignIn({ publicId, onSignedIn }: { publicId: string; onSign
     setError(null);
     const answer = await postWidget(publicId, "member/code", { email });
     setBusy(false);
-    if (!answer.ok) return setError(answer.error);
-    setSent(String(answer.data.message ?? "A code is on its way."));
+    if (!answer.ok) return setError(refusal(answer));
+    setSent(t("codeSent"));
   }
 
   async function checkCode(event: FormEvent) {
@@ -29,7 +31,7 @@ export function EmailSignIn({ publicId, onSignedIn }: { publicId: string; onSign
     setError(null);
     const answer = await postWidget(publicId, "member/session", { email, code });
     setBusy(false);
-    if (!answer.ok) return setError(answer.error);
+    if (!answer.ok) return setError(refusal(answer));
     onSignedIn({ token: String(answer.data.token), expiresAt: String(answer.data.expiresAt) });
   }
 
@@ -42,12 +44,12 @@ export function EmailSignIn({ publicId, onSignedIn }: { publicId: string; onSign
   if (sent === null) {
     return (
       <form onSubmit={askCode} className="mt-4 space-y-4">
-        <Field label="Email" hint="We email you a code to sign in; no password needed.">
+        <Field label={t("email")} hint={t("emailHint")}>
           <Input id="member-email" type="email" autoComplete="email" required value={email} onChange={(e) => setEmail(e.target.value)} />
         </Field>
         {problem}
         <Button type="submit" loading={busy} className="w-full">
-          Email me a code
+          {t("sendCode")}
         </Button>
       </form>
     );
@@ -57,7 +59,7 @@ export function EmailSignIn({ publicId, onSignedIn }: { publicId: string; onSign
       <p className="text-sm text-slate-600" role="status">
         {sent}
       </p>
-      <Field label="Code from the email" hint={`Sent to ${email}.`}>
+      <Field label={t("code")} hint={t("sentTo", { email })}>
         <Input
           type="text"
           inputMode="numeric"
@@ -73,10 +75,10 @@ export function EmailSignIn({ publicId, onSignedIn }: { publicId: string; onSign
       {problem}
       <div className="flex flex-col gap-2 sm:flex-row-reverse">
         <Button type="submit" loading={busy} className="sm:flex-1">
-          Sign in
+          {t("signIn")}
         </Button>
         <Button type="button" variant="secondary" onClick={() => (setSent(null), setCode(""), setError(null))}>
-          Use another email
+          {t("otherEmail")}
         </Button>
       </div>
     </form>

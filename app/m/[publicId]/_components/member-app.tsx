@@ -1,15 +1,17 @@
 "use client";
-import { createElement, useCallback, useEffect, useState } from "react";
+import { createElement, useCallback, useEffect, useMemo, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { EmailSignIn } from "./email-sign-in";
 import { MemberFrame } from "./member-frame";
 import { clearSession, openSession, saveSession, type MemberState, type StoredSession } from "./member-session";
+import { wordsFor, type MemberLocale } from "./member-words";
 
-type Props = { publicId: string; businessName: string; emailSignIn: boolean };
+type Props = { publicId: string; businessName: string; emailSignIn: boolean; locale: MemberLocale };
 type State = { phase: "starting" } | MemberState;
 
-export function MemberApp({ publicId, businessName, emailSignIn }: Props) {
+export function MemberApp({ publicId, businessName, emailSignIn, locale }: Props) {
   const [state, setState] = useState<State>({ phase: "starting" });
+  const { t, refusal } = useMemo(() => wordsFor(locale), [locale]);
 
   const signedIn = useCallback(
     (session: StoredSession) => {
@@ -28,13 +30,13 @@ export function MemberApp({ publicId, businessName, emailSignIn }: Props) {
 
   // Once, on opening: a link or store token in the fragment wins over a kept session.
   useEffect(() => {
-    void openSession(publicId).then(setState);
-  }, [publicId]);
+    void openSession(publicId, refusal).then(setState);
+  }, [publicId, refusal]);
 
   // The widget tells us when the API refused the session; its events bubble out of its shadow root.
   useEffect(() => {
-    const expired = () => signOut("Your sign-in has expired. Please sign in again.");
-    const invalid = () => signOut("Your sign-in is no longer valid. Please sign in again.");
+    const expired = () => signOut(t("expired"));
+    const invalid = () => signOut(t("invalid"));
     const wantsSignIn = (event: Event) => {
       event.preventDefault();
       document.getElementById("member-email")?.focus();
@@ -48,20 +50,20 @@ export function MemberApp({ publicId, businessName, emailSignIn }: Props) {
       document.removeEventListener("loyalty:token-invalid", invalid);
       document.removeEventListener("loyalty:sign-in", wantsSignIn);
     };
-  }, [signOut]);
+  }, [signOut, t]);
 
   const token = state.phase === "signed-in" ? state.session.token : undefined;
   // React 19 sets string props on a custom element as attributes; no token: the visitor view.
-  const widget = createElement("loyalty-widget", { mode: "page", business: publicId, "customer-token": token, class: "block" });
+  const widget = createElement("loyalty-widget", { mode: "page", business: publicId, "customer-token": token, locale, class: "block" });
 
   return (
     <MemberFrame
       title={businessName}
-      subtitle="Rewards"
+      subtitle={t("rewards")}
       action={
         state.phase === "signed-in" ? (
-          <Button variant="secondary" size="sm" className="shrink-0 whitespace-nowrap" onClick={() => signOut("You are signed out.")}>
-            Sign out
+          <Button variant="secondary" size="sm" className="shrink-0 whitespace-nowrap" onClick={() => signOut(t("signedOut"))}>
+            {t("signOut")}
           </Button>
         ) : undefined
       }
@@ -69,7 +71,7 @@ export function MemberApp({ publicId, businessName, emailSignIn }: Props) {
       {state.phase === "signed-out" && (
         <section aria-labelledby="member-sign-in" className="rounded-2xl border border-slate-200 bg-white p-5 shadow-sm sm:p-6">
           <h2 id="member-sign-in" className="text-base font-semibold text-slate-900">
-            Sign in to see your points
+            {t("signInTitle")}
           </h2>
           {state.notice && (
             <p role="alert" className="mt-3 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-800" data-testid="member-notice">
@@ -77,10 +79,10 @@ export function MemberApp({ publicId, businessName, emailSignIn }: Props) {
             </p>
           )}
           {emailSignIn ? (
-            <EmailSignIn publicId={publicId} onSignedIn={signedIn} />
+            <EmailSignIn publicId={publicId} onSignedIn={signedIn} locale={locale} />
           ) : (
             <p className="mt-3 text-sm text-slate-600" data-testid="email-unavailable">
-              Signing in by email is not available for this shop. Ask the shop for a sign-in link: they can make one for you at the till.
+              {t("emailUnavailable")}
             </p>
           )}
         </section>

@@ -56,12 +56,12 @@ export type MemberState = { phase: "signed-in"; session: StoredSession } | { pha
 // Where the page starts: a sign-in link exchanged for a session, a store's own token (the
 // widget API verifies it on each call), the session kept from before, or signed out; a link
 // that is refused leaves its reason to show.
-export async function openSession(publicId: string): Promise<MemberState> {
+export async function openSession(publicId: string, refusal: (answer: { code: string; error: string }) => string): Promise<MemberState> {
   const { link, token } = takeFragment();
   let session: StoredSession | null = null;
   if (link) {
     const answer = await postWidget(publicId, "member/session", { link });
-    if (!answer.ok) return { phase: "signed-out", notice: answer.error };
+    if (!answer.ok) return { phase: "signed-out", notice: refusal(answer) };
     session = { token: String(answer.data.token), expiresAt: String(answer.data.expiresAt) };
   } else if (token) session = { token, expiresAt: null };
   if (session) saveSession(publicId, session);

@@ -8,6 +8,7 @@ import { formatPoints } from "@/components/format";
 import { useTRPC } from "@/components/trpc-provider";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { MemberLinkDialog } from "./member-link-dialog";
 import { useCustomerRefresh } from "./use-customer-refresh";
 
 type Props = { customer: { id: string; name: string | null; status: "ACTIVE" | "BLOCKED"; balance: number }; isOwner: boolean };
@@ -16,7 +17,7 @@ export function CustomerActions({ customer, isOwner }: Props) {
   const trpc = useTRPC();
   const router = useRouter();
   const refresh = useCustomerRefresh();
-  const [confirm, setConfirm] = useState<"lock" | "erase" | null>(null);
+  const [confirm, setConfirm] = useState<"lock" | "erase" | "phone" | null>(null);
   const locked = customer.status === "BLOCKED";
   const setStatus = useMutation(
     trpc.customers.setStatus.mutationOptions({
@@ -37,8 +38,10 @@ export function CustomerActions({ customer, isOwner }: Props) {
   return (
     <div className="flex flex-wrap gap-2">
       <Link href={`/customers/${customer.id}/edit`} className="inline-flex items-center rounded-lg bg-white px-3.5 py-2 text-sm font-medium text-slate-700 shadow-sm ring-1 ring-inset ring-slate-300 hover:bg-slate-50">Edit</Link>
+      <Button variant="secondary" onClick={() => setConfirm("phone")}>Sign in on phone</Button>
       <Button variant="secondary" onClick={() => setConfirm("lock")}>{locked ? "Unlock" : "Lock"}</Button>
       {isOwner && <Button variant="danger" onClick={() => setConfirm("erase")}>Erase</Button>}
+      <MemberLinkDialog customerId={customer.id} open={confirm === "phone"} onClose={() => setConfirm(null)} />
       <ConfirmDialog
         open={confirm === "lock"}
         title={locked ? "Unlock this customer?" : "Lock this customer?"}
