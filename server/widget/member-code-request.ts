@@ -40,22 +40,24 @@ export async function requestMemberCode(db: DbOrTx, widget: Widget, input: Membe
 // Makes and mails a customer's code, within the day's allowance; false when past it (no mail).
 export async function issueMemberCode(db: DbOrTx, widget: Widget, input: { customerId: string; email: string; send?: (mail: Mail) => Promise<boolean>; now?: Date }): Promise<boolean> {
   const now = input.now ?? new Date();
-  const where = { businessId_customerId: { businessId: widget.businessId, customerId: input.customerId } };
-  const last = await db.memberCode.findUnique({ where, select: { windowStartedAt: true, windowCodes: true, windowFailures: true } });
-  const window = last && now.getTime() - last.windowStartedAt.getTime() < CODE_WINDOW_MS ? last : { windowStartedAt: now, windowCodes: 0, windowFailures: 0 };
-  if (window.windowCodes >= MAX_CODES_PER_WINDOW || window.windowFailures >= MAX_FAILURES_PER_WINDOW) return false;
+  const windowGone = new Date(now.getTime() - CODE_WINDOW_MS);
   const code = newMemberCode();
-  const fresh = {
-    codeHash: hashMemberCode(widget.publicId, input.customerId, code),
-    attempts: 0,
-    usedAt: null,
-    expiresAt: new Date(now.getTime() + MEMBER_CODE_LIFETIME_MS),
-    createdAt: now,
-    ...window,
-    windowCodes: window.windowCodes + 1,
-  };
-  // One live code per customer: asking again replaces the last one.
-  await db.memberCode.upsert({ where, create: { businessId: widget.businessId, customerId: input.customerId, ...fresh }, update: fresh });
+  const hash = hashMemberCode(widget.publicId, input.customerId, code);
+  // One live code per customer: asking again replaces the last one, in one statement that locks
+  // the row, so requests at the same moment can't each read the same day's counts and all pass.
+  // A day since the window opened starts a new one; within it, past the day's codes or wrong
+  // tries, nothing is replaced (no row comes back) and nothing is mailed.
+  const issued = await db.$queryRaw<{ id: string }[]>`
+    INSERT INTO member_codes (business_id, customer_id, code_hash, attempts, expires_at, created_at, window_started_at, window_codes, window_failures)
+    VALUES (${widget.businessId}::uuid, ${input.customerId}::uuid, ${hash}, 0, ${new Date(now.getTime() + MEMBER_CODE_LIFETIME_MS)}::timestamptz, ${now}::timestamptz, ${now}::timestamptz, 1, 0)
+    ON CONFLICT (business_id, customer_id) DO UPDATE SET
+      code_hash = EXCLUDED.code_hash, attempts = 0, used_at = NULL, expires_at = EXCLUDED.expires_at, created_at = EXCLUDED.created_at,
+      window_started_at = CASE WHEN member_codes.window_started_at <= ${windowGone}::timestamptz THEN EXCLUDED.window_started_at ELSE member_codes.window_started_at END,
+      window_codes = CASE WHEN member_codes.window_started_at <= ${windowGone}::timestamptz THEN 1 ELSE member_codes.window_codes + 1 END,
+      window_failures = CASE WHEN member_codes.window_started_at <= ${windowGone}::timestamptz THEN 0 ELSE member_codes.window_failures END
+    WHERE member_codes.window_started_at <= ${windowGone}::timestamptz OR (member_codes.window_codes < ${MAX_CODES_PER_WINDOW} AND member_codes.window_failures < ${MAX_FAILURES_PER_WINDOW})
+    RETURNING id`;
+  if (issued.length === 0) return false;
   const business = await db.business.findUniqueOrThrow({ where: { id: widget.businessId }, select: { name: true } });
   // The code stays out of the subject, which phones show on a locked screen.
   return (input.send ?? sendMail)({

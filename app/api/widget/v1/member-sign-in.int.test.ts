@@ -156,22 +156,44 @@ describe("member page: sign-in by emailed code", () => {
     const send = async (mail: { text: string }) => (sent.push(/is (\d{6})\./.exec(mail.text)![1]!), true);
     const issue = () => issueMemberCode(db, widget, { customerId: s.alice.id, email: s.email, send });
     const wrong = (code: string) => signIn(s.publicId, { email: s.email, code: code === "000000" ? "000001" : "000000" });
-    // Four codes, each tried wrongly five times: twenty wrong tries across codes.
-    for (let i = 0; i < MAX_FAILURES_PER_WINDOW / MAX_CODE_ATTEMPTS; i++) {
+    // Five codes, each tried wrongly four times (one short of voiding it): twenty wrong tries.
+    const perCode = MAX_CODE_ATTEMPTS - 1;
+    for (let i = 0; i < MAX_FAILURES_PER_WINDOW / perCode; i++) {
       expect(await issue()).toBe(true);
-      for (let t = 0; t < MAX_CODE_ATTEMPTS; t++) expect((await wrong(sent.at(-1)!)).status).toBe(401);
+      for (let t = 0; t < perCode; t++) expect((await wrong(sent.at(-1)!)).status).toBe(401);
     }
-    expect(await codes(s.business.id)).toMatchObject([{ windowCodes: 4, windowFailures: MAX_FAILURES_PER_WINDOW }]);
-    // The day's tries are spent: no new code is mailed, and the last one no longer works.
-    expect(await issue()).toBe(false);
-    expect(sent).toHaveLength(4);
+    expect(await codes(s.business.id)).toMatchObject([{ windowCodes: 5, windowFailures: MAX_FAILURES_PER_WINDOW, attempts: perCode }]);
+    // The day's tries are spent: the last code, one try short of its own limit, no longer works
+    // even when right, and no new code is mailed.
     expect((await signIn(s.publicId, { email: s.email, code: sent.at(-1)! })).status).toBe(401);
+    expect(await issue()).toBe(false);
+    expect(sent).toHaveLength(5);
     // A day later the allowance starts again; past the day's codes, none is mailed.
     await db.memberCode.updateMany({ where: { businessId: s.business.id }, data: { windowStartedAt: new Date(Date.now() - 86_400_001) } });
     for (let i = 0; i < MAX_CODES_PER_WINDOW; i++) expect(await issue()).toBe(true);
     expect(await issue()).toBe(false);
-    expect(sent).toHaveLength(4 + MAX_CODES_PER_WINDOW);
+    expect(sent).toHaveLength(5 + MAX_CODES_PER_WINDOW);
     expect(await codes(s.business.id)).toMatchObject([{ windowCodes: MAX_CODES_PER_WINDOW, windowFailures: 0 }]);
     expect((await signIn(s.publicId, { email: s.email, code: sent.at(-1)! })).status).toBe(201);
+  });
+
+  it("wrong guesses sent at once count five against the code and then find it void; code requests sent at once mail no more than the day's ten", async () => {
+    const s = await shop();
+    const widget = await findWidget(db, s.publicId);
+    const sent: string[] = [];
+    const send = async (mail: { text: string }) => (sent.push(/is (\d{6})\./.exec(mail.text)![1]!), true);
+    const issue = () => issueMemberCode(db, widget, { customerId: s.alice.id, email: s.email, send });
+    expect(await issue()).toBe(true);
+    const wrongCode = sent[0] === "000000" ? "000001" : "000000";
+    const burst = await Promise.all(Array.from({ length: 30 }, () => signIn(s.publicId, { email: s.email, code: wrongCode })));
+    expect(burst.every((r) => r.status === 401)).toBe(true);
+    // Only the code's five tries were checked; the rest found it void.
+    expect(await codes(s.business.id)).toMatchObject([{ attempts: MAX_CODE_ATTEMPTS, windowFailures: MAX_CODE_ATTEMPTS }]);
+    expect((await signIn(s.publicId, { email: s.email, code: sent[0]! })).status).toBe(401);
+
+    await db.memberCode.updateMany({ where: { businessId: s.business.id }, data: { windowStartedAt: new Date(Date.now() - 86_400_001) } });
+    const issued = await Promise.all(Array.from({ length: MAX_CODES_PER_WINDOW + 5 }, issue));
+    expect(issued.filter(Boolean)).toHaveLength(MAX_CODES_PER_WINDOW);
+    expect(await codes(s.business.id)).toMatchObject([{ windowCodes: MAX_CODES_PER_WINDOW, windowFailures: 0 }]);
   });
 });
