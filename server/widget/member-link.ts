@@ -1,8 +1,10 @@
 // Sign-in links for the member page, made by a store's backend or till (public API) or by
 // staff in the portal: /m/<publicId>#link=<token>. The token rides in the fragment, which
 // browsers never send, so it stays out of server logs and Referer headers. It lives at most
-// 24 h and may be opened more than once in that time (a till's QR code scanned twice); the page
-// exchanges it for a 30-day member session (member-token.ts) on opening.
+// 24 h and signs in once (member_links): the page exchanges it for a 30-day member session
+// (member-token.ts) on opening, so a photo of the QR code or a forwarded link is worth nothing
+// once the customer has opened it.
+import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { Actor } from "../actors/actor";
 import type { DbOrTx } from "../db/client";
@@ -12,6 +14,8 @@ import { publicOrigin } from "../http/public-origin";
 import { AppError } from "../errors";
 import type { Widget } from "./find-widget";
 import { MEMBER_LINK_MAX_LIFETIME_SECONDS, signMemberToken, verifyMemberToken } from "./member-token";
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 export const memberLinkInput = z.object({
   expiresInMinutes: z
@@ -52,7 +56,12 @@ export async function createMemberLink(
   if (!business.widget?.enabled) {
     throw new AppError("CONFLICT", "The member page is part of the loyalty widget, which is switched off: switch it on in the widget settings first.");
   }
-  const { token, expiresAt } = await signMemberToken("link", business.publicId, input.customerId, { now: options.now, lifetimeSeconds: expiresInMinutes * 60 });
+  const jti = randomUUID();
+  const { token, expiresAt } = await signMemberToken("link", business.publicId, input.customerId, { now: options.now, lifetimeSeconds: expiresInMinutes * 60, jti });
+  const now = options.now ?? new Date();
+  // The customer's links a day past their end go as a new one is made: nothing else reads them.
+  await db.memberLink.deleteMany({ where: { businessId: actor.businessId, customerId: input.customerId, expiresAt: { lt: new Date(now.getTime() - DAY_MS) } } });
+  await db.memberLink.create({ data: { id: jti, businessId: actor.businessId, customerId: input.customerId, expiresAt } });
   // Whoever opens the link acts as the customer (their redemptions are theirs): who made one,
   // and for how long, is on the record.
   await recordAudit(db, actor, { action: "customer.member_link_created", targetType: "customer", targetId: input.customerId, details: { expiresAt: expiresAt.toISOString() } });
@@ -61,7 +70,10 @@ export async function createMemberLink(
 
 // The page's side: a link's token in, a member session out.
 export async function exchangeMemberLink(db: DbOrTx, widget: Widget, link: string, now: Date = new Date()) {
-  const { customerId } = await verifyMemberToken("link", link, widget.publicId, { now });
+  const { customerId, jti } = await verifyMemberToken("link", link, widget.publicId, { now });
   if (!(await memberExists(db, widget.businessId, customerId))) throw new AppError("TOKEN_INVALID", "This sign-in link names nobody in this programme any more; ask the shop for a new one.");
+  // Once: one conditional UPDATE, so two tabs opening the same link can't both get a session.
+  const used = jti ? await db.memberLink.updateMany({ where: { businessId: widget.businessId, id: jti, customerId, usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } }) : { count: 0 };
+  if (used.count === 0) throw new AppError("TOKEN_INVALID", "This sign-in link has already been used; ask the shop for a new one.");
   return signMemberToken("session", widget.publicId, customerId, { now });
 }

@@ -29,7 +29,8 @@ const MAX_LIFETIME: Record<MemberTokenKind, number> = { session: MEMBER_SESSION_
 const MAX_TOKEN_LENGTH = 4096;
 
 export type MemberTokenOptions = { now?: Date; authSecret?: string };
-export type VerifiedMemberToken = { customerId: string; expiresAt: Date };
+// jti: a link's id (member_links), by which it is used once.
+export type VerifiedMemberToken = { customerId: string; expiresAt: Date; jti: string | null };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 // One key per purpose and business, never AUTH_SECRET itself (which also signs staff sessions).
@@ -41,18 +42,19 @@ export async function signMemberToken(
   kind: MemberTokenKind,
   publicId: string,
   customerId: string,
-  options: MemberTokenOptions & { lifetimeSeconds?: number } = {},
+  options: MemberTokenOptions & { lifetimeSeconds?: number; jti?: string } = {},
 ): Promise<{ token: string; expiresAt: Date }> {
   const lifetime = Math.min(options.lifetimeSeconds ?? MAX_LIFETIME[kind], MAX_LIFETIME[kind]);
   const iat = Math.floor((options.now ?? new Date()).getTime() / 1000);
-  const token = await new SignJWT({})
+  const jwt = new SignJWT({})
     .setProtectedHeader({ alg: "HS256", typ: "JWT" })
     .setIssuer(ISSUER[kind])
     .setAudience(publicId)
     .setSubject(customerId)
     .setIssuedAt(iat)
-    .setExpirationTime(iat + lifetime)
-    .sign(memberKey(kind, publicId, options.authSecret));
+    .setExpirationTime(iat + lifetime);
+  if (options.jti) jwt.setJti(options.jti);
+  const token = await jwt.sign(memberKey(kind, publicId, options.authSecret));
   return { token, expiresAt: new Date((iat + lifetime) * 1000) };
 }
 
@@ -92,5 +94,5 @@ export async function verifyMemberToken(kind: MemberTokenKind, token: string, pu
   }
   if (payload.exp! - payload.iat! > MAX_LIFETIME[kind] + CLOCK_TOLERANCE_SECONDS) throw invalid(kind, "it lives too long");
   if (typeof payload.sub !== "string" || !UUID.test(payload.sub)) throw invalid(kind, "it names no customer");
-  return { customerId: payload.sub, expiresAt: new Date(payload.exp! * 1000) };
+  return { customerId: payload.sub, expiresAt: new Date(payload.exp! * 1000), jti: typeof payload.jti === "string" ? payload.jti : null };
 }

@@ -133,10 +133,25 @@ describe("member page: link exchange and sessions", () => {
 
   it("a link of a customer erased since makes no session", async () => {
     const s = await shop();
-    const link = await signMemberToken("link", s.publicId, s.alice.id);
+    const made = await call("POST", memberLink, { key: s.key, params: { id: s.alice.id }, body: {} });
     await eraseCustomer(db, s.actor, { id: s.alice.id });
-    const r = await exchange(s.publicId, link.token);
-    expect([r.status, r.json.code]).toEqual([401, "TOKEN_INVALID"]);
+    const r = await exchange(s.publicId, linkToken(made.data.url as string));
+    expect([r.status, r.json.code, r.json.error]).toEqual([401, "TOKEN_INVALID", expect.stringMatching(/names nobody/)]);
+  });
+
+  it("a link signs in once: opened twice, or twice at the same moment, it makes one session", async () => {
+    const s = await shop();
+    const first = linkToken((await call("POST", memberLink, { key: s.key, params: { id: s.alice.id }, body: {} })).data.url as string);
+    expect((await exchange(s.publicId, first)).status).toBe(201);
+    const again = await exchange(s.publicId, first);
+    expect([again.status, again.json.code, again.json.error]).toEqual([401, "TOKEN_INVALID", expect.stringMatching(/already been used/)]);
+    const second = linkToken((await call("POST", memberLink, { key: s.key, params: { id: s.alice.id }, body: {} })).data.url as string);
+    const racing = await Promise.all([exchange(s.publicId, second), exchange(s.publicId, second), exchange(s.publicId, second)]);
+    expect(racing.map((r) => r.status).sort()).toEqual([201, 401, 401]);
+    expect(await db.memberLink.count({ where: { businessId: s.business.id, customerId: s.alice.id, usedAt: { not: null } } })).toBe(2);
+    // A link the shop made by hand, never recorded (no jti), signs nobody in.
+    const unrecorded = await signMemberToken("link", s.publicId, s.alice.id);
+    expect((await exchange(s.publicId, unrecorded.token)).json.code).toBe("TOKEN_INVALID");
   });
 
   it("a store's own token still works next to member sessions", async () => {
