@@ -17,6 +17,7 @@ describe("GET /widget.js without a bundle", () => {
     expect(response.headers.get("content-type")).toBe("application/javascript; charset=utf-8");
     expect(response.headers.get("cache-control")).toBe("no-store");
     expect(response.headers.get("retry-after")).toBe("30");
+    expect(response.headers.get("access-control-allow-origin")).toBe("*");
     expect(await response.text()).toMatch(/^\/\* .* \*\/\n$/);
   });
 });

@@ -18,12 +18,18 @@ import { logger } from "@/server/observability/logger";
 export const dynamic = "force-dynamic";
 
 const CACHE_CONTROL = "public, max-age=300, stale-while-revalidate=86400";
+const RETRY_AFTER_SECONDS = 30;
+// Any page may load it, also with crossorigin="anonymous" (Subresource Integrity) or under
+// Cross-Origin-Embedder-Policy: on the 503 too, so such a page sees the 503, not a CORS error.
+const CROSS_ORIGIN = { "Access-Control-Allow-Origin": "*", "Cross-Origin-Resource-Policy": "cross-origin" };
 let bundle: Promise<WidgetBundle> | undefined;
 
 function current(): Promise<WidgetBundle> {
   if (env().NODE_ENV !== "production") return buildWidget();
   bundle ??= buildWidget().catch((error: unknown) => {
-    bundle = undefined; // a failed build is tried again by the next request
+    // A failed build is tried again after RETRY_AFTER_SECONDS, not on every request: a broken
+    // install under traffic would otherwise rebuild (and log) for each store page view.
+    setTimeout(() => (bundle = undefined), RETRY_AFTER_SECONDS * 1000).unref();
     throw error;
   });
   return bundle;
@@ -39,7 +45,7 @@ export async function GET(request: Request): Promise<Response> {
     logger().error({ err: error }, "widget.js could not be built");
     return new Response("/* The loyalty widget is unavailable right now. */\n", {
       status: 503,
-      headers: { "Content-Type": "application/javascript; charset=utf-8", "Cache-Control": "no-store", "Retry-After": "30" },
+      headers: { ...CROSS_ORIGIN, "Content-Type": "application/javascript; charset=utf-8", "Cache-Control": "no-store", "Retry-After": String(RETRY_AFTER_SECONDS) },
     });
   }
   const { code, etag } = built;
@@ -47,9 +53,7 @@ export async function GET(request: Request): Promise<Response> {
     "Content-Type": "application/javascript; charset=utf-8",
     "Cache-Control": CACHE_CONTROL,
     ETag: etag,
-    // Any page may load it, also with crossorigin="anonymous" (Subresource Integrity).
-    "Access-Control-Allow-Origin": "*",
-    "Cross-Origin-Resource-Policy": "cross-origin",
+    ...CROSS_ORIGIN,
   };
   if (matches(request.headers.get("if-none-match"), etag)) return new Response(null, { status: 304, headers });
   return new Response(new Uint8Array(code), { headers });

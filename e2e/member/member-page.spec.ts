@@ -79,14 +79,19 @@ test.describe("member page", () => {
 
   test("a French browser gets the page and the panel in French, refusals included", async ({ browser }) => {
     const context = await browser.newContext({ locale: "fr-FR" });
-    const page = await context.newPage();
-    await page.goto(`/m/${seed.publicId}#link=${seed.expiredLink}`);
-    await expect(page.getByRole("heading", { level: 2, name: "Connectez-vous pour voir vos points" })).toBeVisible();
-    await expect(page.getByTestId("member-notice")).toHaveText("Ce lien de connexion a expiré ; demandez-en un nouveau à la boutique.");
-    await expect(page.getByTestId("email-unavailable")).toContainText("La connexion par e-mail n'est pas disponible");
-    await expect(page.locator("loyalty-widget")).toHaveAttribute("locale", "fr");
-    await expect(page.locator("loyalty-widget").getByText("Comment ça marche")).toBeVisible();
-    await context.close();
+    try {
+      const page = await context.newPage();
+      await page.goto(`/m/${seed.publicId}#link=${seed.expiredLink}`);
+      await expect(page.getByRole("heading", { level: 2, name: "Connectez-vous pour voir vos points" })).toBeVisible();
+      await expect(page.locator("main")).toHaveAttribute("lang", "fr");
+      await expect(page).toHaveTitle(new RegExp(`^Fidélité ${seed.businessName}`));
+      await expect(page.getByTestId("member-notice")).toHaveText("Ce lien de connexion a expiré ; demandez-en un nouveau à la boutique.");
+      await expect(page.getByTestId("email-unavailable")).toContainText("La connexion par e-mail n'est pas disponible");
+      await expect(page.locator("loyalty-widget")).toHaveAttribute("locale", "fr");
+      await expect(page.locator("loyalty-widget").getByText("Comment ça marche")).toBeVisible();
+    } finally {
+      await context.close();
+    }
   });
 
   test("an unknown public id is a 404 page", async ({ page }) => {

@@ -8,7 +8,7 @@ import { AppError } from "@/server/errors";
 import { mailConfigured } from "@/server/mail/send-mail";
 import { findWidget } from "@/server/widget/find-widget";
 import { MemberApp } from "./_components/member-app";
-import { negotiateLocale } from "./_components/member-words";
+import { negotiateLocale, wordsFor } from "./_components/member-words";
 
 // The member page: the loyalty widget's panel as a page of its own on our origin, for shops
 // without a website (a QR code at the till leads here). Unknown and switched-off widgets are
@@ -31,7 +31,8 @@ type Props = { params: Promise<{ publicId: string }> };
 // A customer's own page: never indexed, and no Referer leaves it.
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const business = await memberBusiness((await params).publicId);
-  return { title: business ? `${business.name} rewards` : "Not found", robots: { index: false, follow: false }, referrer: "no-referrer" };
+  const { t } = wordsFor(negotiateLocale((await headers()).get("accept-language")));
+  return { title: business ? t("pageTitle", { business: business.name }) : "Not found", robots: { index: false, follow: false }, referrer: "no-referrer" };
 }
 
 export default async function MemberPage({ params }: Props) {

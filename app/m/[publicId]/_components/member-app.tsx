@@ -59,6 +59,7 @@ export function MemberApp({ publicId, businessName, emailSignIn, locale }: Props
   return (
     <MemberFrame
       title={businessName}
+      lang={locale}
       subtitle={t("rewards")}
       action={
         state.phase === "signed-in" ? (

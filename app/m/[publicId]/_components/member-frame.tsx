@@ -1,9 +1,10 @@
 import type { ReactNode } from "react";
 
 // The member page's frame: the shop's name on top, the content in one column that fits a phone.
-export function MemberFrame({ title, subtitle, action, children }: { title: string; subtitle?: string; action?: ReactNode; children: ReactNode }) {
+export function MemberFrame({ title, subtitle, action, children, lang }: { title: string; subtitle?: string; action?: ReactNode; children: ReactNode; lang?: string }) {
   return (
-    <main className="min-h-screen bg-slate-50 px-4 py-6 sm:py-10">
+    // The page's language where it isn't the portal's (the root layout says en).
+    <main lang={lang} className="min-h-screen bg-slate-50 px-4 py-6 sm:py-10">
       <div className="mx-auto w-full max-w-xl space-y-5">
         <header className="flex items-start justify-between gap-3">
           <div className="min-w-0">

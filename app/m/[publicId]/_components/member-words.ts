@@ -4,6 +4,7 @@
 export type MemberLocale = "en" | "fr";
 
 const en = {
+  pageTitle: "{business} rewards",
   rewards: "Rewards",
   signInTitle: "Sign in to see your points",
   signOut: "Sign out",
@@ -24,6 +25,7 @@ const en = {
 type Words = typeof en;
 
 const fr: Words = {
+  pageTitle: "Fidélité {business}",
   rewards: "Fidélité",
   signInTitle: "Connectez-vous pour voir vos points",
   signOut: "Se déconnecter",
@@ -48,6 +50,8 @@ const FR_REFUSALS: Record<string, string> = {
   TOKEN_INVALID: "Ce lien de connexion n'est pas valable ; demandez-en un nouveau à la boutique.",
   RATE_LIMITED: "Trop d'essais : patientez une minute puis réessayez.",
   VALIDATION_ERROR: "Vérifiez l'adresse e-mail ou le code saisi.",
+  EMAIL_SIGN_IN_UNAVAILABLE: "La connexion par e-mail n'est pas disponible ici ; demandez un lien de connexion à la boutique.",
+  INTERNAL: "Une erreur est survenue de notre côté. Réessayez dans un instant.",
   NETWORK: "Impossible de joindre le serveur. Vérifiez votre connexion et réessayez.",
 };
 

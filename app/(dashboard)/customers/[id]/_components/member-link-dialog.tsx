@@ -57,7 +57,7 @@ export function MemberLinkDialog({ customerId, open, onClose }: { customerId: st
         {link.data && (
           <div className="space-y-2 text-center">
             {/* SVG drawn on our server from our own link (qrcode): no user text in it. */}
-            <div data-testid="member-link-qr" className="mx-auto w-56 rounded-lg bg-white p-2 ring-1 ring-slate-200" dangerouslySetInnerHTML={{ __html: link.data.qrSvg }} />
+            <div data-testid="member-link-qr" role="img" aria-label="QR code of the customer's sign-in link" className="mx-auto w-56 rounded-lg bg-white p-2 ring-1 ring-slate-200" dangerouslySetInnerHTML={{ __html: link.data.qrSvg }} />
             <p className="text-xs text-slate-500">Works until {formatDateTime(link.data.expiresAt)}, for this customer only. Or send them the link:</p>
             <input readOnly value={link.data.url} aria-label="Sign-in link" data-testid="member-link-url" className={`${inputClass} w-full font-mono text-xs`} onFocus={(e) => e.target.select()} />
           </div>
@@ -66,7 +66,7 @@ export function MemberLinkDialog({ customerId, open, onClose }: { customerId: st
       <div className="flex justify-end gap-2 border-t border-slate-100 bg-slate-50 px-6 py-3">
         {link.data && (
           <Button variant="secondary" type="button" onClick={() => void navigator.clipboard?.writeText(link.data.url).then(() => setCopied(true))}>
-            {copied ? "Copied" : "Copy link"}
+            <span aria-live="polite">{copied ? "Copied" : "Copy link"}</span>
           </Button>
         )}
         <Button onClick={onClose} type="button">
