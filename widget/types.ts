@@ -1,35 +1,22 @@
-// The widget API's answers as the browser receives them (dates are ISO strings). Mirrors
-// server/widget/get-widget-program.ts, get-widget-member.ts and list-widget-activity.ts.
-export type Reward = { id: string; title: string; description: string | null; pointsCost: number; validUntil: string | null };
-export type Tier = { name: string; minPoints: number; multiplierPercent: number };
+// The widget API's answers as the browser receives them: the server's own types
+// (server/widget/*), with dates as the ISO strings JSON carries. Types only: nothing of the
+// server is bundled into widget.js (esbuild drops `import type`), and a change to an answer's
+// shape fails the widget's typecheck instead of drifting from it.
+import type { WidgetMember } from "../server/widget/get-widget-member";
+import type { WidgetProgram, WidgetReward } from "../server/widget/get-widget-program";
+import type { WidgetReferral } from "../server/widget/get-widget-referral";
+import type { WidgetEntry, WidgetRedemption } from "../server/widget/list-widget-activity";
+import type { WidgetRedeemOutcome } from "../server/widget/redeem-widget-reward";
+import type { Tier as ProgramTier } from "../server/program/tier-schemas";
 
-export type Program = {
-  business: { name: string; currency: string; pointValuePer100: number };
-  appearance: { primaryColor: string; launcherText: string };
-  earn: { mode: "SPEND" | "UNIT"; rate: number; pendingDays: number; pointExpiryDays: number | null };
-  tiers: Tier[];
-  rewards: Reward[];
-  referral: { referrerPoints: number; refereePoints: number; minimumOrder: number } | null;
-};
+type Json<T> = T extends Date ? string : T extends (infer U)[] ? Json<U>[] : T extends object ? { [K in keyof T]: Json<T[K]> } : T;
 
-export type Member =
-  | { member: false }
-  | {
-      member: true;
-      name: string | null;
-      balance: number;
-      pending: number;
-      nextAvailableAt: string | null;
-      expiringSoon: { points: number; withinDays: number; nextExpiryAt: string | null };
-      tier: string | null;
-      qualifyingPoints: number;
-      nextTier: Tier | null;
-      pointsToNextTier: number | null;
-      blocked: boolean;
-    };
-
+export type Reward = Json<WidgetReward>;
+export type Tier = Json<ProgramTier>;
+export type Program = Json<WidgetProgram>;
+export type Member = Json<WidgetMember>;
 export type Page<T> = { items: T[] };
-export type Entry = { id: string; type: string; points: number; description: string | null; createdAt: string };
-export type Redemption = { id: string; rewardId: string; rewardTitle: string; points: number; couponCode: string | null; status: string; createdAt: string };
-export type Referral = { code: string | null; shareUrl: string | null; referrerPoints: number; refereePoints: number; referrals: { pending: number; completed: number } };
-export type RedeemAnswer = { redemption: Redemption; balanceAfter: number };
+export type Entry = Json<WidgetEntry>;
+export type Redemption = Json<WidgetRedemption>;
+export type Referral = Json<WidgetReferral>;
+export type RedeemAnswer = Json<Omit<WidgetRedeemOutcome, "replay">>;
