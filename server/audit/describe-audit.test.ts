@@ -33,6 +33,9 @@ describe("describeAudit", () => {
 
   it("says a record is gone when its target no longer exists, and still shows an unknown action's details", () => {
     expect(describeAudit({ action: "customer.blocked", targetName: null, details: {} })).toBe("Locked a deleted record");
+    expect(describeAudit({ action: "customer.member_sessions_ended", targetName: "Grace Hopper", details: { linksWithdrawn: 2 } })).toBe(
+      "Signed Grace Hopper out of the member page on every phone and withdrew 2 unused sign-in links",
+    );
     expect(describeAudit({ action: "customer.member_link_created", targetName: "Grace Hopper", details: { expiresAt: "2026-01-02T03:04:05.000Z" } })).toBe(
       "Made a member page sign-in link for Grace Hopper, valid until 2026-01-02 03:04 UTC",
     );

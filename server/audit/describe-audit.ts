@@ -68,6 +68,8 @@ export function describeAudit({ action, targetName, details: raw }: Described): 
       return `Changed ${who}'s ${Array.isArray(d.fields) ? d.fields.map((f) => label(String(f))).join(", ") : "details"}`;
     case "customer.member_link_created":
       return `Made a member page sign-in link for ${who}${typeof d.expiresAt === "string" ? `, valid until ${d.expiresAt.slice(0, 16).replace("T", " ")} UTC` : ""}`;
+    case "customer.member_sessions_ended":
+      return `Signed ${who} out of the member page on every phone${Number(d.linksWithdrawn ?? 0) ? ` and withdrew ${Number(d.linksWithdrawn)} unused sign-in links` : ""}`;
     case "customer.erased":
       return withReason(`Erased a customer's personal data (${Number(d.forfeitedPoints ?? 0).toLocaleString("en")} points forfeited)`);
     case "customers.imported":

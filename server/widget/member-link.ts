@@ -38,10 +38,14 @@ async function memberExists(db: DbOrTx, businessId: string, customerId: string):
   return (await findCustomer(db, businessId, { customerId })) !== null;
 }
 
-// A member erased since signing in is refused like a bad token, so the page asks them to sign in
-// again.
-export async function requireSessionCustomer(db: DbOrTx, businessId: string, customerId: string): Promise<void> {
-  if (!(await memberExists(db, businessId, customerId))) throw new AppError("TOKEN_INVALID", "The member session names nobody in this programme any more; sign in again.");
+// A member erased since signing in, or whose sessions staff ended after this one began, is
+// refused like a bad token, so the page asks them to sign in again.
+export async function requireSessionCustomer(db: DbOrTx, businessId: string, customerId: string, issuedAt: Date): Promise<void> {
+  const customer = await db.customer.findFirst({ where: { businessId, id: customerId, erasedAt: null }, select: { memberSessionsEndedAt: true } });
+  if (!customer) throw new AppError("TOKEN_INVALID", "The member session names nobody in this programme any more; sign in again.");
+  // iat is in whole seconds: a session begun in the second sessions were ended is ended too.
+  const ended = customer.memberSessionsEndedAt;
+  if (ended && issuedAt.getTime() <= ended.getTime()) throw new AppError("TOKEN_INVALID", "This member session was signed out by the shop; sign in again.");
 }
 
 export async function createMemberLink(

@@ -31,12 +31,12 @@ describe("member tokens", () => {
   it("a session lives 30 days and names its customer; a link at most 24 hours, with its id", async () => {
     const session = await signMemberToken("session", PUB, ALICE, opts);
     expect(session.expiresAt).toEqual(new Date((T + 30 * 86400) * 1000));
-    expect(await verifyMemberToken("session", session.token, PUB, opts)).toEqual({ customerId: ALICE, expiresAt: session.expiresAt, jti: null });
+    expect(await verifyMemberToken("session", session.token, PUB, opts)).toEqual({ customerId: ALICE, issuedAt: new Date(T * 1000), expiresAt: session.expiresAt, jti: null });
     const jti = "0b9c8d7e-6f5a-4b3c-8d2e-1f0a9b8c7d6e";
     const link = await signMemberToken("link", PUB, ALICE, { ...opts, lifetimeSeconds: 7 * 86400, jti });
     expect(link.expiresAt).toEqual(new Date((T + 86400) * 1000));
     // The link's id, by which it signs in once (member_links).
-    expect(await verifyMemberToken("link", link.token, PUB, opts)).toEqual({ customerId: ALICE, expiresAt: link.expiresAt, jti });
+    expect(await verifyMemberToken("link", link.token, PUB, opts)).toEqual({ customerId: ALICE, issuedAt: new Date(T * 1000), expiresAt: link.expiresAt, jti });
   });
 
   it("an expired session or link is TOKEN_EXPIRED", async () => {

@@ -30,7 +30,7 @@ const MAX_TOKEN_LENGTH = 4096;
 
 export type MemberTokenOptions = { now?: Date; authSecret?: string };
 // jti: a link's id (member_links), by which it is used once.
-export type VerifiedMemberToken = { customerId: string; expiresAt: Date; jti: string | null };
+export type VerifiedMemberToken = { customerId: string; issuedAt: Date; expiresAt: Date; jti: string | null };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 // One key per purpose and business, never AUTH_SECRET itself (which also signs staff sessions).
@@ -94,5 +94,5 @@ export async function verifyMemberToken(kind: MemberTokenKind, token: string, pu
   }
   if (payload.exp! - payload.iat! > MAX_LIFETIME[kind] + CLOCK_TOLERANCE_SECONDS) throw invalid(kind, "it lives too long");
   if (typeof payload.sub !== "string" || !UUID.test(payload.sub)) throw invalid(kind, "it names no customer");
-  return { customerId: payload.sub, expiresAt: new Date(payload.exp! * 1000), jti: typeof payload.jti === "string" ? payload.jti : null };
+  return { customerId: payload.sub, issuedAt: new Date(payload.iat! * 1000), expiresAt: new Date(payload.exp! * 1000), jti: typeof payload.jti === "string" ? payload.jti : null };
 }

@@ -94,8 +94,8 @@ async function tokenCustomer(request: Request, widget: Widget, byAddress: () => 
   try {
     const token = bearerToken(request);
     if (!claimsMemberSession(token)) return { claim: (await verifyCustomerToken(token, widget, widget.publicId)).customer };
-    const { customerId } = await verifyMemberToken("session", token, widget.publicId);
-    await requireSessionCustomer(db, widget.businessId, customerId);
+    const { customerId, issuedAt } = await verifyMemberToken("session", token, widget.publicId);
+    await requireSessionCustomer(db, widget.businessId, customerId, issuedAt);
     return { customerId };
   } catch (error) {
     if (error instanceof AppError) await consumeWidgetRateLimit(byAddress());

@@ -1,3 +1,6 @@
+-- AlterTable
+ALTER TABLE "customers" ADD COLUMN "member_sessions_ended_at" TIMESTAMPTZ(3);
+
 -- CreateTable
 CREATE TABLE "member_codes" (
     "id" UUID NOT NULL DEFAULT gen_random_uuid(),

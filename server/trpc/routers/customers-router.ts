@@ -8,6 +8,8 @@ import { updateCustomer } from "../../customers/update-customer";
 import { db } from "../../db/client";
 import { memberLinkInput } from "../../widget/member-link";
 import { createMemberLinkQr } from "../../widget/member-page-qr";
+import { endMemberSessions } from "../../widget/end-member-sessions";
+import { inTransaction } from "../../customers/resolve-customer";
 import { getBalance } from "../../ledger";
 import { router } from "../init";
 import { ownerProcedure, staffProcedure } from "../procedures";
@@ -47,6 +49,9 @@ export const customersRouter = router({
   memberLink: staffProcedure
     .input(memberLinkInput.extend({ id: z.uuid(), origin: z.url().max(200).optional() }))
     .mutation(({ ctx, input }) => createMemberLinkQr(db, ctx.actor, { customerId: input.id, expiresInMinutes: input.expiresInMinutes }, { origin: input.origin })),
+
+  // "Sign out phones": every member page session of the customer ends, unused links too.
+  endMemberSessions: staffProcedure.input(z.object({ id: z.uuid() })).mutation(({ ctx, input }) => inTransaction(db, (tx) => endMemberSessions(tx, ctx.actor, { customerId: input.id }))),
 
   // Irreversible and a legal act (right to erasure): owners only.
   erase: ownerProcedure.input(eraseCustomerInput).mutation(({ ctx, input }) => eraseCustomer(db, ctx.actor, input)),

@@ -17,11 +17,17 @@ export function CustomerActions({ customer, isOwner }: Props) {
   const trpc = useTRPC();
   const router = useRouter();
   const refresh = useCustomerRefresh();
-  const [confirm, setConfirm] = useState<"lock" | "erase" | "phone" | null>(null);
+  const [confirm, setConfirm] = useState<"lock" | "erase" | "phone" | "sign-out" | null>(null);
   const locked = customer.status === "BLOCKED";
   const setStatus = useMutation(
     trpc.customers.setStatus.mutationOptions({
       onSuccess: (c) => (toast.success(c.status === "BLOCKED" ? "Customer locked: earning and redeeming are refused." : "Customer unlocked."), setConfirm(null), void refresh()),
+      onError: (error) => toast.error(error.message),
+    }),
+  );
+  const signOutPhones = useMutation(
+    trpc.customers.endMemberSessions.mutationOptions({
+      onSuccess: () => (toast.success("Signed out of the member page on every phone."), setConfirm(null)),
       onError: (error) => toast.error(error.message),
     }),
   );
@@ -39,9 +45,20 @@ export function CustomerActions({ customer, isOwner }: Props) {
     <div className="flex flex-wrap gap-2">
       <Link href={`/customers/${customer.id}/edit`} className="inline-flex items-center rounded-lg bg-white px-3.5 py-2 text-sm font-medium text-slate-700 shadow-sm ring-1 ring-inset ring-slate-300 hover:bg-slate-50">Edit</Link>
       <Button variant="secondary" onClick={() => setConfirm("phone")}>Sign in on phone</Button>
+      <Button variant="secondary" onClick={() => setConfirm("sign-out")}>Sign out phones</Button>
       <Button variant="secondary" onClick={() => setConfirm("lock")}>{locked ? "Unlock" : "Lock"}</Button>
       {isOwner && <Button variant="danger" onClick={() => setConfirm("erase")}>Erase</Button>}
       <MemberLinkDialog customerId={customer.id} open={confirm === "phone"} onClose={() => setConfirm(null)} />
+      <ConfirmDialog
+        open={confirm === "sign-out"}
+        title="Sign them out of the member page everywhere?"
+        description="Every phone signed in to their member page is signed out, and sign-in links not opened yet stop working. They can sign in again with a new link or an emailed code."
+        confirmLabel="Sign out phones"
+        tone="primary"
+        loading={signOutPhones.isPending}
+        onConfirm={() => signOutPhones.mutate({ id: customer.id })}
+        onCancel={() => setConfirm(null)}
+      />
       <ConfirmDialog
         open={confirm === "lock"}
         title={locked ? "Unlock this customer?" : "Lock this customer?"}
