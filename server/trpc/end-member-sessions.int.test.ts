@@ -32,6 +32,7 @@ describe("customers.endMemberSessions", () => {
     expect((await balance(annSession)).data.balance).toBe(70);
 
     expect((await trpcFailure(callerFor(b.owner).customers.endMemberSessions({ id: ann.id }))).code).toBe("NOT_FOUND");
+    expect((await trpcFailure(callerFor(a.staff).customers.endMemberSessions({ id: "not-a-uuid" }))).code).toBe("BAD_REQUEST");
     expect((await balance(annSession)).status).toBe(200);
     const ended = await callerFor(a.staff).customers.endMemberSessions({ id: ann.id });
     expect(ended.linksWithdrawn).toBe(1);

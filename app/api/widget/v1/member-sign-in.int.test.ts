@@ -132,6 +132,16 @@ describe("member page: sign-in by emailed code", () => {
     expect([cross.status, cross.json.code]).toEqual([401, "TOKEN_INVALID"]);
   });
 
+  it("a malformed, oversized or unexpected code request is a 400 with a sentence, and stores and mails nothing", async () => {
+    const s = await shop();
+    for (const body of [{}, { email: "not an email" }, { email: `${"a".repeat(250)}@example.com` }, { email: s.email, extra: 1 }, { email: 42 }]) {
+      const bad = await widgetCall("POST", codeRoute, { publicId: s.publicId, origin: OURS, body });
+      expect([bad.status, bad.json.code, typeof bad.json.error], JSON.stringify(body).slice(0, 80)).toEqual([400, "VALIDATION_ERROR", "string"]);
+    }
+    expect(await codes(s.business.id)).toHaveLength(0);
+    expect(mailsTo(s.email)).toHaveLength(0);
+  });
+
   it("refuses pages on other origins, even one the business allowed, and mails nothing", async () => {
     const s = await shop();
     const r = await askCode(s.publicId, s.email, "https://shop.example");

@@ -81,6 +81,16 @@ describe("POST /api/v1/customers/{id}/member-link", () => {
     expect([off.status, off.json.code]).toEqual([409, "CONFLICT"]);
   });
 
+  it("a malformed or unexpected body is a 400 and makes no link", async () => {
+    const s = await shop();
+    for (const body of [{ expiresInMinutes: "60" }, { expiresInMinutes: 1.5 }, { expiresInMinutes: 0 }, { expiresInMinutes: 60, url: "https://evil.example" }]) {
+      const bad = await call("POST", memberLink, { key: s.key, params: { id: s.alice.id }, body });
+      expect([bad.status, bad.json.code], JSON.stringify(body)).toEqual([400, "VALIDATION_ERROR"]);
+    }
+    expect(await db.memberLink.count({ where: { businessId: s.business.id } })).toBe(0);
+    expect(await db.auditLog.count({ where: { businessId: s.business.id, action: "customer.member_link_created" } })).toBe(0);
+  });
+
   it("works for a business that never made a widget secret", async () => {
     const { business } = await makeBusiness();
     await updateWidgetSettings(db, cliActor(business.id), { enabled: true });
